@@ -1,0 +1,321 @@
+/* atlas-application.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "atlas-application.h"
+#include "atlas-window.h"
+#include "model/atlas-error.h"
+#include "model/atlas-loader.h"
+
+struct _AtlasApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+static gint64 start_time;
+
+/**
+ * atlas_application_mark_start:
+ *
+ * Records when the process started its work, for the start-up benchmark.
+ */
+void
+atlas_application_mark_start (void)
+{
+  start_time = g_get_monotonic_time ();
+}
+
+gint64
+atlas_application_get_start_time (void)
+{
+  return start_time;
+}
+
+#define BUNDLED_DATASET_URI "resource://" RESOURCE_PREFIX "/data/chengdu-chongqing.atlas.json"
+
+/**
+ * atlas_application_get_bundled_dataset:
+ *
+ * Returns: (transfer full): the dataset that ships with the app
+ */
+GFile *
+atlas_application_get_bundled_dataset (void)
+{
+  return g_file_new_for_uri (BUNDLED_DATASET_URI);
+}
+
+/**
+ * atlas_validate_files:
+ * @paths: (array zero-terminated=1): files as given on the command line
+ * @out: where the one-line summary of each file goes
+ * @err: where each problem goes, as `FILE: PATH: message`
+ *
+ * Checks datasets without opening a window (and without a display).
+ *
+ * Returns: 0 when every file is valid, 1 when one is invalid, 2 when one could not
+ *   be read at all
+ */
+int
+atlas_validate_files (char **paths,
+                      FILE  *out,
+                      FILE  *err)
+{
+  int status = 0;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      fprintf (err, "%s\n", _("--validate needs at least one file"));
+      return 2;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(AtlasReport) report = atlas_report_new ();
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *name = paths[i];
+      guint n_errors, n_warnings;
+
+      dataset = atlas_loader_load_file (file, report, NULL, NULL, NULL, &error);
+
+      for (guint p = 0; p < atlas_report_get_n_kept (report); p++)
+        {
+          g_autofree char *line = atlas_report_format_problem (atlas_report_get_problem (report, p));
+
+          fprintf (err, "%s: %s\n", name, line);
+        }
+      if (atlas_report_get_n_kept (report) < atlas_report_get_n_errors (report) + atlas_report_get_n_warnings (report))
+        {
+          guint more = atlas_report_get_n_errors (report) + atlas_report_get_n_warnings (report) -
+                       atlas_report_get_n_kept (report);
+
+          fprintf (err, "%s: ", name);
+          fprintf (err, g_dngettext (GETTEXT_PACKAGE, "… and %u more problem not listed",
+                                     "… and %u more problems not listed", more), more);
+          fputc ('\n', err);
+        }
+
+      if (dataset == NULL && g_error_matches (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE))
+        {
+          fprintf (err, "%s: %s\n", name, error->message);
+          /* Translators: the summary line of --validate for a file that could not be read */
+          fprintf (out, _("%s: unreadable"), name);
+          fputc ('\n', out);
+          status = MAX (status, 2);
+          continue;
+        }
+
+      n_errors = atlas_report_get_n_errors (report);
+      n_warnings = atlas_report_get_n_warnings (report);
+      if (dataset == NULL && n_errors == 0)
+        {
+          /* A failure with nothing in the report: say what happened. */
+          fprintf (err, "%s: %s\n", name, error != NULL ? error->message : _("unknown error"));
+          n_errors = 1;
+        }
+
+      {
+        g_autofree char *locations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u location", "%u locations",
+                                                                   atlas_report_get_n_locations (report)),
+                                                      atlas_report_get_n_locations (report));
+        g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events",
+                                                                atlas_report_get_n_events (report)),
+                                                   atlas_report_get_n_events (report));
+        g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                                                   n_errors);
+        g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                                  n_warnings),
+                                                     n_warnings);
+
+        /* Translators: the summary line of --validate: file, validity, then counts */
+        fprintf (out, _("%1$s: %2$s — %3$s, %4$s, %5$s, %6$s"), name,
+                 n_errors == 0 ? _("valid") : _("invalid"), locations, events, errors, warnings);
+        fputc ('\n', out);
+      }
+
+      if (n_errors > 0)
+        status = MAX (status, 1);
+    }
+
+  fflush (out);
+  fflush (err);
+  return status;
+}
+
+/* --validate is handled before the application registers on the bus or opens a
+ * display, so it works on a server or in CI with neither. */
+static gboolean
+atlas_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  char **argv = *arguments;
+  gboolean validate = FALSE;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_strcmp0 (argv[i], "--") == 0)
+        break;
+      if (g_strcmp0 (argv[i], "--validate") == 0)
+        validate = TRUE;
+    }
+
+  if (validate)
+    {
+      g_autoptr(GOptionContext) context = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) files = NULL;
+      g_auto(GStrv) args = g_strdupv (argv);
+      gboolean flag = FALSE;
+      const GOptionEntry entries[] = {
+        { "validate", 0, 0, G_OPTION_ARG_NONE, &flag, N_("Check dataset files and report every problem"), NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+        { NULL }
+      };
+
+      context = g_option_context_new (_("FILE…"));
+      g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+      if (!g_option_context_parse_strv (context, &args, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          *exit_status = 2;
+          return TRUE;
+        }
+
+      *exit_status = atlas_validate_files (files, stdout, stderr);
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (atlas_application_parent_class)->local_command_line (application, arguments,
+                                                                                  exit_status);
+}
+
+static AtlasWindow *
+new_window (AtlasApplication *self)
+{
+  return atlas_window_new (self);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      AtlasWindow *atlas_window = new_window (self);
+
+      atlas_window_open_initial (atlas_window);
+      window = GTK_WINDOW (atlas_window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+atlas_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      AtlasWindow *window = new_window (self);
+
+      atlas_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+atlas_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close the windows first, so each saves its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+atlas_application_new_window_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  AtlasWindow *window = new_window (user_data);
+
+  atlas_window_open_initial (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", atlas_application_quit_action },
+  { "new-window", atlas_application_new_window_action },
+};
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->local_command_line = atlas_application_local_command_line;
+  app_class->activate = atlas_application_activate;
+  app_class->open = atlas_application_open;
+  app_class->startup = atlas_application_startup;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check dataset files and report every problem, without opening a window"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,885 @@
+/* atlas-dataset.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-dataset-private.h"
+
+G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
+
+static const struct {
+  const char *id;
+  const char *label;
+  const char *plural;
+} kinds[ATLAS_N_KINDS] = {
+  [ATLAS_KIND_NEW_AREA] = { "new-area", N_("New area"), N_("New areas") },
+  [ATLAS_KIND_ZONE] = { "zone", N_("Zone"), N_("Zones") },
+  [ATLAS_KIND_PARK] = { "park", N_("Park"), N_("Parks") },
+  [ATLAS_KIND_PORT] = { "port", N_("Port"), N_("Ports") },
+  [ATLAS_KIND_SCIENCE_CITY] = { "science-city", N_("Science city"), N_("Science cities") },
+  [ATLAS_KIND_DISTRICT] = { "district", N_("District"), N_("Districts") },
+  [ATLAS_KIND_HI_TECH_ZONE] = { "hi-tech-zone", N_("Hi-tech zone"), N_("Hi-tech zones") },
+  [ATLAS_KIND_INSTITUTE] = { "institute", N_("Institute"), N_("Institutes") },
+  [ATLAS_KIND_COMPANY] = { "company", N_("Company"), N_("Companies") },
+  [ATLAS_KIND_VENUE] = { "venue", N_("Venue"), N_("Venues") },
+  [ATLAS_KIND_CITY] = { "city", N_("City"), N_("Cities") },
+  [ATLAS_KIND_ROUTE] = { "route", N_("Route"), N_("Routes") },
+};
+
+const char *
+atlas_kind_to_string (AtlasKind kind)
+{
+  g_return_val_if_fail (kind < ATLAS_N_KINDS, NULL);
+
+  return kinds[kind].id;
+}
+
+gboolean
+atlas_kind_from_string (const char *text,
+                        AtlasKind  *kind)
+{
+  for (guint i = 0; i < ATLAS_N_KINDS; i++)
+    {
+      if (g_strcmp0 (text, kinds[i].id) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+atlas_kind_get_label (AtlasKind kind)
+{
+  g_return_val_if_fail (kind < ATLAS_N_KINDS, NULL);
+
+  return _(kinds[kind].label);
+}
+
+const char *
+atlas_kind_get_plural_label (AtlasKind kind)
+{
+  g_return_val_if_fail (kind < ATLAS_N_KINDS, NULL);
+
+  return _(kinds[kind].plural);
+}
+
+static void
+free_bitsets (GtkBitset ***sets,
+              guint        n)
+{
+  if (*sets == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&(*sets)[i], gtk_bitset_unref);
+  g_clear_pointer (sets, g_free);
+}
+
+static void
+atlas_dataset_finalize (GObject *object)
+{
+  AtlasDataset *self = (AtlasDataset *) object;
+  guint n_sectors = self->sectors->len;
+  guint n_districts = self->districts->len;
+
+  free_bitsets (&self->sector_events, n_sectors);
+  free_bitsets (&self->sector_locations, n_sectors);
+  free_bitsets (&self->district_events, n_districts);
+  free_bitsets (&self->district_locations, n_districts);
+  for (guint i = 0; i < ATLAS_N_KINDS; i++)
+    {
+      g_clear_pointer (&self->kind_events[i], gtk_bitset_unref);
+      g_clear_pointer (&self->kind_locations[i], gtk_bitset_unref);
+    }
+
+  g_clear_pointer (&self->event_colors, g_free);
+  g_clear_pointer (&self->long_events, g_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->title_zh, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->license, g_free);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->sectors, g_array_unref);
+  g_clear_pointer (&self->districts, g_array_unref);
+  g_clear_pointer (&self->locations, g_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->ends, g_array_unref);
+  g_clear_pointer (&self->indices, g_array_unref);
+  g_clear_pointer (&self->facts, g_array_unref);
+  g_clear_pointer (&self->geometries, g_array_unref);
+  g_clear_pointer (&self->rings, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->sector_ids, g_hash_table_unref);
+  g_clear_pointer (&self->district_ids, g_hash_table_unref);
+  g_clear_pointer (&self->location_ids, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
+}
+
+static void
+atlas_dataset_class_init (AtlasDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_dataset_finalize;
+}
+
+static void
+atlas_dataset_init (AtlasDataset *self)
+{
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->sources = g_array_new (FALSE, TRUE, sizeof (AtlasSource));
+  self->sectors = g_array_new (FALSE, TRUE, sizeof (AtlasSector));
+  self->districts = g_array_new (FALSE, TRUE, sizeof (AtlasDistrict));
+  self->locations = g_array_new (FALSE, TRUE, sizeof (AtlasLocation));
+  self->events = g_array_new (FALSE, TRUE, sizeof (AtlasEvent));
+  self->starts = g_array_new (FALSE, FALSE, sizeof (gint32));
+  self->ends = g_array_new (FALSE, FALSE, sizeof (gint32));
+  self->indices = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->facts = g_array_new (FALSE, TRUE, sizeof (AtlasFact));
+  self->geometries = g_array_new (FALSE, TRUE, sizeof (AtlasGeometry));
+  self->rings = g_array_new (FALSE, TRUE, sizeof (AtlasRing));
+  self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
+  self->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sector_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->district_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->location_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+AtlasDataset *
+atlas_dataset_new (void)
+{
+  return g_object_new (ATLAS_TYPE_DATASET, NULL);
+}
+
+/* Short strings that repeat (ids, names) are stored once. */
+const char *
+atlas_dataset_intern (AtlasDataset *self,
+                      const char   *text)
+{
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert_const (self->strings, text);
+}
+
+/* Long strings that rarely repeat (descriptions) are stored without a lookup. */
+const char *
+atlas_dataset_store (AtlasDataset *self,
+                     const char   *text)
+{
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert (self->strings, text);
+}
+
+guint32
+atlas_dataset_add_indices (AtlasDataset  *self,
+                           const guint32 *values,
+                           guint          n)
+{
+  guint32 offset = self->indices->len;
+
+  if (n > 0)
+    g_array_append_vals (self->indices, values, n);
+  return offset;
+}
+
+typedef struct
+{
+  gint32 start;
+  gint32 end;
+  guint32 index;
+} SortKey;
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+
+  if (ka->start != kb->start)
+    return ka->start < kb->start ? -1 : 1;
+  if (ka->end != kb->end)
+    return ka->end < kb->end ? -1 : 1;
+  return ka->index < kb->index ? -1 : ka->index > kb->index;
+}
+
+static gboolean
+is_sorted (AtlasDataset *self)
+{
+  const gint32 *starts = (const gint32 *) self->starts->data;
+  const gint32 *ends = (const gint32 *) self->ends->data;
+
+  for (guint i = 1; i < self->starts->len; i++)
+    {
+      if (starts[i - 1] > starts[i] || (starts[i - 1] == starts[i] && ends[i - 1] > ends[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sorts events by start day (then end day, then file order), so a date window is a
+ * range found by binary search. */
+static void
+sort_events (AtlasDataset *self)
+{
+  guint n = self->events->len;
+  g_autofree SortKey *keys = NULL;
+  GArray *events, *starts, *ends;
+
+  if (is_sorted (self))
+    return;
+
+  keys = g_new (SortKey, n);
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].start = g_array_index (self->starts, gint32, i);
+      keys[i].end = g_array_index (self->ends, gint32, i);
+      keys[i].index = i;
+    }
+  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+
+  events = g_array_sized_new (FALSE, FALSE, sizeof (AtlasEvent), n);
+  starts = g_array_sized_new (FALSE, FALSE, sizeof (gint32), n);
+  ends = g_array_sized_new (FALSE, FALSE, sizeof (gint32), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_append_val (events, g_array_index (self->events, AtlasEvent, keys[i].index));
+      g_array_append_val (starts, keys[i].start);
+      g_array_append_val (ends, keys[i].end);
+    }
+
+  g_array_unref (self->events);
+  g_array_unref (self->starts);
+  g_array_unref (self->ends);
+  self->events = events;
+  self->starts = starts;
+  self->ends = ends;
+}
+
+static GtkBitset **
+new_bitsets (guint n)
+{
+  GtkBitset **sets = g_new (GtkBitset *, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    sets[i] = gtk_bitset_new_empty ();
+  return sets;
+}
+
+/* Lists, for every location, its events in date order: one counting pass and one
+ * filling pass over the events, so the lists are sorted without a sort. */
+static void
+index_location_events (AtlasDataset *self)
+{
+  guint n_locations = self->locations->len;
+  guint n_events = self->events->len;
+  g_autofree guint32 *fill = g_new0 (guint32, MAX (n_locations, 1));
+  guint32 base;
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      guint n;
+      const guint32 *locs = atlas_dataset_event_locations (self, e, &n);
+
+      for (guint i = 0; i < n; i++)
+        g_array_index (self->locations, AtlasLocation, locs[i]).n_events++;
+    }
+
+  base = self->indices->len;
+  for (guint l = 0; l < n_locations; l++)
+    {
+      AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, l);
+
+      loc->events = base;
+      base += loc->n_events;
+    }
+  g_array_set_size (self->indices, base);
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      guint n;
+      const guint32 *locs = atlas_dataset_event_locations (self, e, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, locs[i]);
+
+          g_array_index (self->indices, guint32, loc->events + fill[locs[i]]++) = e;
+        }
+    }
+}
+
+static void
+build_bitsets (AtlasDataset *self)
+{
+  guint n_sectors = self->sectors->len;
+  guint n_districts = self->districts->len;
+  guint n_events = self->events->len;
+  guint n_locations = self->locations->len;
+  g_autofree guint32 *last_district = g_new (guint32, MAX (n_districts, 1));
+  guint32 last_kind[ATLAS_N_KINDS];
+
+  self->sector_events = new_bitsets (n_sectors);
+  self->sector_locations = new_bitsets (n_sectors);
+  self->district_events = new_bitsets (n_districts);
+  self->district_locations = new_bitsets (n_districts);
+  for (guint k = 0; k < ATLAS_N_KINDS; k++)
+    {
+      self->kind_events[k] = gtk_bitset_new_empty ();
+      self->kind_locations[k] = gtk_bitset_new_empty ();
+      last_kind[k] = ATLAS_NONE;
+    }
+  for (guint d = 0; d < n_districts; d++)
+    last_district[d] = ATLAS_NONE;
+
+  for (guint l = 0; l < n_locations; l++)
+    {
+      const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, l);
+      guint n;
+      const guint32 *sectors = atlas_dataset_location_sectors (self, l, &n);
+
+      for (guint i = 0; i < n; i++)
+        gtk_bitset_add (self->sector_locations[sectors[i]], l);
+      if (loc->district != ATLAS_NONE)
+        gtk_bitset_add (self->district_locations[loc->district], l);
+      gtk_bitset_add (self->kind_locations[loc->kind], l);
+    }
+
+  /* Events arrive in index order, so every add appends to its set. */
+  for (guint e = 0; e < n_events; e++)
+    {
+      guint n;
+      const guint32 *sectors = atlas_dataset_event_sectors (self, e, &n);
+      const guint32 *locs;
+
+      for (guint i = 0; i < n; i++)
+        gtk_bitset_add (self->sector_events[sectors[i]], e);
+
+      locs = atlas_dataset_event_locations (self, e, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, locs[i]);
+
+          if (loc->district != ATLAS_NONE && last_district[loc->district] != e)
+            {
+              gtk_bitset_add (self->district_events[loc->district], e);
+              last_district[loc->district] = e;
+            }
+          if (last_kind[loc->kind] != e)
+            {
+              gtk_bitset_add (self->kind_events[loc->kind], e);
+              last_kind[loc->kind] = e;
+            }
+        }
+    }
+}
+
+/**
+ * atlas_dataset_seal:
+ * @self: a dataset the loader has filled, with every reference resolved
+ *
+ * Sorts the events by date and builds the indexes the views read. The dataset is
+ * immutable afterwards.
+ */
+void
+atlas_dataset_seal (AtlasDataset *self)
+{
+  guint n_events;
+
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (!self->sealed);
+
+  sort_events (self);
+  n_events = self->events->len;
+
+  index_location_events (self);
+  build_bitsets (self);
+
+  self->event_colors = g_new (guint32, MAX (n_events, 1));
+  self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->max_duration = 0;
+  for (guint e = 0; e < n_events; e++)
+    {
+      const AtlasEvent *ev = &g_array_index (self->events, AtlasEvent, e);
+      guint duration = (guint) (g_array_index (self->ends, gint32, e) -
+                                g_array_index (self->starts, gint32, e));
+
+      self->max_duration = MAX (self->max_duration, duration);
+      if (duration > ATLAS_BAND_DAYS)
+        {
+          guint32 index = e;
+
+          g_array_append_val (self->long_events, index);
+        }
+      if (ev->n_sectors > 0)
+        {
+          guint32 sector = g_array_index (self->indices, guint32, ev->sectors);
+
+          self->event_colors[e] = g_array_index (self->sectors, AtlasSector, sector).color;
+        }
+      else
+        self->event_colors[e] = 0x77767b;
+    }
+
+  self->sealed = TRUE;
+}
+
+const char *
+atlas_dataset_get_title (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->title;
+}
+
+const char *
+atlas_dataset_get_title_zh (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->title_zh;
+}
+
+const char *
+atlas_dataset_get_description (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->description;
+}
+
+const char *
+atlas_dataset_get_license (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->license;
+}
+
+guint
+atlas_dataset_get_n_sources (AtlasDataset *self)
+{
+  return self->sources->len;
+}
+
+guint
+atlas_dataset_get_n_sectors (AtlasDataset *self)
+{
+  return self->sectors->len;
+}
+
+guint
+atlas_dataset_get_n_districts (AtlasDataset *self)
+{
+  return self->districts->len;
+}
+
+guint
+atlas_dataset_get_n_locations (AtlasDataset *self)
+{
+  return self->locations->len;
+}
+
+guint
+atlas_dataset_get_n_events (AtlasDataset *self)
+{
+  return self->events->len;
+}
+
+const AtlasSource *
+atlas_dataset_get_source (AtlasDataset *self,
+                          guint         index)
+{
+  g_return_val_if_fail (index < self->sources->len, NULL);
+
+  return &g_array_index (self->sources, AtlasSource, index);
+}
+
+const AtlasSector *
+atlas_dataset_get_sector (AtlasDataset *self,
+                          guint         index)
+{
+  g_return_val_if_fail (index < self->sectors->len, NULL);
+
+  return &g_array_index (self->sectors, AtlasSector, index);
+}
+
+const AtlasDistrict *
+atlas_dataset_get_district (AtlasDataset *self,
+                            guint         index)
+{
+  g_return_val_if_fail (index < self->districts->len, NULL);
+
+  return &g_array_index (self->districts, AtlasDistrict, index);
+}
+
+const AtlasLocation *
+atlas_dataset_get_location (AtlasDataset *self,
+                            guint         index)
+{
+  g_return_val_if_fail (index < self->locations->len, NULL);
+
+  return &g_array_index (self->locations, AtlasLocation, index);
+}
+
+const AtlasEvent *
+atlas_dataset_get_event (AtlasDataset *self,
+                         guint         index)
+{
+  g_return_val_if_fail (index < self->events->len, NULL);
+
+  return &g_array_index (self->events, AtlasEvent, index);
+}
+
+const AtlasGeometry *
+atlas_dataset_get_geometry (AtlasDataset *self,
+                            guint         index)
+{
+  g_return_val_if_fail (index < self->geometries->len, NULL);
+
+  return &g_array_index (self->geometries, AtlasGeometry, index);
+}
+
+const AtlasRing *
+atlas_dataset_get_ring (AtlasDataset *self,
+                        guint         index)
+{
+  g_return_val_if_fail (index < self->rings->len, NULL);
+
+  return &g_array_index (self->rings, AtlasRing, index);
+}
+
+const AtlasPoint *
+atlas_dataset_get_points (AtlasDataset    *self,
+                          const AtlasRing *ring)
+{
+  return &g_array_index (self->points, AtlasPoint, ring->first_point);
+}
+
+const gint32 *
+atlas_dataset_get_starts (AtlasDataset *self)
+{
+  return (const gint32 *) self->starts->data;
+}
+
+const gint32 *
+atlas_dataset_get_ends (AtlasDataset *self)
+{
+  return (const gint32 *) self->ends->data;
+}
+
+gint32
+atlas_dataset_get_event_start (AtlasDataset *self,
+                               guint         event)
+{
+  g_return_val_if_fail (event < self->starts->len, 0);
+
+  return g_array_index (self->starts, gint32, event);
+}
+
+gint32
+atlas_dataset_get_event_end (AtlasDataset *self,
+                             guint         event)
+{
+  g_return_val_if_fail (event < self->ends->len, 0);
+
+  return g_array_index (self->ends, gint32, event);
+}
+
+/**
+ * atlas_dataset_get_event_color:
+ * @self: a dataset
+ * @event: an event
+ *
+ * Returns: the colour of the event's first sector as 0xRRGGBB (grey without one)
+ */
+guint32
+atlas_dataset_get_event_color (AtlasDataset *self,
+                               guint         event)
+{
+  g_return_val_if_fail (event < self->events->len, 0);
+
+  return self->event_colors[event];
+}
+
+/**
+ * atlas_dataset_get_max_duration:
+ * @self: a dataset
+ *
+ * Returns: the length in days of the longest event, so that a date window can
+ *   find every event overlapping it by binary search
+ */
+guint
+atlas_dataset_get_max_duration (AtlasDataset *self)
+{
+  return self->max_duration;
+}
+
+/**
+ * atlas_dataset_get_date_range:
+ * @self: a dataset
+ * @first_day: (out): the first day any event covers
+ * @end_day: (out): the day after the last day any event covers
+ *
+ * Returns: %FALSE if the dataset has no events
+ */
+gboolean
+atlas_dataset_get_date_range (AtlasDataset *self,
+                              gint32       *first_day,
+                              gint32       *end_day)
+{
+  guint n = self->events->len;
+  gint32 last = G_MININT32;
+
+  if (n == 0)
+    return FALSE;
+
+  /* Events are sorted by start, but a long early event may end last. The longest
+   * event bounds how far back we must look. */
+  for (guint i = n; i > 0; i--)
+    {
+      gint32 start = g_array_index (self->starts, gint32, i - 1);
+
+      last = MAX (last, g_array_index (self->ends, gint32, i - 1));
+      if ((gint64) start + self->max_duration <= last)
+        break;
+    }
+
+  *first_day = g_array_index (self->starts, gint32, 0);
+  *end_day = last;
+  return TRUE;
+}
+
+/**
+ * atlas_dataset_get_bounds:
+ * @self: a dataset
+ *
+ * The box around every location's point and geometry.
+ *
+ * Returns: %FALSE if the dataset has no locations
+ */
+gboolean
+atlas_dataset_get_bounds (AtlasDataset *self,
+                          double       *min_lon,
+                          double       *min_lat,
+                          double       *max_lon,
+                          double       *max_lat)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (self->locations->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->locations->len; i++)
+    {
+      const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, i);
+
+      x0 = MIN (x0, loc->lon);
+      y0 = MIN (y0, loc->lat);
+      x1 = MAX (x1, loc->lon);
+      y1 = MAX (y1, loc->lat);
+      if (loc->geometry != ATLAS_NONE)
+        {
+          const AtlasGeometry *g = &g_array_index (self->geometries, AtlasGeometry, loc->geometry);
+
+          x0 = MIN (x0, g->min_lon);
+          y0 = MIN (y0, g->min_lat);
+          x1 = MAX (x1, g->max_lon);
+          y1 = MAX (y1, g->max_lat);
+        }
+    }
+
+  *min_lon = x0;
+  *min_lat = y0;
+  *max_lon = x1;
+  *max_lat = y1;
+  return TRUE;
+}
+
+const guint32 *
+atlas_dataset_event_locations (AtlasDataset *self,
+                               guint         event,
+                               guint        *n)
+{
+  const AtlasEvent *ev = &g_array_index (self->events, AtlasEvent, event);
+
+  *n = ev->n_locations;
+  return &g_array_index (self->indices, guint32, ev->locations);
+}
+
+const guint32 *
+atlas_dataset_event_sectors (AtlasDataset *self,
+                             guint         event,
+                             guint        *n)
+{
+  const AtlasEvent *ev = &g_array_index (self->events, AtlasEvent, event);
+
+  *n = ev->n_sectors;
+  return &g_array_index (self->indices, guint32, ev->sectors);
+}
+
+const guint32 *
+atlas_dataset_location_sectors (AtlasDataset *self,
+                                guint         location,
+                                guint        *n)
+{
+  const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, location);
+
+  *n = loc->n_sectors;
+  return &g_array_index (self->indices, guint32, loc->sectors);
+}
+
+const guint32 *
+atlas_dataset_location_events (AtlasDataset *self,
+                               guint         location,
+                               guint        *n)
+{
+  const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, location);
+
+  *n = loc->n_events;
+  return &g_array_index (self->indices, guint32, loc->events);
+}
+
+const AtlasFact *
+atlas_dataset_location_facts (AtlasDataset *self,
+                              guint         location,
+                              guint        *n)
+{
+  const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, location);
+
+  *n = loc->n_facts;
+  if (loc->n_facts == 0)
+    return NULL;
+  return &g_array_index (self->facts, AtlasFact, loc->facts);
+}
+
+/* The bitsets below belong to the dataset: callers must not change them. */
+
+GtkBitset *
+atlas_dataset_get_sector_events (AtlasDataset *self,
+                                 guint         sector)
+{
+  g_return_val_if_fail (sector < self->sectors->len, NULL);
+
+  return self->sector_events[sector];
+}
+
+GtkBitset *
+atlas_dataset_get_district_events (AtlasDataset *self,
+                                   guint         district)
+{
+  g_return_val_if_fail (district < self->districts->len, NULL);
+
+  return self->district_events[district];
+}
+
+GtkBitset *
+atlas_dataset_get_kind_events (AtlasDataset *self,
+                               AtlasKind     kind)
+{
+  g_return_val_if_fail (kind < ATLAS_N_KINDS, NULL);
+
+  return self->kind_events[kind];
+}
+
+GtkBitset *
+atlas_dataset_get_sector_locations (AtlasDataset *self,
+                                    guint         sector)
+{
+  g_return_val_if_fail (sector < self->sectors->len, NULL);
+
+  return self->sector_locations[sector];
+}
+
+GtkBitset *
+atlas_dataset_get_district_locations (AtlasDataset *self,
+                                      guint         district)
+{
+  g_return_val_if_fail (district < self->districts->len, NULL);
+
+  return self->district_locations[district];
+}
+
+GtkBitset *
+atlas_dataset_get_kind_locations (AtlasDataset *self,
+                                  AtlasKind     kind)
+{
+  g_return_val_if_fail (kind < ATLAS_N_KINDS, NULL);
+
+  return self->kind_locations[kind];
+}
+
+static guint
+find_in (GHashTable *ids,
+         const char *id)
+{
+  gpointer value;
+
+  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &value))
+    return ATLAS_NONE;
+  return GPOINTER_TO_UINT (value) - 1;
+}
+
+guint
+atlas_dataset_find_source (AtlasDataset *self,
+                           const char   *id)
+{
+  return find_in (self->source_ids, id);
+}
+
+guint
+atlas_dataset_find_sector (AtlasDataset *self,
+                           const char   *id)
+{
+  return find_in (self->sector_ids, id);
+}
+
+guint
+atlas_dataset_find_district (AtlasDataset *self,
+                             const char   *id)
+{
+  return find_in (self->district_ids, id);
+}
+
+guint
+atlas_dataset_find_location (AtlasDataset *self,
+                             const char   *id)
+{
+  return find_in (self->location_ids, id);
+}
+
+/**
+ * atlas_dataset_find_event:
+ * @self: a dataset
+ * @id: an event id
+ *
+ * Finds an event by id with a scan; events have no id index, because a million
+ * ids would cost more memory than the rare lookup (restoring a selection) saves.
+ *
+ * Returns: the event's index, or %ATLAS_NONE
+ */
+guint
+atlas_dataset_find_event (AtlasDataset *self,
+                          const char   *id)
+{
+  if (id == NULL)
+    return ATLAS_NONE;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      if (strcmp (g_array_index (self->events, AtlasEvent, i).id, id) == 0)
+        return i;
+    }
+  return ATLAS_NONE;
+}

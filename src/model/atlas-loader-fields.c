@@ -1,0 +1,382 @@
+/* atlas-loader-fields.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-loader-private.h"
+
+/* Reading the fields of one element: types, ids, dates, and the messages that say
+ * what is wrong where. */
+
+static const char *section_names[N_SECTIONS] = {
+  "sources", "sectors", "districts", "locations", "events",
+};
+
+const char *
+section_name (Section section)
+{
+  return section < N_SECTIONS ? section_names[section] : "";
+}
+
+static void
+path_append (GString    *out,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+
+  path_append (out, path->parent);
+  if (path->key != NULL)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, path->key);
+    }
+  else
+    g_string_append_printf (out, "[%" G_GINT64_FORMAT "]", path->index);
+}
+
+char *
+path_format (const Path *path)
+{
+  GString *out = g_string_new (NULL);
+
+  path_append (out, path);
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_problem (Loader        *loader,
+             AtlasSeverity  severity,
+             const Path    *path,
+             const char    *format,
+             va_list        args)
+{
+  g_autofree char *where = path_format (path);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  atlas_report_add_literal (loader->report, severity, where, message);
+}
+
+void
+loader_error (Loader     *loader,
+              const Path *path,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem (loader, ATLAS_SEVERITY_ERROR, path, format, args);
+  va_end (args);
+}
+
+void
+loader_warning (Loader     *loader,
+                const Path *path,
+                const char *format,
+                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem (loader, ATLAS_SEVERITY_WARNING, path, format, args);
+  va_end (args);
+}
+
+const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+/* Edit distance with a cut-off: gives up (returns limit + 1) once every path is
+ * longer than limit, so comparing against many ids stays cheap. */
+static guint
+bounded_distance (const char *a,
+                  const char *b,
+                  guint       limit)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if ((la > lb ? la - lb : lb - la) > limit)
+    return limit + 1;
+
+  row = g_new (guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      guint best = row[0] = (guint) i;
+
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint value = MIN (MIN (above + 1, row[j - 1] + 1), diagonal + cost);
+
+          row[j] = value;
+          diagonal = above;
+          best = MIN (best, value);
+        }
+      if (best > limit)
+        return limit + 1;
+    }
+  return row[lb];
+}
+
+/**
+ * closest_id:
+ * @id: an id that matched nothing
+ * @candidates: the ids it could have meant
+ *
+ * Returns: (nullable): the candidate within a few edits of @id, for "did you mean"
+ */
+char *
+closest_id (Loader             *loader,
+            const char         *id,
+            const char * const *candidates,
+            guint               n_candidates)
+{
+  guint limit = MAX (2, (guint) strlen (id) / 3);
+  const char *best = NULL;
+  guint best_distance = limit + 1;
+
+  if (loader->suggestions_left == 0)
+    return NULL;
+  loader->suggestions_left--;
+
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      guint d = bounded_distance (id, candidates[i], MIN (limit, best_distance));
+
+      if (d < best_distance)
+        {
+          best_distance = d;
+          best = candidates[i];
+        }
+    }
+  return g_strdup (best);
+}
+
+/* Reading fields ------------------------------------------------------------ */
+
+JsonNode *
+take_member (Reader     *r,
+             const char *key)
+{
+  JsonNode *node = json_object_get_member (r->object, key);
+
+  if (node != NULL)
+    r->n_known++;
+  return node;
+}
+
+void
+warn_unknown_keys (Reader             *r,
+                   const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  if (json_object_get_size (r->object) == r->n_known)
+    return;
+
+  json_object_iter_init (&iter, r->object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; known[i] != NULL && !found; i++)
+        found = strcmp (known[i], name) == 0;
+      if (!found)
+        {
+          Path p = PATH_KEY (r->path, name);
+          g_autofree char *guess = closest_id (r->loader, name, known, g_strv_length ((char **) known));
+
+          if (guess != NULL)
+            loader_warning (r->loader, &p, _("unknown key, ignored (did you mean “%s”?)"), guess);
+          else
+            loader_warning (r->loader, &p, _("unknown key, ignored"));
+        }
+    }
+}
+
+gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+void
+report_missing (Reader     *r,
+                const char *key)
+{
+  loader_error (r->loader, r->path, _("the required key “%s” is missing"), key);
+}
+
+void
+report_type (Reader     *r,
+             const char *key,
+             const char *expected,
+             JsonNode   *node)
+{
+  Path p = PATH_KEY (r->path, key);
+
+  /* Translators: %1$s is the expected type, %2$s the type found, e.g. "a string" */
+  loader_error (r->loader, &p, _("expected %1$s, found %2$s"), expected, node_type_name (node));
+}
+
+/* Returns FALSE (and reports) when a required string is missing or a string is of
+ * the wrong type. A missing or null optional string gives NULL. */
+gboolean
+read_string (Reader      *r,
+             const char  *key,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node = take_member (r, key);
+
+  *out = NULL;
+  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && !required))
+    {
+      if (required)
+        report_missing (r, key);
+      return !required;
+    }
+  if (!is_string (node))
+    {
+      report_type (r, key, _("a string"), node);
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  if (required && **out == '\0')
+    {
+      Path p = PATH_KEY (r->path, key);
+
+      loader_error (r->loader, &p, _("must not be empty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+read_id (Reader      *r,
+         const char **out)
+{
+  if (!read_string (r, "id", TRUE, out))
+    return FALSE;
+
+  if (strlen (*out) > ATLAS_MAX_ID_LENGTH)
+    {
+      Path p = PATH_KEY (r->path, "id");
+
+      loader_error (r->loader, &p, _("an id may be at most %d bytes long"), ATLAS_MAX_ID_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+read_boolean (Reader     *r,
+              const char *key,
+              gboolean   *out)
+{
+  JsonNode *node = take_member (r, key);
+
+  *out = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      report_type (r, key, _("true or false"), node);
+      return FALSE;
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+read_date (Reader         *r,
+           const char     *key,
+           gboolean        required,
+           gboolean       *present,
+           gint32         *start,
+           gint32         *end,
+           AtlasPrecision *precision)
+{
+  const char *text;
+  g_autofree char *reason = NULL;
+
+  *present = FALSE;
+  if (!read_string (r, key, required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (!atlas_date_parse (text, start, end, precision, &reason))
+    {
+      Path p = PATH_KEY (r->path, key);
+
+      /* Translators: %1$s is the text found, %2$s why it is not a date */
+      loader_error (r->loader, &p, _("“%1$s” is not a valid date (%2$s)"), text, reason);
+      return FALSE;
+    }
+  *present = TRUE;
+  return TRUE;
+}
+
+gboolean
+begin_element (Loader     *loader,
+               JsonNode   *node,
+               const Path *path,
+               Reader     *r)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      loader_error (loader, path, _("expected an object, found %s"), node_type_name (node));
+      return FALSE;
+    }
+  r->loader = loader;
+  r->object = json_node_get_object (node);
+  r->path = path;
+  r->n_known = 0;
+  return TRUE;
+}

@@ -1,0 +1,299 @@
+/* atlas-loader-geometry.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-loader-private.h"
+
+/* GeoJSON geometries: Polygon, MultiPolygon, LineString, MultiLineString. */
+
+/* Geometry ------------------------------------------------------------------ */
+
+gboolean
+read_position (Loader     *loader,
+               JsonNode   *node,
+               const Path *path,
+               AtlasPoint *point)
+{
+  JsonArray *array;
+  guint n;
+  double value[2];
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      loader_error (loader, path, _("expected a position [longitude, latitude], found %s"),
+                    node_type_name (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n < 2 || n > 3)
+    {
+      loader_error (loader, path, _("expected a position [longitude, latitude], found %u numbers"), n);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      Path item_path = PATH_INDEX (path, i);
+      const char *what = i == 0 ? _("longitude") : _("latitude");
+      double limit = i == 0 ? 180.0 : 90.0;
+
+      if (!is_number (item))
+        {
+          /* Translators: %1$s is "longitude" or "latitude", %2$s a type */
+          loader_error (loader, &item_path, _("the %1$s must be a number, found %2$s"), what,
+                        node_type_name (item));
+          return FALSE;
+        }
+      value[i] = json_node_get_double (item);
+      if (!isfinite (value[i]))
+        {
+          loader_error (loader, &item_path, _("the %s is not a finite number"), what);
+          return FALSE;
+        }
+      if (value[i] < -limit || value[i] > limit)
+        {
+          /* Translators: %1$s is "longitude" or "latitude", %2$g its value, %3$g the limit */
+          loader_error (loader, &item_path, _("%1$s %2$g is out of range (−%3$g to %3$g)"), what,
+                        value[i], limit);
+          return FALSE;
+        }
+    }
+
+  point->lon = value[0];
+  point->lat = value[1];
+  return TRUE;
+}
+
+/* Reads one ring or line; appends its points and an AtlasRing. */
+static gboolean
+read_ring (Loader        *loader,
+           JsonNode      *node,
+           const Path    *path,
+           gboolean       closed,
+           guint32        part,
+           gboolean       is_hole,
+           AtlasGeometry *geometry)
+{
+  AtlasDataset *ds = loader->dataset;
+  guint first = ds->points->len;
+  guint min_points = closed ? 4 : 2;
+  JsonArray *array;
+  AtlasRing ring;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      loader_error (loader, path, _("expected an array of positions, found %s"), node_type_name (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n < min_points)
+    {
+      if (closed)
+        loader_error (loader, path, _("a polygon ring needs at least 4 positions, found %u"), n);
+      else
+        loader_error (loader, path, _("a line needs at least 2 positions, found %u"), n);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Path item_path = PATH_INDEX (path, i);
+      AtlasPoint point;
+
+      if (!read_position (loader, json_array_get_element (array, i), &item_path, &point))
+        {
+          g_array_set_size (ds->points, first);
+          return FALSE;
+        }
+      g_array_append_val (ds->points, point);
+      geometry->min_lon = MIN (geometry->min_lon, point.lon);
+      geometry->min_lat = MIN (geometry->min_lat, point.lat);
+      geometry->max_lon = MAX (geometry->max_lon, point.lon);
+      geometry->max_lat = MAX (geometry->max_lat, point.lat);
+    }
+
+  if (closed)
+    {
+      const AtlasPoint *a = &g_array_index (ds->points, AtlasPoint, first);
+      const AtlasPoint *b = &g_array_index (ds->points, AtlasPoint, ds->points->len - 1);
+
+      if (a->lon != b->lon || a->lat != b->lat)
+        {
+          loader_error (loader, path, _("the ring is not closed: its last position must repeat its first"));
+          g_array_set_size (ds->points, first);
+          return FALSE;
+        }
+    }
+
+  ring.first_point = first;
+  ring.n_points = n;
+  ring.part = part;
+  ring.is_hole = is_hole;
+  g_array_append_val (ds->rings, ring);
+  geometry->n_rings++;
+  return TRUE;
+}
+
+static gboolean
+read_polygon (Loader        *loader,
+              JsonNode      *node,
+              const Path    *path,
+              guint32        part,
+              AtlasGeometry *geometry)
+{
+  JsonArray *array;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      loader_error (loader, path, _("expected an array of rings, found %s"), node_type_name (node));
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n == 0)
+    {
+      loader_error (loader, path, _("a polygon needs at least one ring"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Path ring_path = PATH_INDEX (path, i);
+
+      if (!read_ring (loader, json_array_get_element (array, i), &ring_path, TRUE, part, i > 0,
+                      geometry))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+guint32
+read_geometry (Reader   *r,
+               gboolean  allow_lines)
+{
+  Loader *loader = r->loader;
+  AtlasDataset *ds = loader->dataset;
+  static const char * const known[] = { "type", "coordinates", "bbox", NULL };
+  JsonNode *node = take_member (r, "geometry");
+  Path path = PATH_KEY (r->path, "geometry");
+  Path coords_path = PATH_KEY (&path, "coordinates");
+  Reader g = { loader, NULL, &path, 0 };
+  AtlasGeometry geometry = {
+    .first_ring = ds->rings->len,
+    .min_lon = G_MAXDOUBLE, .min_lat = G_MAXDOUBLE,
+    .max_lon = -G_MAXDOUBLE, .max_lat = -G_MAXDOUBLE,
+  };
+  guint first_point = ds->points->len;
+  const char *type;
+  JsonNode *coords;
+  gboolean ok = TRUE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return ATLAS_NONE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report_type (r, "geometry", _("a GeoJSON geometry object"), node);
+      return ATLAS_NONE;
+    }
+
+  g.object = json_node_get_object (node);
+  if (!read_string (&g, "type", TRUE, &type))
+    return ATLAS_NONE;
+  coords = take_member (&g, "coordinates");
+  take_member (&g, "bbox");
+  warn_unknown_keys (&g, known);
+
+  if (strcmp (type, "Polygon") == 0)
+    geometry.type = ATLAS_GEOMETRY_POLYGON;
+  else if (strcmp (type, "MultiPolygon") == 0)
+    geometry.type = ATLAS_GEOMETRY_MULTI_POLYGON;
+  else if (allow_lines && strcmp (type, "LineString") == 0)
+    geometry.type = ATLAS_GEOMETRY_LINE_STRING;
+  else if (allow_lines && strcmp (type, "MultiLineString") == 0)
+    geometry.type = ATLAS_GEOMETRY_MULTI_LINE_STRING;
+  else
+    {
+      Path type_path = PATH_KEY (&path, "type");
+
+      if (allow_lines)
+        loader_error (loader, &type_path,
+                      _("“%s” is not allowed here (expected Polygon, MultiPolygon, LineString or MultiLineString)"),
+                      type);
+      else
+        loader_error (loader, &type_path, _("“%s” is not allowed here (expected Polygon or MultiPolygon)"),
+                      type);
+      return ATLAS_NONE;
+    }
+
+  if (coords == NULL)
+    {
+      report_missing (&g, "coordinates");
+      return ATLAS_NONE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (coords))
+    {
+      report_type (&g, "coordinates", _("an array"), coords);
+      return ATLAS_NONE;
+    }
+
+  switch (geometry.type)
+    {
+    case ATLAS_GEOMETRY_POLYGON:
+      ok = read_polygon (loader, coords, &coords_path, 0, &geometry);
+      break;
+
+    case ATLAS_GEOMETRY_LINE_STRING:
+      ok = read_ring (loader, coords, &coords_path, FALSE, 0, FALSE, &geometry);
+      break;
+
+    case ATLAS_GEOMETRY_MULTI_POLYGON:
+    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      {
+        JsonArray *parts = json_node_get_array (coords);
+        guint n = json_array_get_length (parts);
+
+        if (n == 0)
+          {
+            loader_error (loader, &coords_path, _("must hold at least one part"));
+            ok = FALSE;
+          }
+        for (guint i = 0; i < n && ok; i++)
+          {
+            Path part_path = PATH_INDEX (&coords_path, i);
+            JsonNode *part = json_array_get_element (parts, i);
+
+            if (geometry.type == ATLAS_GEOMETRY_MULTI_POLYGON)
+              ok = read_polygon (loader, part, &part_path, i, &geometry);
+            else
+              ok = read_ring (loader, part, &part_path, FALSE, i, FALSE, &geometry);
+          }
+      }
+      break;
+    }
+
+  if (!ok)
+    {
+      g_array_set_size (ds->rings, geometry.first_ring);
+      g_array_set_size (ds->points, first_point);
+      return ATLAS_NONE;
+    }
+
+  g_array_append_val (ds->geometries, geometry);
+  return ds->geometries->len - 1;
+}

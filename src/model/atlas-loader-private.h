@@ -1,0 +1,177 @@
+/* atlas-loader-private.h
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "atlas-dataset-private.h"
+#include "atlas-loader.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SECTION_SOURCES,
+  SECTION_SECTORS,
+  SECTION_DISTRICTS,
+  SECTION_LOCATIONS,
+  SECTION_EVENTS,
+  N_SECTIONS,
+  SECTION_IGNORED = N_SECTIONS,
+} Section;
+
+/* A place in the file, built on the stack as the reader descends and turned into
+ * text ("events[12].location[1]") only when there is something to report. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *key;
+  gint64 index;
+};
+
+#define PATH_KEY(parent_, key_) ((Path) { (parent_), (key_), -1 })
+#define PATH_INDEX(parent_, index_) ((Path) { (parent_), NULL, (index_) })
+
+/* What a reference that could not be resolved yet points at. */
+typedef enum
+{
+  TARGET_EVENT_LOCATION,   /* position: slot in dataset->indices */
+  TARGET_EVENT_SECTOR,     /* position: slot in dataset->indices */
+  TARGET_EVENT_SOURCE,     /* position: event index */
+  TARGET_LOCATION_SECTOR,  /* position: slot in dataset->indices */
+  TARGET_LOCATION_DISTRICT,/* position: location index */
+} Target;
+
+typedef struct
+{
+  const char *id;
+  guint32 position;
+  guint32 owner;
+  gint32 sub;
+  guint8 target;
+} Pending;
+
+typedef struct
+{
+  AtlasDataset *dataset;
+  AtlasReport *report;
+  GCancellable *cancellable;
+
+  gboolean done[N_SECTIONS];
+  GArray *pending;           /* Pending */
+  GStringChunk *pending_ids;
+  GHashTable *event_ids;     /* id → file index + 1, for duplicates only */
+  GArray *file_index[N_SECTIONS]; /* dataset index → file index, for messages */
+  GHashTable *failed_ids[N_SECTIONS]; /* ids of elements with problems → file index + 1 */
+  guint suggestions_left;
+} Loader;
+
+/* Reads the members of one JSON object, counting the known ones so that unknown
+ * keys are looked for only when there are some. */
+typedef struct
+{
+  Loader *loader;
+  JsonObject *object;
+  const Path *path;
+  guint n_known;
+} Reader;
+
+#define MAX_LIST 65535
+
+/* What a reference to an element with problems of its own resolves to: not an
+ * error for the referrer, and never sealed into a dataset (the load fails). */
+#define ATLAS_FAILED (G_MAXUINT32 - 1)
+
+char    *path_format            (const Path  *path);
+void     loader_error           (Loader      *loader,
+                                 const Path  *path,
+                                 const char  *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+void     loader_warning         (Loader      *loader,
+                                 const Path  *path,
+                                 const char  *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+const char *node_type_name      (JsonNode    *node);
+char    *closest_id             (Loader      *loader,
+                                 const char  *id,
+                                 const char * const *candidates,
+                                 guint        n_candidates);
+
+gboolean begin_element          (Loader      *loader,
+                                 JsonNode    *node,
+                                 const Path  *path,
+                                 Reader      *r);
+JsonNode *take_member           (Reader      *r,
+                                 const char  *key);
+void     warn_unknown_keys      (Reader      *r,
+                                 const char * const *known);
+gboolean is_string              (JsonNode    *node);
+gboolean is_number              (JsonNode    *node);
+void     report_missing         (Reader      *r,
+                                 const char  *key);
+void     report_type            (Reader      *r,
+                                 const char  *key,
+                                 const char  *expected,
+                                 JsonNode    *node);
+gboolean read_string            (Reader      *r,
+                                 const char  *key,
+                                 gboolean     required,
+                                 const char **out);
+gboolean read_id                (Reader      *r,
+                                 const char **out);
+gboolean read_boolean           (Reader      *r,
+                                 const char  *key,
+                                 gboolean    *out);
+gboolean read_date              (Reader         *r,
+                                 const char     *key,
+                                 gboolean        required,
+                                 gboolean       *present,
+                                 gint32         *start,
+                                 gint32         *end,
+                                 AtlasPrecision *precision);
+
+gboolean add_id                 (Loader      *loader,
+                                 Section      section,
+                                 const char  *id,
+                                 const char  *stored,
+                                 guint        dataset_index,
+                                 guint        file_index,
+                                 const Path  *path);
+guint32  resolve                (Loader      *loader,
+                                 Target       target,
+                                 const char  *id,
+                                 guint32      position,
+                                 guint32      owner,
+                                 gint32       sub,
+                                 const Path  *path);
+gboolean read_id_list           (Reader      *r,
+                                 const char  *key,
+                                 Target       target,
+                                 guint32      owner,
+                                 gboolean     allow_single,
+                                 gboolean     allow_empty,
+                                 guint32     *offset,
+                                 guint16     *count);
+Section  target_section         (Target       target);
+
+gboolean read_position          (Loader      *loader,
+                                 JsonNode    *node,
+                                 const Path  *path,
+                                 AtlasPoint  *point);
+guint32  read_geometry          (Reader      *r,
+                                 gboolean     allow_lines);
+
+void     loader_read_element    (Loader      *loader,
+                                 Section      section,
+                                 JsonNode    *node,
+                                 guint        index);
+void     loader_resolve_pending (Loader      *loader);
+const char *section_name        (Section      section);
+
+G_END_DECLS

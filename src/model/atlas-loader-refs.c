@@ -1,0 +1,381 @@
+/* atlas-loader-refs.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-loader-private.h"
+
+/* Ids and the references between arrays, resolved at once when the array they point
+ * into has been read and after the whole file otherwise. */
+
+/* The table of ids of a section: id → dataset index + 1 for the valid elements
+ * (events: id → file index + 1, only to find duplicates). */
+static GHashTable *
+section_ids (Loader  *loader,
+             Section  section)
+{
+  switch (section)
+    {
+    case SECTION_SOURCES:
+      return loader->dataset->source_ids;
+    case SECTION_SECTORS:
+      return loader->dataset->sector_ids;
+    case SECTION_DISTRICTS:
+      return loader->dataset->district_ids;
+    case SECTION_LOCATIONS:
+      return loader->dataset->location_ids;
+    case SECTION_EVENTS:
+    case SECTION_IGNORED:
+    default:
+      return loader->event_ids;
+    }
+}
+
+/* Registers an element's id. An element with problems of its own registers its id
+ * too (as failed), so that references to it do not add "unknown" errors on top of
+ * the real one. Returns FALSE for a duplicate. */
+gboolean
+add_id (Loader     *loader,
+        Section     section,
+        const char *id,
+        const char *stored,
+        guint       dataset_index,
+        guint       file_index,
+        const Path *path)
+{
+  GHashTable *ids = section_ids (loader, section);
+  GHashTable *failed = loader->failed_ids[MIN (section, N_SECTIONS - 1)];
+  gpointer previous;
+  guint first = G_MAXUINT;
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
+    {
+      first = GPOINTER_TO_UINT (previous) - 1;
+      if (section != SECTION_EVENTS)
+        first = g_array_index (loader->file_index[section], guint32, first);
+    }
+  else if (g_hash_table_lookup_extended (failed, id, NULL, &previous))
+    first = GPOINTER_TO_UINT (previous) - 1;
+
+  if (first != G_MAXUINT)
+    {
+      Path p = PATH_KEY (path, "id");
+
+      /* Translators: %1$s is an id, %2$s[%3$u] a place in the file such as locations[2] */
+      loader_error (loader, &p, _("duplicate id “%1$s” (first used by %2$s[%3$u])"), id,
+                    section_name (section), first);
+      return FALSE;
+    }
+
+  if (section == SECTION_EVENTS)
+    g_hash_table_insert (ids, (gpointer) stored, GUINT_TO_POINTER (file_index + 1));
+  else if (dataset_index == ATLAS_FAILED)
+    g_hash_table_insert (failed, g_string_chunk_insert_const (loader->pending_ids, id),
+                         GUINT_TO_POINTER (file_index + 1));
+  else
+    {
+      guint32 position = file_index;
+
+      g_hash_table_insert (ids, (gpointer) stored, GUINT_TO_POINTER (dataset_index + 1));
+      g_array_append_val (loader->file_index[section], position);
+    }
+  return TRUE;
+}
+
+/* References ---------------------------------------------------------------- */
+
+static GHashTable *
+target_ids (Loader *loader,
+            Target  target)
+{
+  switch (target)
+    {
+    case TARGET_EVENT_LOCATION:
+      return loader->dataset->location_ids;
+    case TARGET_EVENT_SECTOR:
+    case TARGET_LOCATION_SECTOR:
+      return loader->dataset->sector_ids;
+    case TARGET_EVENT_SOURCE:
+      return loader->dataset->source_ids;
+    case TARGET_LOCATION_DISTRICT:
+    default:
+      return loader->dataset->district_ids;
+    }
+}
+
+Section
+target_section (Target target)
+{
+  switch (target)
+    {
+    case TARGET_EVENT_LOCATION:
+      return SECTION_LOCATIONS;
+    case TARGET_EVENT_SECTOR:
+    case TARGET_LOCATION_SECTOR:
+      return SECTION_SECTORS;
+    case TARGET_EVENT_SOURCE:
+      return SECTION_SOURCES;
+    case TARGET_LOCATION_DISTRICT:
+    default:
+      return SECTION_DISTRICTS;
+    }
+}
+
+static void
+report_unknown_reference (Loader     *loader,
+                          Target      target,
+                          const char *id,
+                          const Path *path)
+{
+  GHashTable *ids = target_ids (loader, target);
+  g_autofree const char **candidates = (const char **) g_hash_table_get_keys_as_array (ids, NULL);
+  g_autofree char *guess = closest_id (loader, id, candidates, g_hash_table_size (ids));
+  const char *what;
+
+  switch (target)
+    {
+    case TARGET_EVENT_LOCATION:
+      what = _("location");
+      break;
+    case TARGET_EVENT_SECTOR:
+    case TARGET_LOCATION_SECTOR:
+      what = _("sector");
+      break;
+    case TARGET_EVENT_SOURCE:
+      what = _("source");
+      break;
+    case TARGET_LOCATION_DISTRICT:
+    default:
+      what = _("district");
+      break;
+    }
+
+  if (guess != NULL)
+    /* Translators: %1$s is "location", "sector", …; %2$s the id; %3$s a close id */
+    loader_error (loader, path, _("unknown %1$s “%2$s” (did you mean “%3$s”?)"), what, id, guess);
+  else
+    loader_error (loader, path, _("unknown %1$s “%2$s”"), what, id);
+}
+
+/* Resolves a reference now if its array has been read, or records it for later. */
+guint32
+resolve (Loader     *loader,
+         Target      target,
+         const char *id,
+         guint32     position,
+         guint32     owner,
+         gint32      sub,
+         const Path *path)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (target_ids (loader, target), id, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+  if (g_hash_table_contains (loader->failed_ids[target_section (target)], id))
+    return ATLAS_FAILED;
+
+  if (loader->done[target_section (target)])
+    report_unknown_reference (loader, target, id, path);
+  else
+    {
+      Pending pending = {
+        .id = g_string_chunk_insert_const (loader->pending_ids, id),
+        .position = position,
+        .owner = owner,
+        .sub = sub,
+        .target = target,
+      };
+
+      g_array_append_val (loader->pending, pending);
+    }
+  return ATLAS_NONE;
+}
+
+static void
+pending_path (const Pending *pending,
+              Path          *base,
+              Path          *element,
+              Path          *key,
+              Path          *leaf)
+{
+  const char *field;
+  Section section;
+
+  switch (pending->target)
+    {
+    case TARGET_EVENT_LOCATION:
+      section = SECTION_EVENTS, field = "location";
+      break;
+    case TARGET_EVENT_SECTOR:
+      section = SECTION_EVENTS, field = "sectors";
+      break;
+    case TARGET_EVENT_SOURCE:
+      section = SECTION_EVENTS, field = "source";
+      break;
+    case TARGET_LOCATION_SECTOR:
+      section = SECTION_LOCATIONS, field = "sectors";
+      break;
+    case TARGET_LOCATION_DISTRICT:
+    default:
+      section = SECTION_LOCATIONS, field = "district";
+      break;
+    }
+
+  *base = PATH_KEY (NULL, section_name (section));
+  *element = PATH_INDEX (base, pending->owner);
+  *key = PATH_KEY (element, field);
+  *leaf = PATH_INDEX (key, pending->sub);
+}
+
+/**
+ * loader_resolve_pending:
+ *
+ * Resolves the references to arrays that came later in the file than the
+ * elements referring to them.
+ */
+void
+loader_resolve_pending (Loader *loader)
+{
+  AtlasDataset *ds = loader->dataset;
+
+  for (guint i = 0; i < loader->pending->len; i++)
+    {
+      const Pending *pending = &g_array_index (loader->pending, Pending, i);
+      gpointer value;
+
+      if (g_hash_table_lookup_extended (target_ids (loader, pending->target), pending->id,
+                                        NULL, &value))
+        {
+          guint32 index = GPOINTER_TO_UINT (value) - 1;
+
+          switch (pending->target)
+            {
+            case TARGET_EVENT_LOCATION:
+            case TARGET_EVENT_SECTOR:
+            case TARGET_LOCATION_SECTOR:
+              g_array_index (ds->indices, guint32, pending->position) = index;
+              break;
+            case TARGET_EVENT_SOURCE:
+              g_array_index (ds->events, AtlasEvent, pending->position).source = index;
+              break;
+            case TARGET_LOCATION_DISTRICT:
+            default:
+              g_array_index (ds->locations, AtlasLocation, pending->position).district = index;
+              break;
+            }
+        }
+      else if (!g_hash_table_contains (loader->failed_ids[target_section (pending->target)], pending->id))
+        {
+          Path base, element, key, leaf;
+
+          pending_path (pending, &base, &element, &key, &leaf);
+          report_unknown_reference (loader, pending->target, pending->id,
+                                    pending->sub >= 0 ? &leaf : &key);
+        }
+    }
+  g_array_set_size (loader->pending, 0);
+}
+
+/* Reads an array of ids ("sectors", "location") into dataset->indices. A single
+ * string is accepted where allow_single is set. Returns FALSE on a problem. */
+gboolean
+read_id_list (Reader     *r,
+              const char *key,
+              Target      target,
+              guint32     owner,
+              gboolean    allow_single,
+              gboolean    allow_empty,
+              guint32    *offset,
+              guint16    *count)
+{
+  Loader *loader = r->loader;
+  GArray *indices = loader->dataset->indices;
+  JsonNode *node = take_member (r, key);
+  Path key_path = PATH_KEY (r->path, key);
+  gboolean ok = TRUE;
+  JsonArray *array;
+  guint n;
+
+  *offset = indices->len;
+  *count = 0;
+
+  if (node == NULL)
+    {
+      report_missing (r, key);
+      return FALSE;
+    }
+
+  if (allow_single && is_string (node))
+    {
+      guint32 index = resolve (loader, target, json_node_get_string (node), indices->len, owner,
+                               -1, &key_path);
+
+      g_array_append_val (indices, index);
+      *count = 1;
+      return index != ATLAS_NONE || !loader->done[target_section (target)];
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report_type (r, key, allow_single ? _("an id or an array of ids") : _("an array of ids"), node);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n == 0 && !allow_empty)
+    {
+      loader_error (loader, &key_path, _("must name at least one id"));
+      return FALSE;
+    }
+  if (n > MAX_LIST)
+    {
+      loader_error (loader, &key_path, _("more than %d ids"), MAX_LIST);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      Path item_path = PATH_INDEX (&key_path, i);
+      const char *id;
+      gboolean repeated = FALSE;
+      guint32 index;
+
+      if (!is_string (item))
+        {
+          loader_error (loader, &item_path, _("expected an id (a string), found %s"),
+                        node_type_name (item));
+          ok = FALSE;
+          continue;
+        }
+
+      id = json_node_get_string (item);
+      for (guint j = 0; j < i && !repeated; j++)
+        {
+          JsonNode *before = json_array_get_element (array, j);
+
+          repeated = is_string (before) && strcmp (json_node_get_string (before), id) == 0;
+        }
+      if (repeated)
+        {
+          loader_warning (loader, &item_path, _("“%s” is listed twice; the second is ignored"), id);
+          continue;
+        }
+
+      index = resolve (loader, target, id, indices->len, owner, (gint32) i, &item_path);
+      if (index == ATLAS_NONE && loader->done[target_section (target)])
+        ok = FALSE;
+      g_array_append_val (indices, index);
+      (*count)++;
+    }
+
+  return ok;
+}

@@ -1,0 +1,659 @@
+/* atlas-loader.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <string.h>
+
+#include "atlas-error.h"
+#include "atlas-loader-private.h"
+
+/*
+ * Loading runs in three steps:
+ *
+ *  1. atlas_json_scan() checks the syntax of the bytes (cheap, bounded, and with
+ *     clear messages) and notes the order of the top-level arrays;
+ *  2. json-glib parses; as each element of a top-level array completes, the
+ *     "array-element" handler reads it into the compact dataset and drops it from
+ *     the tree, so the full tree of a large file never exists;
+ *  3. references between arrays are resolved and the dataset is sealed.
+ *
+ * Progress: the scan is the first 15 %, the parse up to 95 %, sealing the rest.
+ */
+
+#define SCAN_SHARE 0.15
+#define PARSE_SHARE 0.80
+
+typedef struct
+{
+  Loader loader;
+  const AtlasJsonScan *scan;
+  JsonParser *parser;
+  gsize length;
+  guint depth;
+  guint top_array;
+  Section section;
+  guint element_index;
+  AtlasProgressFunc progress;
+  gpointer progress_data;
+} Parse;
+
+static Section
+section_for_key (const char *key)
+{
+  for (Section s = 0; s < N_SECTIONS; s++)
+    {
+      if (strcmp (key, section_name (s)) == 0)
+        return s;
+    }
+  return SECTION_IGNORED;
+}
+
+static void
+on_parser_object_start_cb (JsonParser *parser,
+                           Parse      *parse)
+{
+  parse->depth++;
+}
+
+static void
+on_parser_object_end_cb (JsonParser *parser,
+                         JsonObject *object,
+                         Parse      *parse)
+{
+  parse->depth--;
+}
+
+static void
+on_parser_array_start_cb (JsonParser *parser,
+                          Parse      *parse)
+{
+  parse->depth++;
+
+  /* An array directly inside the root object: the scan saw the same arrays in the
+   * same order, so it names this one. */
+  if (parse->depth == 2)
+    {
+      const char *key = "";
+
+      if (parse->top_array < parse->scan->top_arrays->len)
+        key = g_ptr_array_index (parse->scan->top_arrays, parse->top_array);
+      parse->top_array++;
+      parse->section = section_for_key (key);
+      parse->element_index = 0;
+    }
+}
+
+static void
+on_parser_array_end_cb (JsonParser *parser,
+                        JsonArray  *array,
+                        Parse      *parse)
+{
+  if (parse->depth == 2 && parse->section < N_SECTIONS)
+    parse->loader.done[parse->section] = TRUE;
+  if (parse->depth == 2)
+    parse->section = SECTION_IGNORED;
+  parse->depth--;
+}
+
+static void
+report_parse_progress (Parse *parse)
+{
+  double fraction;
+
+  if (parse->progress == NULL)
+    return;
+
+  if (parse->scan->n_lines > 64)
+    fraction = (double) json_parser_get_current_line (parse->parser) / parse->scan->n_lines;
+  else
+    fraction = (double) json_parser_get_current_pos (parse->parser) / MAX (parse->length, 1);
+
+  parse->progress (SCAN_SHARE + PARSE_SHARE * CLAMP (fraction, 0.0, 1.0), parse->progress_data);
+}
+
+static void
+on_parser_array_element_cb (JsonParser *parser,
+                            JsonArray  *array,
+                            int         index,
+                            Parse      *parse)
+{
+  guint last;
+
+  if (parse->depth != 2)
+    return;
+
+  last = json_array_get_length (array) - 1;
+  if (!g_cancellable_is_cancelled (parse->loader.cancellable))
+    loader_read_element (&parse->loader, parse->section,
+                         json_array_get_element (array, last), parse->element_index);
+  parse->element_index++;
+
+  /* The element now lives in the dataset, compactly: drop its JSON tree. */
+  json_array_remove_element (array, last);
+
+  if ((parse->element_index & 1023) == 0)
+    report_parse_progress (parse);
+}
+
+static void
+read_root (Loader              *loader,
+           JsonObject          *root,
+           const AtlasJsonScan *scan)
+{
+  static const char * const known[] = {
+    "atlas", "title", "title_zh", "description", "license",
+    "sources", "sectors", "districts", "locations", "events", NULL
+  };
+  static const struct {
+    const char *key;
+    gboolean required;
+  } arrays[] = {
+    { "sources", TRUE }, { "sectors", TRUE }, { "districts", FALSE },
+    { "locations", TRUE }, { "events", TRUE },
+  };
+  AtlasDataset *ds = loader->dataset;
+  Reader r = { loader, root, NULL, 0 };
+  const char *title, *title_zh, *description, *license;
+  JsonNode *version;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < scan->top_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (scan->top_keys, i);
+
+      if (!g_hash_table_add (seen, (gpointer) key))
+        loader_error (loader, NULL, _("the key “%s” appears more than once at the top level"), key);
+    }
+
+  version = take_member (&r, "atlas");
+  if (version == NULL)
+    loader_error (loader, NULL, _("the required key “atlas” is missing; a dataset starts with \"atlas\": 1"));
+  else if (!is_number (version))
+    report_type (&r, "atlas", _("the number 1"), version);
+  else if (json_node_get_double (version) != 1.0)
+    {
+      Path p = PATH_KEY (NULL, "atlas");
+
+      loader_error (loader, &p, _("unsupported format version %g (this version of Chengyu Atlas reads version 1)"),
+                    json_node_get_double (version));
+    }
+
+  read_string (&r, "title", TRUE, &title);
+  read_string (&r, "title_zh", FALSE, &title_zh);
+  read_string (&r, "description", FALSE, &description);
+  read_string (&r, "license", FALSE, &license);
+  ds->title = g_strdup (title);
+  ds->title_zh = g_strdup (title_zh);
+  ds->description = g_strdup (description);
+  ds->license = g_strdup (license);
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    {
+      JsonNode *node = take_member (&r, arrays[i].key);
+
+      if (node == NULL && arrays[i].required)
+        report_missing (&r, arrays[i].key);
+      else if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+        report_type (&r, arrays[i].key, _("an array"), node);
+    }
+
+  warn_unknown_keys (&r, known);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasJsonScan, atlas_json_scan_clear)
+
+typedef struct
+{
+  AtlasProgressFunc func;
+  gpointer data;
+} ScanProgress;
+
+static void
+scan_progress (double   fraction,
+               gpointer user_data)
+{
+  ScanProgress *progress = user_data;
+
+  progress->func (SCAN_SHARE * fraction, progress->data);
+}
+
+static AtlasDataset *
+load_data (const char         *data,
+           gsize               length,
+           AtlasReport        *report,
+           GCancellable       *cancellable,
+           AtlasProgressFunc   progress,
+           gpointer            progress_data,
+           GError            **error)
+{
+  g_auto(AtlasJsonScan) scan = { 0 };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  ScanProgress scan_progress_data = { progress, progress_data };
+  Parse parse = { 0 };
+  JsonNode *root;
+
+  if (!atlas_json_scan (data, length, &scan, report, cancellable,
+                        progress != NULL ? scan_progress : NULL, &scan_progress_data))
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_INVALID, _("The file is not valid JSON"));
+      return NULL;
+    }
+  if (progress != NULL)
+    progress (SCAN_SHARE, progress_data);
+
+  dataset = atlas_dataset_new ();
+  parse.loader.dataset = dataset;
+  parse.loader.report = report;
+  parse.loader.cancellable = cancellable;
+  parse.loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  parse.loader.pending_ids = g_string_chunk_new (4096);
+  parse.loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  parse.loader.suggestions_left = 100;
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      parse.loader.file_index[i] = g_array_new (FALSE, FALSE, sizeof (guint32));
+      parse.loader.failed_ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  parse.scan = &scan;
+  parse.length = length;
+  parse.section = SECTION_IGNORED;
+  parse.progress = progress;
+  parse.progress_data = progress_data;
+
+  parser = json_parser_new ();
+  parse.parser = parser;
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_object_start_cb), &parse);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_object_end_cb), &parse);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_parser_array_start_cb), &parse);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_parser_array_end_cb), &parse);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element_cb), &parse);
+
+  if (!json_parser_load_from_data (parser, data + scan.start, length - scan.start, &parse_error))
+    {
+      /* The scan accepts only what json-glib accepts, so this is a bug if it
+       * happens; still, report it rather than crash. */
+      atlas_report_add_literal (report, ATLAS_SEVERITY_ERROR, NULL, parse_error->message);
+    }
+  else if (!g_cancellable_is_cancelled (cancellable))
+    {
+      root = json_parser_get_root (parser);
+      read_root (&parse.loader, json_node_get_object (root), &scan);
+      loader_resolve_pending (&parse.loader);
+    }
+
+  atlas_report_set_counts (report, dataset->locations->len, dataset->events->len);
+
+  g_clear_pointer (&parse.loader.event_ids, g_hash_table_unref);
+  g_clear_pointer (&parse.loader.pending, g_array_unref);
+  g_clear_pointer (&parse.loader.pending_ids, g_string_chunk_free);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_clear_pointer (&parse.loader.file_index[i], g_array_unref);
+      g_clear_pointer (&parse.loader.failed_ids[i], g_hash_table_unref);
+    }
+  g_clear_object (&parser);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (atlas_report_get_n_errors (report) > 0)
+    {
+      guint n = atlas_report_get_n_errors (report);
+
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "The dataset has %u error", "The dataset has %u errors", n),
+                   n);
+      return NULL;
+    }
+
+  atlas_dataset_seal (dataset);
+  if (progress != NULL)
+    progress (1.0, progress_data);
+
+  return g_steal_pointer (&dataset);
+}
+
+/**
+ * atlas_loader_load_bytes:
+ * @bytes: the contents of a dataset file
+ * @report: receives every problem found, errors and warnings
+ *
+ * Loads a dataset from memory, synchronously.
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
+ *   (%ATLAS_ERROR_INVALID with the details in @report, or %G_IO_ERROR_CANCELLED)
+ */
+AtlasDataset *
+atlas_loader_load_bytes (GBytes             *bytes,
+                         AtlasReport        *report,
+                         GCancellable       *cancellable,
+                         AtlasProgressFunc   progress,
+                         gpointer            progress_data,
+                         GError            **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_REPORT (report), NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+  return load_data (data, length, report, cancellable, progress, progress_data, error);
+}
+
+/**
+ * atlas_loader_estimate_memory:
+ * @file_size: the size of a dataset file in bytes
+ *
+ * Returns: a generous estimate of the memory loading the file needs: the mapped
+ *   file itself and the compact dataset built from it
+ */
+guint64
+atlas_loader_estimate_memory (guint64 file_size)
+{
+  return file_size + file_size + file_size / 2;
+}
+
+static guint64
+available_memory (void)
+{
+  g_autofree char *meminfo = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/meminfo", &meminfo, NULL, NULL))
+    return G_MAXUINT64;
+  line = strstr (meminfo, "MemAvailable:");
+  if (line == NULL)
+    return G_MAXUINT64;
+  return g_ascii_strtoull (line + strlen ("MemAvailable:"), NULL, 10) * 1024;
+}
+
+static GBytes *
+read_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  const char *path = g_file_peek_path (file);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+  int fd;
+
+  /* Messages say what is wrong, not which file: callers name the file. Opening
+   * does not block, so a FIFO or a device is refused instead of waited on. */
+  if (path == NULL)
+    {
+      GBytes *bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+
+      if (bytes == NULL)
+        g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, local_error->message);
+      return bytes;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, g_strerror (saved));
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
+                         _("This is a folder; choose a dataset file (.json) inside it"));
+  else if (!S_ISREG (st.st_mode))
+    g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, _("This is not a regular file"));
+  else if ((guint64) st.st_size > ATLAS_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size ((guint64) st.st_size);
+
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
+                   _("The file is %s, more than the limit of 2 GB for a dataset"), size);
+    }
+  else if (atlas_loader_estimate_memory ((guint64) st.st_size) > available_memory ())
+    {
+      g_autofree char *size = g_format_size ((guint64) st.st_size);
+      g_autofree char *need = g_format_size (atlas_loader_estimate_memory ((guint64) st.st_size));
+
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
+                   _("Opening this %s file would need about %s of memory, more than is free; close other programs and try again"),
+                   size, need);
+    }
+  else if (st.st_size == 0)
+    {
+      close (fd);
+      return g_bytes_new (NULL, 0);
+    }
+  else
+    mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+
+  close (fd);
+  if (mapped == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, local_error->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}
+
+/**
+ * atlas_loader_load_file:
+ * @file: a dataset file
+ * @report: receives every problem found
+ *
+ * Loads a dataset synchronously. Errors: %ATLAS_ERROR_UNREADABLE when the file
+ * cannot be read at all, %ATLAS_ERROR_INVALID when it is not a valid dataset (the
+ * details are in @report).
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+AtlasDataset *
+atlas_loader_load_file (GFile              *file,
+                        AtlasReport        *report,
+                        GCancellable       *cancellable,
+                        AtlasProgressFunc   progress,
+                        gpointer            progress_data,
+                        GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (ATLAS_IS_REPORT (report), NULL);
+
+  bytes = read_file (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return atlas_loader_load_bytes (bytes, report, cancellable, progress, progress_data, error);
+}
+
+/* Asynchronous loading ------------------------------------------------------ */
+
+/* Carries progress from the worker thread to the caller's main context, at most
+ * once per thousandth, and never after the load has finished. */
+typedef struct
+{
+  GMainContext *context;
+  GCancellable *cancellable;
+  AtlasProgressFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+  gint last_permille;
+  gboolean finished;  /* main context only */
+} Relay;
+
+typedef struct
+{
+  Relay *relay;
+  double fraction;
+} RelayCall;
+
+static void
+relay_free (Relay *relay)
+{
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_clear_object (&relay->cancellable);
+  g_main_context_unref (relay->context);
+}
+
+static gboolean
+relay_dispatch (gpointer user_data)
+{
+  RelayCall *call = user_data;
+  Relay *relay = call->relay;
+
+  if (!relay->finished && !g_cancellable_is_cancelled (relay->cancellable) && relay->func != NULL)
+    relay->func (call->fraction, relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+relay_call_free (gpointer user_data)
+{
+  RelayCall *call = user_data;
+
+  g_atomic_rc_box_release_full (call->relay, (GDestroyNotify) relay_free);
+  g_free (call);
+}
+
+static void
+relay_progress (double   fraction,
+                gpointer user_data)
+{
+  Relay *relay = user_data;
+  gint permille = (gint) (fraction * 1000);
+  RelayCall *call;
+
+  if (permille <= g_atomic_int_get (&relay->last_permille))
+    return;
+  g_atomic_int_set (&relay->last_permille, permille);
+
+  call = g_new (RelayCall, 1);
+  call->relay = g_atomic_rc_box_acquire (relay);
+  call->fraction = fraction;
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, relay_dispatch, call,
+                              relay_call_free);
+}
+
+typedef struct
+{
+  GFile *file;
+  Relay *relay;
+  AtlasReport *report;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->report);
+  g_atomic_rc_box_release_full (data->relay, (GDestroyNotify) relay_free);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  AtlasDataset *dataset;
+
+  dataset = atlas_loader_load_file (data->file, data->report, cancellable, relay_progress,
+                                    data->relay, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/**
+ * atlas_loader_load_async:
+ * @file: a dataset file
+ * @progress: (nullable): called in the caller's main context with the fraction done
+ *
+ * Loads a dataset on a worker thread. Cancelling @cancellable makes the load end
+ * with %G_IO_ERROR_CANCELLED as soon as the current step allows; @progress is not
+ * called after that.
+ */
+void
+atlas_loader_load_async (GFile              *file,
+                         GCancellable       *cancellable,
+                         AtlasProgressFunc   progress,
+                         gpointer            progress_data,
+                         GDestroyNotify      progress_data_destroy,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->report = atlas_report_new ();
+  data->relay = g_atomic_rc_box_new0 (Relay);
+  data->relay->context = g_main_context_ref_thread_default ();
+  data->relay->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  data->relay->func = progress;
+  data->relay->data = progress_data;
+  data->relay->destroy = progress_data_destroy;
+  data->relay->last_permille = -1;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_loader_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * atlas_loader_load_finish:
+ * @result: the result given to the callback
+ * @report: (out) (optional): every problem found, also when loading failed
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+AtlasDataset *
+atlas_loader_load_finish (GAsyncResult  *result,
+                          AtlasReport  **report,
+                          GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_loader_load_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  data->relay->finished = TRUE;
+  if (report != NULL)
+    *report = g_object_ref (data->report);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,619 @@
+/* atlas-playhead.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-playhead.h"
+
+/*
+ * The moment the map shows. In cumulative mode the map shows everything that has
+ * happened by the playhead's day; in window mode, what happens within a window of
+ * days around it. For each place this keeps the number of visible events in that
+ * time, which the map draws as the size of the place.
+ *
+ * Moving the playhead in cumulative mode only visits the events between the old
+ * and the new day (events are sorted by start); window mode finds the window by
+ * binary search. Neither scans every event.
+ */
+
+struct _AtlasPlayhead
+{
+  GObject parent_instance;
+
+  AtlasFilter *filter;
+  AtlasDataset *dataset;
+
+  gint32 day;
+  AtlasPlayheadMode mode;
+  guint window_days;
+  gboolean playing;
+  double speed;
+  gboolean loop;
+
+  guint32 *counts;
+  guint n_counts;
+  guint max_count;
+  guint n_active;
+  guint cumulative_end;     /* cumulative mode: events [0, cumulative_end) have started */
+  GtkBitset *window_events; /* window mode: the events overlapping the window */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasPlayhead, atlas_playhead, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DAY,
+  PROP_MODE,
+  PROP_WINDOW_DAYS,
+  PROP_PLAYING,
+  PROP_SPEED,
+  PROP_LOOP,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static guint
+lower_bound (const gint32 *values,
+             guint         n,
+             gint64        key)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+window_bounds (AtlasPlayhead *self,
+               gint32        *start,
+               gint32        *end)
+{
+  gint64 half = self->window_days / 2;
+
+  *start = (gint32) CLAMP ((gint64) self->day - half, G_MININT32, G_MAXINT32);
+  *end = (gint32) CLAMP ((gint64) *start + MAX (self->window_days, 1), G_MININT32, G_MAXINT32);
+}
+
+static void
+add_event (AtlasPlayhead *self,
+           guint          event,
+           int            delta)
+{
+  guint n;
+  const guint32 *locs = atlas_dataset_event_locations (self->dataset, event, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      self->counts[locs[i]] += delta;
+      if (delta > 0)
+        self->max_count = MAX (self->max_count, self->counts[locs[i]]);
+    }
+  self->n_active += delta;
+}
+
+static void
+update_max (AtlasPlayhead *self)
+{
+  self->max_count = 0;
+  for (guint i = 0; i < self->n_counts; i++)
+    self->max_count = MAX (self->max_count, self->counts[i]);
+}
+
+static void
+recount (AtlasPlayhead *self)
+{
+  GtkBitset *visible;
+  GtkBitsetIter iter;
+  guint event;
+
+  memset (self->counts, 0, sizeof (guint32) * self->n_counts);
+  self->max_count = 0;
+  self->n_active = 0;
+  g_clear_pointer (&self->window_events, gtk_bitset_unref);
+
+  if (self->dataset == NULL)
+    return;
+
+  visible = atlas_filter_get_events (self->filter);
+
+  if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE)
+    {
+      self->cumulative_end = lower_bound (atlas_dataset_get_starts (self->dataset),
+                                          atlas_dataset_get_n_events (self->dataset),
+                                          (gint64) self->day + 1);
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event);
+           ok && event < self->cumulative_end;
+           ok = gtk_bitset_iter_next (&iter, &event))
+        add_event (self, event, 1);
+    }
+  else
+    {
+      gint32 start, end;
+
+      window_bounds (self, &start, &end);
+      self->window_events = gtk_bitset_new_empty ();
+      atlas_events_in_window (self->dataset, start, end, self->window_events);
+      gtk_bitset_intersect (self->window_events, visible);
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->window_events, &event); ok;
+           ok = gtk_bitset_iter_next (&iter, &event))
+        add_event (self, event, 1);
+    }
+}
+
+static void
+emit_changed (AtlasPlayhead *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_filter_changed_cb (AtlasPlayhead *self,
+                      AtlasFilter   *filter)
+{
+  AtlasDataset *dataset = atlas_filter_get_dataset (filter);
+
+  if (dataset != self->dataset)
+    {
+      g_set_object (&self->dataset, dataset);
+      g_clear_pointer (&self->counts, g_free);
+      self->n_counts = dataset != NULL ? atlas_dataset_get_n_locations (dataset) : 0;
+      self->counts = g_new0 (guint32, MAX (self->n_counts, 1));
+      atlas_playhead_reset (self);
+      return;
+    }
+
+  recount (self);
+  emit_changed (self);
+}
+
+static void
+atlas_playhead_dispose (GObject *object)
+{
+  AtlasPlayhead *self = (AtlasPlayhead *) object;
+
+  g_clear_object (&self->filter);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_playhead_parent_class)->dispose (object);
+}
+
+static void
+atlas_playhead_finalize (GObject *object)
+{
+  AtlasPlayhead *self = (AtlasPlayhead *) object;
+
+  g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->window_events, gtk_bitset_unref);
+
+  G_OBJECT_CLASS (atlas_playhead_parent_class)->finalize (object);
+}
+
+static void
+atlas_playhead_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AtlasPlayhead *self = ATLAS_PLAYHEAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAY:
+      g_value_set_int (value, self->day);
+      break;
+    case PROP_MODE:
+      g_value_set_int (value, self->mode);
+      break;
+    case PROP_WINDOW_DAYS:
+      g_value_set_uint (value, self->window_days);
+      break;
+    case PROP_PLAYING:
+      g_value_set_boolean (value, self->playing);
+      break;
+    case PROP_SPEED:
+      g_value_set_double (value, self->speed);
+      break;
+    case PROP_LOOP:
+      g_value_set_boolean (value, self->loop);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_playhead_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AtlasPlayhead *self = ATLAS_PLAYHEAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAY:
+      atlas_playhead_set_day (self, g_value_get_int (value));
+      break;
+    case PROP_MODE:
+      atlas_playhead_set_mode (self, g_value_get_int (value));
+      break;
+    case PROP_WINDOW_DAYS:
+      atlas_playhead_set_window_days (self, g_value_get_uint (value));
+      break;
+    case PROP_PLAYING:
+      atlas_playhead_set_playing (self, g_value_get_boolean (value));
+      break;
+    case PROP_SPEED:
+      atlas_playhead_set_speed (self, g_value_get_double (value));
+      break;
+    case PROP_LOOP:
+      atlas_playhead_set_loop (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_playhead_class_init (AtlasPlayheadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = atlas_playhead_dispose;
+  object_class->finalize = atlas_playhead_finalize;
+  object_class->get_property = atlas_playhead_get_property;
+  object_class->set_property = atlas_playhead_set_property;
+
+  properties[PROP_DAY] = g_param_spec_int ("day", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
+  properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL,
+                                            ATLAS_PLAYHEAD_CUMULATIVE, ATLAS_PLAYHEAD_WINDOW,
+                                            ATLAS_PLAYHEAD_CUMULATIVE, flags);
+  properties[PROP_WINDOW_DAYS] = g_param_spec_uint ("window-days", NULL, NULL, 1, 365 * 100, 365, flags);
+  properties[PROP_PLAYING] = g_param_spec_boolean ("playing", NULL, NULL, FALSE, flags);
+  properties[PROP_SPEED] = g_param_spec_double ("speed", NULL, NULL, 0.125, 64.0, 1.0, flags);
+  properties[PROP_LOOP] = g_param_spec_boolean ("loop", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasPlayhead::changed:
+   *
+   * Emitted once after the day, the mode, the window or the filter changed what
+   * is active.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+atlas_playhead_init (AtlasPlayhead *self)
+{
+  self->mode = ATLAS_PLAYHEAD_CUMULATIVE;
+  self->window_days = 365;
+  self->speed = 1.0;
+  self->counts = g_new0 (guint32, 1);
+}
+
+/**
+ * atlas_playhead_new:
+ * @filter: the filter whose visible events the playhead counts
+ *
+ * Returns: (transfer full): a playhead
+ */
+AtlasPlayhead *
+atlas_playhead_new (AtlasFilter *filter)
+{
+  AtlasPlayhead *self;
+
+  g_return_val_if_fail (ATLAS_IS_FILTER (filter), NULL);
+
+  self = g_object_new (ATLAS_TYPE_PLAYHEAD, NULL);
+  self->filter = g_object_ref (filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_filter_changed_cb (self, filter);
+  return self;
+}
+
+AtlasFilter *
+atlas_playhead_get_filter (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * atlas_playhead_reset:
+ * @self: a playhead
+ *
+ * Puts the playhead on the last day of the dataset, so that in cumulative mode
+ * the map shows everything.
+ */
+void
+atlas_playhead_reset (AtlasPlayhead *self)
+{
+  gint32 first, end;
+
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  if (self->dataset != NULL && atlas_dataset_get_date_range (self->dataset, &first, &end))
+    self->day = end - 1;
+  else
+    self->day = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+  recount (self);
+  emit_changed (self);
+}
+
+gint32
+atlas_playhead_get_day (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 0);
+
+  return self->day;
+}
+
+void
+atlas_playhead_set_day (AtlasPlayhead *self,
+                        gint32         day)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  if (self->day == day)
+    return;
+
+  self->day = day;
+
+  if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE && self->dataset != NULL)
+    {
+      GtkBitset *visible = atlas_filter_get_events (self->filter);
+      guint end = lower_bound (atlas_dataset_get_starts (self->dataset),
+                               atlas_dataset_get_n_events (self->dataset), (gint64) day + 1);
+
+      for (guint e = self->cumulative_end; e < end; e++)
+        {
+          if (gtk_bitset_contains (visible, e))
+            add_event (self, e, 1);
+        }
+      if (end < self->cumulative_end)
+        {
+          for (guint e = end; e < self->cumulative_end; e++)
+            {
+              if (gtk_bitset_contains (visible, e))
+                add_event (self, e, -1);
+            }
+          update_max (self);
+        }
+      self->cumulative_end = end;
+    }
+  else
+    recount (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+  emit_changed (self);
+}
+
+AtlasPlayheadMode
+atlas_playhead_get_mode (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), ATLAS_PLAYHEAD_CUMULATIVE);
+
+  return self->mode;
+}
+
+void
+atlas_playhead_set_mode (AtlasPlayhead     *self,
+                         AtlasPlayheadMode  mode)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+  g_return_if_fail (mode == ATLAS_PLAYHEAD_CUMULATIVE || mode == ATLAS_PLAYHEAD_WINDOW);
+
+  if (self->mode == mode)
+    return;
+
+  self->mode = mode;
+  recount (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+  emit_changed (self);
+}
+
+guint
+atlas_playhead_get_window_days (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 0);
+
+  return self->window_days;
+}
+
+void
+atlas_playhead_set_window_days (AtlasPlayhead *self,
+                                guint          days)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  days = CLAMP (days, 1, 365 * 100);
+  if (self->window_days == days)
+    return;
+
+  self->window_days = days;
+  if (self->mode == ATLAS_PLAYHEAD_WINDOW)
+    recount (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW_DAYS]);
+  emit_changed (self);
+}
+
+gboolean
+atlas_playhead_get_playing (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), FALSE);
+
+  return self->playing;
+}
+
+/**
+ * atlas_playhead_set_playing:
+ * @self: a playhead
+ * @playing: whether the playhead should advance by itself
+ *
+ * Only records the wish: the timeline advances the day from its frame clock while
+ * this is set.
+ */
+void
+atlas_playhead_set_playing (AtlasPlayhead *self,
+                            gboolean       playing)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  playing = !!playing;
+  if (self->playing == playing)
+    return;
+
+  self->playing = playing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
+}
+
+double
+atlas_playhead_get_speed (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 1.0);
+
+  return self->speed;
+}
+
+void
+atlas_playhead_set_speed (AtlasPlayhead *self,
+                          double         speed)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  speed = CLAMP (speed, 0.125, 64.0);
+  if (self->speed == speed)
+    return;
+
+  self->speed = speed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
+}
+
+gboolean
+atlas_playhead_get_loop (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), FALSE);
+
+  return self->loop;
+}
+
+void
+atlas_playhead_set_loop (AtlasPlayhead *self,
+                         gboolean       loop)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  loop = !!loop;
+  if (self->loop == loop)
+    return;
+
+  self->loop = loop;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOOP]);
+}
+
+/**
+ * atlas_playhead_get_window:
+ * @self: a playhead
+ * @start: (out): first day of the active time
+ * @end: (out): the day after it
+ *
+ * In cumulative mode the active time starts at %G_MININT32.
+ */
+void
+atlas_playhead_get_window (AtlasPlayhead *self,
+                           gint32        *start,
+                           gint32        *end)
+{
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (self));
+
+  if (self->mode == ATLAS_PLAYHEAD_WINDOW)
+    window_bounds (self, start, end);
+  else
+    {
+      *start = G_MININT32;
+      *end = self->day == G_MAXINT32 ? G_MAXINT32 : self->day + 1;
+    }
+}
+
+/**
+ * atlas_playhead_event_active:
+ * @self: a playhead
+ * @event: an event
+ *
+ * Returns: whether @event is visible and falls in the active time
+ */
+gboolean
+atlas_playhead_event_active (AtlasPlayhead *self,
+                             guint          event)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), FALSE);
+
+  if (self->mode == ATLAS_PLAYHEAD_WINDOW)
+    return self->window_events != NULL && gtk_bitset_contains (self->window_events, event);
+  return event < self->cumulative_end && atlas_filter_event_visible (self->filter, event);
+}
+
+/**
+ * atlas_playhead_get_location_counts:
+ * @self: a playhead
+ * @n: (out): the number of locations
+ *
+ * Returns: (array length=n): for each place, its visible events in the active time
+ */
+const guint32 *
+atlas_playhead_get_location_counts (AtlasPlayhead *self,
+                                    guint         *n)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), NULL);
+
+  *n = self->n_counts;
+  return self->counts;
+}
+
+guint
+atlas_playhead_get_max_count (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 0);
+
+  return self->max_count;
+}
+
+guint
+atlas_playhead_get_n_active_events (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 0);
+
+  return self->n_active;
+}

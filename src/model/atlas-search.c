@@ -1,0 +1,284 @@
+/* atlas-search.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-search.h"
+
+/*
+ * Text search that ignores case and accents ("chongqing" finds "Chóngqìng",
+ * "港" finds "果园港"). Every searchable text is normalized once into one of three
+ * blobs (event texts, place names, place descriptions), entities separated by NUL
+ * and fields by 0x01, so a query is one memmem() pass over each blob rather than a
+ * call per string.
+ */
+
+typedef struct
+{
+  GString *text;
+  GArray *offsets;   /* gsize: where each entity's text starts; one extra at the end */
+} Blob;
+
+struct _AtlasSearchIndex
+{
+  AtlasDataset *dataset;
+  Blob events;
+  Blob names;
+  Blob descriptions;
+};
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      if (*p >= 0x80)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+append_normalized (GString    *out,
+                   const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+
+  if (text == NULL)
+    return;
+
+  if (is_ascii (text))
+    {
+      gsize start = out->len;
+
+      g_string_append (out, text);
+      for (gsize i = start; i < out->len; i++)
+        out->str[i] = g_ascii_tolower (out->str[i]);
+      return;
+    }
+
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return;
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+}
+
+/**
+ * atlas_search_normalize:
+ * @text: any text
+ *
+ * Returns: (transfer full): @text folded for searching: lower case, compatibility
+ *   forms decomposed, accents removed
+ */
+char *
+atlas_search_normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_normalized (out, text);
+  return g_string_free (out, FALSE);
+}
+
+static void
+blob_init (Blob  *blob,
+           gsize  reserve)
+{
+  blob->text = g_string_sized_new (reserve);
+  blob->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+}
+
+static void
+blob_begin (Blob *blob)
+{
+  gsize offset = blob->text->len;
+
+  g_array_append_val (blob->offsets, offset);
+}
+
+static void
+blob_field (Blob       *blob,
+            const char *text)
+{
+  if (text == NULL)
+    return;
+  append_normalized (blob->text, text);
+  g_string_append_c (blob->text, '\x01');
+}
+
+static void
+blob_end (Blob *blob)
+{
+  g_string_append_c (blob->text, '\0');
+}
+
+static void
+blob_finish (Blob *blob)
+{
+  blob_begin (blob);
+}
+
+static void
+blob_clear (Blob *blob)
+{
+  if (blob->text != NULL)
+    g_string_free (blob->text, TRUE);
+  g_clear_pointer (&blob->offsets, g_array_unref);
+}
+
+AtlasSearchIndex *
+atlas_search_index_new (AtlasDataset *dataset)
+{
+  AtlasSearchIndex *index = g_new0 (AtlasSearchIndex, 1);
+  guint n_events = atlas_dataset_get_n_events (dataset);
+  guint n_locations = atlas_dataset_get_n_locations (dataset);
+
+  index->dataset = g_object_ref (dataset);
+  blob_init (&index->events, (gsize) n_events * 64);
+  blob_init (&index->names, (gsize) n_locations * 24);
+  blob_init (&index->descriptions, (gsize) n_locations * 64);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const AtlasEvent *ev = atlas_dataset_get_event (dataset, i);
+
+      blob_begin (&index->events);
+      blob_field (&index->events, ev->title);
+      blob_field (&index->events, ev->title_zh);
+      blob_field (&index->events, ev->description);
+      blob_field (&index->events, ev->description_zh);
+      blob_end (&index->events);
+    }
+  blob_finish (&index->events);
+
+  for (guint i = 0; i < n_locations; i++)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (dataset, i);
+
+      blob_begin (&index->names);
+      blob_field (&index->names, loc->name);
+      blob_field (&index->names, loc->name_zh);
+      blob_end (&index->names);
+
+      blob_begin (&index->descriptions);
+      blob_field (&index->descriptions, loc->description);
+      blob_field (&index->descriptions, loc->description_zh);
+      blob_end (&index->descriptions);
+    }
+  blob_finish (&index->names);
+  blob_finish (&index->descriptions);
+
+  return index;
+}
+
+void
+atlas_search_index_free (AtlasSearchIndex *index)
+{
+  if (index == NULL)
+    return;
+
+  blob_clear (&index->events);
+  blob_clear (&index->names);
+  blob_clear (&index->descriptions);
+  g_clear_object (&index->dataset);
+  g_free (index);
+}
+
+static guint
+entity_at (const Blob *blob,
+           gsize       offset)
+{
+  const gsize *offsets = (const gsize *) blob->offsets->data;
+  guint lo = 0, hi = blob->offsets->len - 1;
+
+  /* The last offset with offsets[i] <= offset. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (offsets[mid] <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+blob_match (const Blob *blob,
+            const char *query,
+            gsize       query_length,
+            GtkBitset  *out)
+{
+  const char *start = blob->text->str;
+  const char *end = start + blob->text->len;
+  const char *p = start;
+
+  while (p < end)
+    {
+      const char *hit = memmem (p, end - p, query, query_length);
+      guint entity;
+
+      if (hit == NULL)
+        break;
+
+      entity = entity_at (blob, hit - start);
+      gtk_bitset_add (out, entity);
+      p = start + g_array_index (blob->offsets, gsize, entity + 1);
+    }
+}
+
+/**
+ * atlas_search_index_match:
+ * @normalized_query: a query from atlas_search_normalize(), not empty
+ * @events: (out caller-allocates): receives the matching events: those whose title
+ *   or description matches, and those at a place whose name matches
+ * @locations: (out caller-allocates): receives the places whose name or
+ *   description matches
+ */
+void
+atlas_search_index_match (AtlasSearchIndex *index,
+                          const char       *normalized_query,
+                          GtkBitset        *events,
+                          GtkBitset        *locations)
+{
+  gsize length = strlen (normalized_query);
+  g_autoptr(GtkBitset) named = gtk_bitset_new_empty ();
+  GtkBitsetIter iter;
+  guint location;
+
+  g_return_if_fail (length > 0);
+
+  gtk_bitset_remove_all (events);
+  gtk_bitset_remove_all (locations);
+
+  blob_match (&index->events, normalized_query, length, events);
+  blob_match (&index->names, normalized_query, length, named);
+  blob_match (&index->descriptions, normalized_query, length, locations);
+  gtk_bitset_union (locations, named);
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, named, &location); ok;
+       ok = gtk_bitset_iter_next (&iter, &location))
+    {
+      guint n;
+      const guint32 *list = atlas_dataset_location_events (index->dataset, location, &n);
+
+      for (guint i = 0; i < n; i++)
+        gtk_bitset_add (events, list[i]);
+    }
+}

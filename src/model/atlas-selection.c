@@ -1,0 +1,267 @@
+/* atlas-selection.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-selection.h"
+
+/*
+ * The one selection every view shares. A view writes to it when the user picks
+ * something and redraws when it changes; views never talk to each other.
+ *
+ * Selecting an event also selects its (first) location, so the map can highlight
+ * where it happened; selecting a location or a district clears the rest.
+ */
+
+struct _AtlasSelection
+{
+  GObject parent_instance;
+
+  AtlasDataset *dataset;
+  guint location;
+  guint event;
+  guint district;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSelection, atlas_selection, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+atlas_selection_dispose (GObject *object)
+{
+  AtlasSelection *self = (AtlasSelection *) object;
+
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_selection_parent_class)->dispose (object);
+}
+
+static void
+atlas_selection_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AtlasSelection *self = ATLAS_SELECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_selection_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AtlasSelection *self = ATLAS_SELECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      atlas_selection_set_dataset (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_selection_class_init (AtlasSelectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_selection_dispose;
+  object_class->get_property = atlas_selection_get_property;
+  object_class->set_property = atlas_selection_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasSelection::changed:
+   *
+   * Emitted once after any change of the selected location, event or district.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+atlas_selection_init (AtlasSelection *self)
+{
+  self->location = ATLAS_NONE;
+  self->event = ATLAS_NONE;
+  self->district = ATLAS_NONE;
+}
+
+AtlasSelection *
+atlas_selection_new (void)
+{
+  return g_object_new (ATLAS_TYPE_SELECTION, NULL);
+}
+
+AtlasDataset *
+atlas_selection_get_dataset (AtlasSelection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SELECTION (self), NULL);
+
+  return self->dataset;
+}
+
+static void
+set (AtlasSelection *self,
+     guint           location,
+     guint           event,
+     guint           district)
+{
+  if (self->location == location && self->event == event && self->district == district)
+    return;
+
+  self->location = location;
+  self->event = event;
+  self->district = district;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * atlas_selection_set_dataset:
+ * @self: a selection
+ * @dataset: (nullable): the dataset indices refer to
+ *
+ * Changes the dataset and clears the selection; to keep a selection across a
+ * reload, select again by id afterwards.
+ */
+void
+atlas_selection_set_dataset (AtlasSelection *self,
+                             AtlasDataset   *dataset)
+{
+  g_return_if_fail (ATLAS_IS_SELECTION (self));
+  g_return_if_fail (!dataset || ATLAS_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  set (self, ATLAS_NONE, ATLAS_NONE, ATLAS_NONE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+guint
+atlas_selection_get_location (AtlasSelection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SELECTION (self), ATLAS_NONE);
+
+  return self->location;
+}
+
+guint
+atlas_selection_get_event (AtlasSelection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SELECTION (self), ATLAS_NONE);
+
+  return self->event;
+}
+
+guint
+atlas_selection_get_district (AtlasSelection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SELECTION (self), ATLAS_NONE);
+
+  return self->district;
+}
+
+void
+atlas_selection_select_location (AtlasSelection *self,
+                                 guint           location)
+{
+  g_return_if_fail (ATLAS_IS_SELECTION (self));
+  g_return_if_fail (location == ATLAS_NONE ||
+                    (self->dataset && location < atlas_dataset_get_n_locations (self->dataset)));
+
+  set (self, location, ATLAS_NONE, ATLAS_NONE);
+}
+
+void
+atlas_selection_select_event (AtlasSelection *self,
+                              guint           event)
+{
+  guint location = ATLAS_NONE;
+
+  g_return_if_fail (ATLAS_IS_SELECTION (self));
+  g_return_if_fail (event == ATLAS_NONE ||
+                    (self->dataset && event < atlas_dataset_get_n_events (self->dataset)));
+
+  if (event != ATLAS_NONE)
+    {
+      guint n;
+      const guint32 *locations = atlas_dataset_event_locations (self->dataset, event, &n);
+
+      /* Keep the location the user came from when the event happened there too. */
+      location = n > 0 ? locations[0] : ATLAS_NONE;
+      for (guint i = 0; i < n; i++)
+        {
+          if (locations[i] == self->location)
+            location = self->location;
+        }
+    }
+
+  set (self, location, event, ATLAS_NONE);
+}
+
+void
+atlas_selection_select_district (AtlasSelection *self,
+                                 guint           district)
+{
+  g_return_if_fail (ATLAS_IS_SELECTION (self));
+  g_return_if_fail (district == ATLAS_NONE ||
+                    (self->dataset && district < atlas_dataset_get_n_districts (self->dataset)));
+
+  set (self, ATLAS_NONE, ATLAS_NONE, district);
+}
+
+void
+atlas_selection_clear (AtlasSelection *self)
+{
+  g_return_if_fail (ATLAS_IS_SELECTION (self));
+
+  set (self, ATLAS_NONE, ATLAS_NONE, ATLAS_NONE);
+}
+
+gboolean
+atlas_selection_is_empty (AtlasSelection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SELECTION (self), TRUE);
+
+  return self->location == ATLAS_NONE && self->event == ATLAS_NONE && self->district == ATLAS_NONE;
+}

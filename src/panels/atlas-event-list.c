@@ -1,0 +1,331 @@
+/* atlas-event-list.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-event-item.h"
+#include "atlas-event-list.h"
+#include "atlas-event-sorter.h"
+#include "atlas-sector-chips.h"
+
+/*
+ * The visible events as a sortable table: date (at its precision), title, places,
+ * sectors. Picking a row selects the event everywhere; an event selected elsewhere
+ * is selected and scrolled to here. Rows come from AtlasEventModel, which makes
+ * them only for the rows on screen.
+ */
+
+struct _AtlasEventList
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkScrolledWindow *scrolled;
+  GtkColumnView *column_view;
+  GtkSingleSelection *single;
+  AtlasEventModel *model;
+
+  AtlasFilter *filter;
+  AtlasSelection *selection;
+  gboolean syncing;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasEventList, atlas_event_list, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  COLUMN_DATE,
+  COLUMN_TITLE,
+  COLUMN_PLACE,
+  COLUMN_SECTORS,
+} Column;
+
+static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_DATE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_label_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  AtlasEventItem *event = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *owned = NULL;
+  const char *text;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_DATE:
+      text = owned = atlas_event_item_dup_date (event);
+      break;
+    case COLUMN_PLACE:
+      text = owned = atlas_event_item_dup_places (event);
+      break;
+    case COLUMN_TITLE:
+    default:
+      text = atlas_event_item_get_title (event);
+      break;
+    }
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+on_chips_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, atlas_sector_chips_new ());
+}
+
+static void
+on_chips_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  AtlasEventItem *event = gtk_list_item_get_item (item);
+  AtlasDataset *dataset = atlas_event_item_get_dataset (event);
+  guint n;
+  const guint32 *sectors = atlas_dataset_event_sectors (dataset, atlas_event_item_get_event (event), &n);
+
+  atlas_sector_chips_set (ATLAS_SECTOR_CHIPS (gtk_list_item_get_child (item)), dataset, sectors, n);
+}
+
+static void
+add_column (AtlasEventList *self,
+            const char     *title,
+            Column          column,
+            AtlasEventSort  key,
+            int             fixed_width,
+            gboolean        expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  g_autoptr(GtkSorter) sorter = atlas_event_sorter_new (key);
+
+  if (column == COLUMN_SECTORS)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (on_chips_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_chips_bind_cb), NULL);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind_cb), GINT_TO_POINTER (column));
+    }
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); its list view has an action. */
+static void
+scroll_to (AtlasEventList *self,
+           guint           position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+static void
+show_selected_event (AtlasEventList *self)
+{
+  guint event = atlas_selection_get_event (self->selection);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (event != ATLAS_NONE)
+    position = atlas_event_model_find (self->model, event);
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->single, position);
+  self->syncing = FALSE;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+}
+
+static void
+on_selection_changed_cb (AtlasEventList *self,
+                         AtlasSelection *selection)
+{
+  show_selected_event (self);
+}
+
+static void
+on_single_selected_notify_cb (AtlasEventList *self)
+{
+  guint position;
+  guint event;
+
+  if (self->syncing || self->selection == NULL)
+    return;
+
+  position = gtk_single_selection_get_selected (self->single);
+  event = atlas_event_model_get_event (self->model, position);
+  if (event != ATLAS_NONE)
+    atlas_selection_select_event (self->selection, event);
+}
+
+static void
+on_model_items_changed_cb (AtlasEventList *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           GListModel     *model)
+{
+  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+  if (self->selection != NULL)
+    show_selected_event (self);
+}
+
+static void
+on_sorter_changed_cb (AtlasEventList *self,
+                      GtkSorterChange change,
+                      GtkSorter      *sorter)
+{
+  AtlasEventSort key = ATLAS_EVENT_SORT_DATE;
+  gboolean descending = FALSE;
+
+  if (self->model == NULL)
+    return;
+
+  atlas_event_sorter_read_column (sorter, &key, &descending);
+  atlas_event_model_set_sort (self->model, key, descending);
+}
+
+static void
+atlas_event_list_dispose (GObject *object)
+{
+  AtlasEventList *self = (AtlasEventList *) object;
+
+  if (self->stack != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->stack));
+  self->stack = NULL;
+  g_clear_object (&self->single);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (atlas_event_list_parent_class)->dispose (object);
+}
+
+static void
+atlas_event_list_class_init (AtlasEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_event_list_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "eventlist");
+}
+
+static void
+atlas_event_list_init (AtlasEventList *self)
+{
+  GtkWidget *empty;
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (self->column_view, FALSE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
+  add_column (self, _("Date"), COLUMN_DATE, ATLAS_EVENT_SORT_DATE, 170, FALSE);
+  add_column (self, _("Title"), COLUMN_TITLE, ATLAS_EVENT_SORT_TITLE, -1, TRUE);
+  add_column (self, _("Place"), COLUMN_PLACE, ATLAS_EVENT_SORT_PLACE, 220, FALSE);
+  add_column (self, _("Sectors"), COLUMN_SECTORS, ATLAS_EVENT_SORT_SECTOR, 220, FALSE);
+
+  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->column_view));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->scrolled), "list");
+
+  empty = gtk_label_new (_("No events match the filters"));
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_stack_add_named (self->stack, empty, "empty");
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+atlas_event_list_set_models (AtlasEventList *self,
+                             AtlasFilter    *filter,
+                             AtlasSelection *selection)
+{
+  g_return_if_fail (ATLAS_IS_EVENT_LIST (self));
+  g_return_if_fail (ATLAS_IS_FILTER (filter));
+  g_return_if_fail (ATLAS_IS_SELECTION (selection));
+  g_return_if_fail (self->filter == NULL);
+
+  self->filter = g_object_ref (filter);
+  self->selection = g_object_ref (selection);
+  self->model = atlas_event_model_new (filter);
+
+  self->single = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->single, FALSE);
+  gtk_single_selection_set_can_unselect (self->single, TRUE);
+  gtk_single_selection_set_selected (self->single, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->single));
+
+  g_signal_connect_object (self->single, "notify::selected", G_CALLBACK (on_single_selected_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (selection, "changed", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_model_items_changed_cb (self, 0, 0, 0, G_LIST_MODEL (self->model));
+}
+
+AtlasEventModel *
+atlas_event_list_get_model (AtlasEventList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_LIST (self), NULL);
+
+  return self->model;
+}
+
+GtkColumnView *
+atlas_event_list_get_column_view (AtlasEventList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_LIST (self), NULL);
+
+  return self->column_view;
+}

@@ -1,0 +1,410 @@
+/* atlas-event-model.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-event-item.h"
+#include "atlas-event-model.h"
+#include "model/atlas-locale.h"
+
+/*
+ * The list of visible events as a GListModel. It keeps only an array of event
+ * indices in display order and makes a row object when the list asks for one, so
+ * a million visible events cost four megabytes, not a million objects.
+ *
+ * It sorts itself: GtkSortListModel would need every item as an object. Sorting by
+ * date is the events' own order; the other orders are computed once per dataset
+ * (the first time they are asked for) as a permutation of all events, and a
+ * filter change then only picks the visible events out of it.
+ */
+
+struct _AtlasEventModel
+{
+  GObject parent_instance;
+
+  AtlasFilter *filter;
+  AtlasDataset *dataset;
+
+  AtlasEventSort key;
+  gboolean descending;
+
+  guint32 *order;
+  guint n_items;
+
+  guint32 *by_key[ATLAS_N_EVENT_SORTS];  /* all events sorted by a key, computed on demand */
+  guint8 *visible;                        /* scratch: one byte per event */
+  guint n_created;
+};
+
+static void atlas_event_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasEventModel, atlas_event_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, atlas_event_model_list_model_init))
+
+static GType
+atlas_event_model_get_item_type (GListModel *model)
+{
+  return ATLAS_TYPE_EVENT_ITEM;
+}
+
+static guint
+atlas_event_model_get_n_items (GListModel *model)
+{
+  return ATLAS_EVENT_MODEL (model)->n_items;
+}
+
+static gpointer
+atlas_event_model_get_item (GListModel *model,
+                            guint       position)
+{
+  AtlasEventModel *self = ATLAS_EVENT_MODEL (model);
+
+  if (position >= self->n_items)
+    return NULL;
+
+  self->n_created++;
+  return atlas_event_item_new (self->dataset, self->order[position]);
+}
+
+static void
+atlas_event_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = atlas_event_model_get_item_type;
+  iface->get_n_items = atlas_event_model_get_n_items;
+  iface->get_item = atlas_event_model_get_item;
+}
+
+static void
+clear_orders (AtlasEventModel *self)
+{
+  for (guint k = 0; k < ATLAS_N_EVENT_SORTS; k++)
+    g_clear_pointer (&self->by_key[k], g_free);
+  g_clear_pointer (&self->visible, g_free);
+}
+
+static void
+atlas_event_model_dispose (GObject *object)
+{
+  AtlasEventModel *self = (AtlasEventModel *) object;
+
+  g_clear_object (&self->filter);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_event_model_parent_class)->dispose (object);
+}
+
+static void
+atlas_event_model_finalize (GObject *object)
+{
+  AtlasEventModel *self = (AtlasEventModel *) object;
+
+  clear_orders (self);
+  g_clear_pointer (&self->order, g_free);
+
+  G_OBJECT_CLASS (atlas_event_model_parent_class)->finalize (object);
+}
+
+static void
+atlas_event_model_class_init (AtlasEventModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_event_model_dispose;
+  object_class->finalize = atlas_event_model_finalize;
+}
+
+static void
+atlas_event_model_init (AtlasEventModel *self)
+{
+  self->key = ATLAS_EVENT_SORT_DATE;
+}
+
+static const char *
+sort_text (AtlasDataset   *dataset,
+           AtlasEventSort  key,
+           guint           event)
+{
+  guint n;
+
+  switch (key)
+    {
+    case ATLAS_EVENT_SORT_TITLE:
+      {
+        const AtlasEvent *ev = atlas_dataset_get_event (dataset, event);
+
+        return atlas_localized (ev->title, ev->title_zh);
+      }
+    case ATLAS_EVENT_SORT_PLACE:
+      {
+        const guint32 *locations = atlas_dataset_event_locations (dataset, event, &n);
+        const AtlasLocation *loc;
+
+        if (n == 0)
+          return NULL;
+        loc = atlas_dataset_get_location (dataset, locations[0]);
+        return atlas_localized (loc->name, loc->name_zh);
+      }
+    case ATLAS_EVENT_SORT_SECTOR:
+      {
+        const guint32 *sectors = atlas_dataset_event_sectors (dataset, event, &n);
+        const AtlasSector *sector;
+
+        if (n == 0)
+          return NULL;
+        sector = atlas_dataset_get_sector (dataset, sectors[0]);
+        return atlas_localized (sector->name, sector->name_zh);
+      }
+    case ATLAS_EVENT_SORT_DATE:
+    case ATLAS_N_EVENT_SORTS:
+    default:
+      return NULL;
+    }
+}
+
+typedef struct
+{
+  AtlasDataset *dataset;
+  AtlasEventSort key;
+} SortContext;
+
+/* By the key's text (events without one last), then by date: event indices are
+ * in date order. */
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const SortContext *context = user_data;
+  guint32 ea = *(const guint32 *) a;
+  guint32 eb = *(const guint32 *) b;
+  const char *ta = sort_text (context->dataset, context->key, ea);
+  const char *tb = sort_text (context->dataset, context->key, eb);
+  int result;
+
+  if (ta == NULL || tb == NULL)
+    result = (ta == NULL) - (tb == NULL);
+  else
+    {
+      result = g_ascii_strcasecmp (ta, tb);
+      if (result == 0)
+        result = strcmp (ta, tb);
+    }
+  if (result != 0)
+    return result;
+  return ea < eb ? -1 : ea > eb;
+}
+
+static const guint32 *
+ensure_order (AtlasEventModel *self,
+              AtlasEventSort   key)
+{
+  guint n = atlas_dataset_get_n_events (self->dataset);
+  SortContext context = { self->dataset, key };
+
+  if (self->by_key[key] != NULL)
+    return self->by_key[key];
+
+  self->by_key[key] = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->by_key[key][i] = i;
+  g_qsort_with_data (self->by_key[key], n, sizeof (guint32), compare_events, &context);
+  return self->by_key[key];
+}
+
+static void
+rebuild (AtlasEventModel *self)
+{
+  guint old_n = self->n_items;
+  GtkBitset *visible;
+
+  g_clear_pointer (&self->order, g_free);
+  self->n_items = 0;
+
+  if (self->dataset != NULL)
+    {
+      GtkBitsetIter iter;
+      guint event, i = 0;
+
+      visible = atlas_filter_get_events (self->filter);
+      self->n_items = (guint) gtk_bitset_get_size (visible);
+      self->order = g_new (guint32, MAX (self->n_items, 1));
+
+      if (self->key == ATLAS_EVENT_SORT_DATE)
+        {
+          for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event); ok;
+               ok = gtk_bitset_iter_next (&iter, &event))
+            self->order[i++] = event;
+        }
+      else
+        {
+          guint n_events = atlas_dataset_get_n_events (self->dataset);
+          const guint32 *by_key = ensure_order (self, self->key);
+
+          /* Mark the visible events, then read them off in key order: two linear
+           * passes rather than a sort per filter change. */
+          if (self->visible == NULL)
+            self->visible = g_new (guint8, MAX (n_events, 1));
+          memset (self->visible, 0, n_events);
+          for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event); ok;
+               ok = gtk_bitset_iter_next (&iter, &event))
+            self->visible[event] = 1;
+          for (guint k = 0; k < n_events; k++)
+            {
+              if (self->visible[by_key[k]])
+                self->order[i++] = by_key[k];
+            }
+        }
+
+      if (self->descending)
+        {
+          for (guint a = 0, b = self->n_items; a + 1 < b; a++, b--)
+            {
+              guint32 tmp = self->order[a];
+
+              self->order[a] = self->order[b - 1];
+              self->order[b - 1] = tmp;
+            }
+        }
+    }
+
+  if (old_n > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}
+
+static void
+on_filter_changed_cb (AtlasEventModel *self,
+                      AtlasFilter     *filter)
+{
+  AtlasDataset *dataset = atlas_filter_get_dataset (filter);
+
+  if (dataset != self->dataset)
+    {
+      clear_orders (self);
+      g_set_object (&self->dataset, dataset);
+    }
+  rebuild (self);
+}
+
+/**
+ * atlas_event_model_new:
+ * @filter: the filter whose visible events the model lists
+ *
+ * Returns: (transfer full): a list model of #AtlasEventItem, in date order
+ */
+AtlasEventModel *
+atlas_event_model_new (AtlasFilter *filter)
+{
+  AtlasEventModel *self;
+
+  g_return_val_if_fail (ATLAS_IS_FILTER (filter), NULL);
+
+  self = g_object_new (ATLAS_TYPE_EVENT_MODEL, NULL);
+  self->filter = g_object_ref (filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_filter_changed_cb (self, filter);
+  return self;
+}
+
+void
+atlas_event_model_set_sort (AtlasEventModel *self,
+                            AtlasEventSort   key,
+                            gboolean         descending)
+{
+  g_return_if_fail (ATLAS_IS_EVENT_MODEL (self));
+  g_return_if_fail (key < ATLAS_N_EVENT_SORTS);
+
+  if (self->key == key && self->descending == !!descending)
+    return;
+
+  self->key = key;
+  self->descending = !!descending;
+  rebuild (self);
+}
+
+AtlasEventSort
+atlas_event_model_get_sort (AtlasEventModel *self,
+                            gboolean        *descending)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_MODEL (self), ATLAS_EVENT_SORT_DATE);
+
+  if (descending != NULL)
+    *descending = self->descending;
+  return self->key;
+}
+
+guint
+atlas_event_model_get_event (AtlasEventModel *self,
+                             guint            position)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_MODEL (self), ATLAS_NONE);
+
+  return position < self->n_items ? self->order[position] : ATLAS_NONE;
+}
+
+/**
+ * atlas_event_model_find:
+ * @self: a model
+ * @event: an event
+ *
+ * Returns: the position of @event in the list, or %GTK_INVALID_LIST_POSITION
+ */
+guint
+atlas_event_model_find (AtlasEventModel *self,
+                        guint            event)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_MODEL (self), GTK_INVALID_LIST_POSITION);
+
+  if (self->key == ATLAS_EVENT_SORT_DATE)
+    {
+      /* In date order the array is sorted by index: binary search. */
+      guint lo = 0, hi = self->n_items;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          guint32 value = self->order[self->descending ? self->n_items - 1 - mid : mid];
+
+          if (value < event)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < self->n_items)
+        {
+          guint position = self->descending ? self->n_items - 1 - lo : lo;
+
+          if (self->order[position] == event)
+            return position;
+        }
+      return GTK_INVALID_LIST_POSITION;
+    }
+
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      if (self->order[i] == event)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * atlas_event_model_get_n_created:
+ * @self: a model
+ *
+ * Returns: how many row objects the model has made so far, for tests and the
+ *   benchmark to show that rows are made lazily
+ */
+guint
+atlas_event_model_get_n_created (AtlasEventModel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_MODEL (self), 0);
+
+  return self->n_created;
+}

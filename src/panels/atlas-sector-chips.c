@@ -1,0 +1,193 @@
+/* atlas-sector-chips.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-sector-chips.h"
+#include "model/atlas-locale.h"
+
+/* Sectors as small coloured chips, drawn in one snapshot: a list row may show
+ * several, and a widget per chip would cost more than the row itself. */
+
+#define CHIP_PAD_X 6
+#define CHIP_PAD_Y 1
+#define CHIP_GAP 4
+
+typedef struct
+{
+  PangoLayout *layout;
+  GdkRGBA color;
+  int width;
+} Chip;
+
+struct _AtlasSectorChips
+{
+  GtkWidget parent_instance;
+
+  GArray *chips;
+  int text_height;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSectorChips, atlas_sector_chips, GTK_TYPE_WIDGET)
+
+static void
+clear_chip (gpointer data)
+{
+  Chip *chip = data;
+
+  g_clear_object (&chip->layout);
+}
+
+static void
+atlas_sector_chips_finalize (GObject *object)
+{
+  AtlasSectorChips *self = (AtlasSectorChips *) object;
+
+  g_clear_pointer (&self->chips, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_sector_chips_parent_class)->finalize (object);
+}
+
+static void
+atlas_sector_chips_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  AtlasSectorChips *self = ATLAS_SECTOR_CHIPS (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int width = 0;
+
+      for (guint i = 0; i < self->chips->len; i++)
+        width += g_array_index (self->chips, Chip, i).width + (i > 0 ? CHIP_GAP : 0);
+      *minimum = MIN (width, 24);
+      *natural = width;
+    }
+  else
+    {
+      *minimum = *natural = self->chips->len > 0 ? self->text_height + 2 * CHIP_PAD_Y : 0;
+    }
+}
+
+static void
+atlas_sector_chips_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  AtlasSectorChips *self = ATLAS_SECTOR_CHIPS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int chip_height = self->text_height + 2 * CHIP_PAD_Y;
+  float x = 0;
+  float y = MAX (0, (height - chip_height) / 2);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  for (guint i = 0; i < self->chips->len && x < width; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+      GskRoundedRect rect;
+      GdkRGBA text;
+      double luminance = 0.2126 * chip->color.red + 0.7152 * chip->color.green + 0.0722 * chip->color.blue;
+
+      gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, chip->width, chip_height),
+                                       chip_height / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, &chip->color, &rect.bounds);
+      gtk_snapshot_pop (snapshot);
+
+      /* Dark text on light colours, white on dark ones. */
+      text = luminance > 0.55 ? (GdkRGBA) { 0, 0, 0, 0.85 } : (GdkRGBA) { 1, 1, 1, 1 };
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + CHIP_PAD_X, y + CHIP_PAD_Y));
+      gtk_snapshot_append_layout (snapshot, chip->layout, &text);
+      gtk_snapshot_restore (snapshot);
+
+      x += chip->width + CHIP_GAP;
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+atlas_sector_chips_class_init (AtlasSectorChipsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = atlas_sector_chips_finalize;
+  widget_class->measure = atlas_sector_chips_measure;
+  widget_class->snapshot = atlas_sector_chips_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "sectorchips");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+atlas_sector_chips_init (AtlasSectorChips *self)
+{
+  self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  g_array_set_clear_func (self->chips, clear_chip);
+}
+
+GtkWidget *
+atlas_sector_chips_new (void)
+{
+  return g_object_new (ATLAS_TYPE_SECTOR_CHIPS, NULL);
+}
+
+/**
+ * atlas_sector_chips_set:
+ * @self: chips
+ * @dataset: (nullable): the dataset the sectors belong to
+ * @sectors: (array length=n_sectors): sector indices
+ *
+ * Shows these sectors; their names are also the widget's accessible label.
+ */
+void
+atlas_sector_chips_set (AtlasSectorChips *self,
+                        AtlasDataset     *dataset,
+                        const guint32    *sectors,
+                        guint             n_sectors)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_if_fail (ATLAS_IS_SECTOR_CHIPS (self));
+
+  g_array_set_size (self->chips, 0);
+  self->text_height = 0;
+
+  for (guint i = 0; dataset != NULL && i < n_sectors; i++)
+    {
+      const AtlasSector *sector = atlas_dataset_get_sector (dataset, sectors[i]);
+      const char *name = atlas_localized (sector->name, sector->name_zh);
+      Chip chip;
+      int w, h;
+
+      chip.layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+      chip.color.red = ((sector->color >> 16) & 0xff) / 255.0f;
+      chip.color.green = ((sector->color >> 8) & 0xff) / 255.0f;
+      chip.color.blue = (sector->color & 0xff) / 255.0f;
+      chip.color.alpha = 1.0f;
+      pango_layout_get_pixel_size (chip.layout, &w, &h);
+      chip.width = w + 2 * CHIP_PAD_X;
+      self->text_height = MAX (self->text_height, h);
+      g_array_append_val (self->chips, chip);
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, name);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), names->len > 0 ? names->str : NULL);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}

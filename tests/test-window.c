@@ -1,0 +1,173 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atlas-application.h"
+#include "atlas-window.h"
+
+/* Runs the main loop until the window has finished loading (or 30 s pass). */
+static void
+wait_for_load (AtlasWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_window_is_loading (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AtlasWindow *
+open_bundled (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+  atlas_window_open (window, bundled);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_load (window);
+  return window;
+}
+
+static void
+destroy_and_check_finalized (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+}
+
+static void
+test_opens_bundled (void)
+{
+  AtlasWindow *window = open_bundled ();
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (atlas_dataset_get_n_events (dataset), >, 30);
+  g_assert_cmpuint (atlas_dataset_get_n_locations (dataset), >, 50);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, atlas_dataset_get_title (dataset));
+  g_assert_null (atlas_window_get_message (window));
+
+  /* Nothing filtered yet: every event and place is visible. */
+  g_assert_cmpuint (gtk_bitset_get_size (atlas_filter_get_events (atlas_window_get_filter (window))), ==,
+                    atlas_dataset_get_n_events (dataset));
+  g_assert_cmpuint (gtk_bitset_get_size (atlas_filter_get_locations (atlas_window_get_filter (window))), ==,
+                    atlas_dataset_get_n_locations (dataset));
+
+  destroy_and_check_finalized (window);
+}
+
+/* A broken file is reported in the window, and the dataset on screen stays. */
+static void
+test_broken_file_keeps_dataset (void)
+{
+  AtlasWindow *window = open_bundled ();
+  AtlasDataset *before = atlas_window_get_dataset (window);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+  int fd;
+
+  fd = g_file_open_tmp ("broken-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, "{\"atlas\": 1, \"title\": \"Broken\", \"sources\": [], \"sectors\": [],"
+                       " \"locations\": [], \"events\": [{\"id\": \"e\", \"date\": \"2020-13-01\"}]}", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  atlas_window_open (window, file);
+  wait_for_load (window);
+
+  g_assert_true (atlas_window_get_dataset (window) == before);
+  message = atlas_window_get_message (window);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Could not open “"));
+  g_assert_nonnull (strstr (message, "The dataset on screen was kept."));
+  g_assert_nonnull (strstr (message, "events[0].date: “2020-13-01” is not a valid date (month 13)"));
+  g_assert_cmpuint (atlas_report_get_n_errors (atlas_window_get_last_report (window)), ==, 5);
+
+  /* A missing file too. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/dataset.json");
+
+    atlas_window_open (window, missing);
+    wait_for_load (window);
+    g_assert_true (atlas_window_get_dataset (window) == before);
+    g_assert_cmpstr (atlas_window_get_message (window), ==,
+                     "Could not open “dataset.json”: No such file or directory. The dataset on screen was kept.");
+  }
+
+  g_unlink (path);
+  destroy_and_check_finalized (window);
+}
+
+/* Opening another file while one loads replaces the first load. */
+static void
+test_open_during_load (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/dataset.json");
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open (window, missing);
+  atlas_window_open (window, bundled);
+  wait_for_load (window);
+  g_assert_nonnull (atlas_window_get_dataset (window));
+  g_assert_null (atlas_window_get_message (window));
+
+  destroy_and_check_finalized (window);
+}
+
+/* Closing the window while it loads must neither crash nor leak the window. */
+static void
+test_close_during_load (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open (window, bundled);
+  g_assert_true (atlas_window_is_loading (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Let the worker finish and its callback run. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/opens-bundled", test_opens_bundled);
+  g_test_add_func ("/window/broken-file-keeps-dataset", test_broken_file_keeps_dataset);
+  g_test_add_func ("/window/open-during-load", test_open_during_load);
+  g_test_add_func ("/window/close-during-load", test_close_during_load);
+
+  return g_test_run ();
+}

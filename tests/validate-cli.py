@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+# validate-cli.py: checks `chengyu-atlas --validate` on the bad-input corpus and on
+# the bundled dataset, the way a user or a script runs it: no display, no session
+# bus, exact messages and exit codes.
+#
+# Each tests/bad-input/NAME.json (or NAME.json made at run time, see SPECIAL) has a
+# NAME.expected: its first line "exit N", the rest the exact standard error.
+#
+# Copyright 2026 The Chengyu Atlas authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+binary, srcdir = sys.argv[1], sys.argv[2]
+corpus = os.path.join(srcdir, 'bad-input')
+
+env = dict(os.environ)
+for key in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS'):
+    env.pop(key, None)
+env['LC_ALL'] = 'C.UTF-8'
+env['LANGUAGE'] = ''
+
+failures = []
+
+
+def run(args, cwd):
+    try:
+        return subprocess.run([binary, '--validate'] + args, cwd=cwd, env=env,
+                              capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def check(name, cwd, filename, expected_exit, expected_stderr):
+    result = run([filename], cwd)
+    if result is None:
+        failures.append(f'{name}: hung (more than 60 s)')
+        return
+    if result.returncode != expected_exit:
+        failures.append(f'{name}: exit {result.returncode}, expected {expected_exit}\n{result.stderr}')
+    if expected_stderr is not None and result.stderr != expected_stderr:
+        failures.append(f'{name}: stderr differs\n--- expected\n{expected_stderr}--- got\n{result.stderr}')
+    verdict = {0: 'valid', 1: 'invalid', 2: 'unreadable'}[expected_exit]
+    if not result.stdout.startswith(f'{filename}: {verdict}'):
+        failures.append(f'{name}: summary line is {result.stdout!r}')
+
+
+def read_expected(path):
+    with open(path, encoding='utf-8') as f:
+        first, _, rest = f.read().partition('\n')
+    assert first.startswith('exit '), path
+    return int(first[5:]), rest
+
+
+# The corpus stored in the repository.
+names = sorted(n[:-len('.expected')] for n in os.listdir(corpus) if n.endswith('.expected'))
+SPECIAL = {'directory', 'fifo', 'symlink-loop', 'missing'}
+for name in names:
+    if name in SPECIAL:
+        continue
+    expected_exit, expected_stderr = read_expected(os.path.join(corpus, name + '.expected'))
+    check(name, corpus, name + '.json', expected_exit, expected_stderr)
+
+# Inputs that cannot live in git: made in a temporary folder.
+with tempfile.TemporaryDirectory() as tmp:
+    os.mkdir(os.path.join(tmp, 'directory.json'))
+    os.mkfifo(os.path.join(tmp, 'fifo.json'))
+    os.symlink('symlink-loop.json', os.path.join(tmp, 'symlink-loop.json'))
+    for name in sorted(SPECIAL):
+        expected_exit, expected_stderr = read_expected(os.path.join(corpus, name + '.expected'))
+        check(name, tmp, name + '.json', expected_exit, expected_stderr)
+
+    if os.geteuid() != 0:
+        path = os.path.join(tmp, 'unreadable.json')
+        shutil.copy(os.path.join(corpus, '..', 'data', 'two-ports.atlas.json'), path)
+        os.chmod(path, 0)
+        check('unreadable', tmp, 'unreadable.json', 2,
+              'unreadable.json: Permission denied\n')
+
+# The bundled dataset and the format document's example are valid, silently.
+example = os.path.join(srcdir, 'data', 'two-ports.atlas.json')
+result = run([example, os.path.join(srcdir, '..', 'data', 'chengdu-chongqing.atlas.json')], srcdir)
+if result is None or result.returncode != 0 or result.stderr != '':
+    failures.append(f'valid datasets: {result and result.returncode} {result and result.stderr}')
+
+# Several files at once: the worst status wins.
+result = run([os.path.join(corpus, 'not-json.json'), example, '/nonexistent.json'], srcdir)
+if result is None or result.returncode != 2 or result.stdout.count('\n') != 3:
+    failures.append(f'several files: {result and result.returncode} {result and result.stdout}')
+
+for failure in failures:
+    print(failure, file=sys.stderr)
+print(f'{len(names) + 2} checks, {len(failures)} failed')
+sys.exit(1 if failures else 0)
