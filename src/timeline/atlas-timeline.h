@@ -19,9 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasTimeline, atlas_timeline, ATLAS, TIMELINE, GtkWidget)
 
-void atlas_timeline_set_models (AtlasTimeline      *self,
-                               AtlasFilter    *filter,
-                               AtlasSelection *selection,
-                               AtlasPlayhead  *playhead);
+GtkWidget *atlas_timeline_new        (void);
+void       atlas_timeline_set_models (AtlasTimeline  *self,
+                                      AtlasFilter    *filter,
+                                      AtlasSelection *selection,
+                                      AtlasPlayhead  *playhead);
 
 G_END_DECLS
