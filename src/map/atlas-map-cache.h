@@ -1,0 +1,48 @@
+/* atlas-map-cache.h
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-map-projection.h"
+
+G_BEGIN_DECLS
+
+/* Draws a layer's content for @projection (whose size may exceed the widget). */
+typedef void (*AtlasMapCacheDrawFunc) (cairo_t                  *cr,
+                                       const AtlasMapProjection *projection,
+                                       gpointer                  user_data);
+
+/* A layer's drawing kept as an image a margin larger than the view: a frame
+ * copies part of it, so panning draws nothing until the view leaves it. */
+typedef struct
+{
+  GtkWidget *widget;          /* the layer, not referenced */
+  cairo_surface_t *surface;
+  double x;                   /* world pixel of its top left corner */
+  double y;
+  int width;                  /* in widget pixels */
+  int height;
+  double zoom;
+  int scale;
+  guint stamp;                /* what the owner's content looked like */
+  guint refine_id;
+} AtlasMapCache;
+
+void atlas_map_cache_init       (AtlasMapCache            *self,
+                                 GtkWidget                *widget);
+void atlas_map_cache_clear      (AtlasMapCache            *self);
+void atlas_map_cache_invalidate (AtlasMapCache            *self);
+void atlas_map_cache_snapshot   (AtlasMapCache            *self,
+                                 GtkSnapshot              *snapshot,
+                                 const AtlasMapProjection *projection,
+                                 guint                     stamp,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 gpointer                  user_data);
+
+G_END_DECLS

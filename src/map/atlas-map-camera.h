@@ -1,0 +1,45 @@
+/* atlas-map-camera.h
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "model/atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_MAP_MIN_ZOOM 3.0
+#define ATLAS_MAP_MAX_ZOOM 17.0
+
+void atlas_map_camera_go_to        (ShumateMap *map,
+                                    double      lon,
+                                    double      lat,
+                                    double      zoom,
+                                    gboolean    animate);
+void atlas_map_camera_go_to_bounds (ShumateMap *map,
+                                    double      min_lon,
+                                    double      min_lat,
+                                    double      max_lon,
+                                    double      max_lat,
+                                    double      min_zoom,
+                                    double      max_zoom,
+                                    gboolean    animate);
+void atlas_map_camera_go_to_geometry (ShumateMap          *map,
+                                      const AtlasGeometry *geometry,
+                                      double               max_zoom,
+                                      gboolean             animate);
+void atlas_map_camera_reveal       (ShumateMap *map,
+                                    double      lon,
+                                    double      lat);
+void atlas_map_camera_pan          (ShumateMap *map,
+                                    double      dx,
+                                    double      dy);
+void atlas_map_camera_zoom_by      (ShumateMap *map,
+                                    double      delta);
+
+G_END_DECLS

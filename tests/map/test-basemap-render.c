@@ -1,0 +1,308 @@
+/* test-basemap-render.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The offline base map rendered offscreen with GTK's cairo renderer at zoom 5
+ * and 12 around Chongqing, in light and dark style: the Yangtze is drawn in
+ * river blue where the data puts it at Chongqing (about 106.58° E, 29.56° N),
+ * and land and background have their colours elsewhere. The renderings are
+ * saved as PNG in the test's build directory.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "map/atlas-basemap-layer.h"
+#include "map/atlas-map-projection.h"
+#include "map/atlas-map-style.h"
+
+#define WIDTH 640
+#define HEIGHT 480
+#define CHONGQING_LON 106.58
+#define CHONGQING_LAT 29.56
+
+typedef struct
+{
+  guint8 *pixels;   /* B, G, R, A, premultiplied (cairo's ARGB32 in memory) */
+  gsize stride;
+  int width, height;
+} Image;
+
+static void
+image_clear (Image *image)
+{
+  g_clear_pointer (&image->pixels, g_free);
+}
+
+static guint32
+pixel_at (const Image *image,
+          int          x,
+          int          y)
+{
+  const guint8 *p = image->pixels + y * image->stride + 4 * x;
+
+  g_assert_cmpint (p[3], ==, 255);
+  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+static double
+color_distance (guint32 a,
+                guint32 b)
+{
+  int dr = (int) ((a >> 16) & 0xff) - (int) ((b >> 16) & 0xff);
+  int dg = (int) ((a >> 8) & 0xff) - (int) ((b >> 8) & 0xff);
+  int db = (int) (a & 0xff) - (int) (b & 0xff);
+
+  return sqrt (dr * dr + dg * dg + db * db);
+}
+
+static gboolean
+wait_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Renders @layer's snapshot with a cairo renderer realized without a surface,
+ * as the benchmark does, and keeps the pixels. */
+static void
+render (GtkWidget  *layer,
+        const char *name,
+        Image      *image)
+{
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  gsk_renderer_unrealize (renderer);
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  image->width = gdk_texture_get_width (texture);
+  image->height = gdk_texture_get_height (texture);
+  image->stride = 4 * image->width;
+  image->pixels = g_malloc (image->stride * image->height);
+  gdk_texture_download (texture, image->pixels, image->stride);
+  g_assert_cmpint (image->width, ==, WIDTH);
+  g_assert_cmpint (image->height, ==, HEIGHT);
+}
+
+/* The points of the Yangtze version drawn at @zoom, in widget pixels: all of
+ * them in @points, and the one nearest to Chongqing's point. */
+static void
+yangtze_points (const AtlasMapProjection *projection,
+                int                       zoom,
+                GArray                   *points,
+                double                   *nearest_km)
+{
+  AtlasBasemap *basemap = atlas_basemap_get_default ();
+  double cx, cy;
+
+  *nearest_km = G_MAXDOUBLE;
+  atlas_mercator_from_lon_lat (CHONGQING_LON, CHONGQING_LAT, &cx, &cy);
+  for (guint f = 0; f < atlas_basemap_get_n_features (basemap); f++)
+    {
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (basemap, f);
+
+      if (g_strcmp0 (feature->name,
+                     "Yangtze River") != 0 || !atlas_basemap_feature_at_zoom (feature, zoom))
+        continue;
+      for (guint p = 0; p < feature->n_parts; p++)
+        {
+          const AtlasBasemapPart *part = atlas_basemap_get_part (basemap, feature->first_part + p);
+          const float *xy = atlas_basemap_get_points (basemap, part);
+
+          for (guint i = 0; i < part->n_points; i++)
+            {
+              /* Normalized units to kilometres at this latitude. */
+              double km = hypot (xy[2 * i] - cx,
+                                 xy[2 * i + 1] - cy) * 40075.0 * cos (CHONGQING_LAT * G_PI / 180);
+              graphene_point_t point;
+              double x, y;
+
+              atlas_map_projection_to_widget (projection, xy[2 * i], xy[2 * i + 1], &x, &y);
+              point.x = x;
+              point.y = y;
+              g_array_append_val (points, point);
+              *nearest_km = MIN (*nearest_km, km);
+            }
+        }
+    }
+}
+
+/* The colour closest to @color among the pixels within @radius of (x, y). */
+static double
+best_match_near (const Image *image,
+                 double       x,
+                 double       y,
+                 int          radius,
+                 guint32      color)
+{
+  double best = G_MAXDOUBLE;
+
+  for (int dy = -radius; dy <= radius; dy++)
+    {
+      for (int dx = -radius; dx <= radius; dx++)
+        {
+          int px = (int) floor (x) + dx, py = (int) floor (y) + dy;
+
+          if (px < 0 || py < 0 || px >= image->width || py >= image->height ||
+              dx * dx + dy * dy > radius * radius)
+            continue;
+          best = MIN (best, color_distance (pixel_at (image, px, py), color));
+        }
+    }
+  return best;
+}
+
+static double
+fraction_near (const Image *image,
+               guint32      color,
+               double       tolerance)
+{
+  guint n = 0;
+
+  for (int y = 0; y < image->height; y++)
+    for (int x = 0; x < image->width; x++)
+      n += color_distance (pixel_at (image, x, y), color) <= tolerance;
+  return n / (double) (image->width * image->height);
+}
+
+static void
+check_zoom (GtkWidget       *layer,
+            ShumateViewport *viewport,
+            int              zoom,
+            gboolean         dark)
+{
+  const AtlasMapPalette *palette = atlas_map_palette_get (dark);
+  g_autofree char *name = g_strdup_printf ("basemap-z%d-%s.png", zoom, dark ? "dark" : "light");
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  AtlasMapProjection projection;
+  Image image = { 0 };
+  double nx, ny, cx, cy, nearest_km;
+  guint near = 0, blue = 0;
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), CHONGQING_LAT, CHONGQING_LON);
+  g_assert_cmpint (atlas_basemap_layer_get_dark (ATLAS_BASEMAP_LAYER (layer)), ==, dark);
+  render (layer, name, &image);
+
+  atlas_map_projection_init (&projection, CHONGQING_LON, CHONGQING_LAT, zoom, 256, 0, WIDTH,
+                             HEIGHT);
+
+  /* The data puts the Yangtze within a kilometre or so of the point... */
+  yangtze_points (&projection, zoom, points, &nearest_km);
+  g_assert_cmpfloat (nearest_km, <, 1.5);
+
+  /* ...and it is drawn there in river blue: at the river's points around
+   * Chongqing (those under the city's label excepted), and close up right by
+   * the point itself. */
+  atlas_mercator_from_lon_lat (CHONGQING_LON, CHONGQING_LAT, &nx, &ny);
+  atlas_map_projection_to_widget (&projection, nx, ny, &cx, &cy);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const graphene_point_t *point = &g_array_index (points, graphene_point_t, i);
+
+      if (hypot (point->x - cx, point->y - cy) > (zoom >= 12 ? 200 : 40) ||
+          point->x < 2 || point->y < 2 || point->x > WIDTH - 3 || point->y > HEIGHT - 3)
+        continue;
+      near++;
+      blue += best_match_near (&image, point->x, point->y, 1, palette->water) < 45;
+    }
+  g_test_message ("zoom %d: %u of %u points of the Yangtze near Chongqing drawn blue", zoom, blue,
+                  near);
+  g_assert_cmpuint (near, >=, 3);
+  g_assert_cmpuint (blue * 10, >=, near * 7);
+  if (zoom >= 12)
+    g_assert_cmpfloat (best_match_near (&image, cx, cy, 30, palette->water), <, 45);
+
+  if (zoom == 5)
+    {
+      /* Zoomed out, the corners lie beyond the data: plain background. */
+      g_assert_cmpuint (pixel_at (&image, 2, 2), ==, palette->background);
+      g_assert_cmpuint (pixel_at (&image, WIDTH - 3, HEIGHT - 3), ==, palette->background);
+      g_assert_cmpfloat (fraction_near (&image, palette->background, 1), >, 0.3);
+      /* Sichuan and Chongqing are tinted. */
+      g_assert_cmpfloat (fraction_near (&image, palette->province[0], 1) +
+                         fraction_near (&image, palette->province[1], 1), >, 0.02);
+    }
+  else
+    {
+      /* Close up, most of the picture is Chongqing's land, not water. */
+      double land = fraction_near (&image, palette->province[0], 1) +
+                    fraction_near (&image, palette->province[1], 1);
+
+      g_assert_cmpfloat (land, >, 0.5);
+      g_assert_cmpfloat (fraction_near (&image, palette->water, 30), <, 0.2);
+      g_assert_cmpfloat (fraction_near (&image, palette->water, 30), >, 0.005);
+    }
+
+  image_clear (&image);
+}
+
+static void
+test_render (void)
+{
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *layer;
+
+  shumate_viewport_set_max_zoom_level (viewport, 20);
+  layer = GTK_WIDGET (atlas_basemap_layer_new (viewport, atlas_basemap_get_default ()));
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (window), layer);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (layer) != WIDTH || gtk_widget_get_height (layer) != HEIGHT)
+    g_main_context_iteration (NULL, TRUE);
+
+  check_zoom (layer, viewport, 5, FALSE);
+  check_zoom (layer, viewport, 12, FALSE);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_ms (100);
+  check_zoom (layer, viewport, 5, TRUE);
+  check_zoom (layer, viewport, 12, TRUE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/map/basemap/render", test_render);
+
+  return g_test_run ();
+}
