@@ -26,6 +26,7 @@ AtlasWindow    *atlas_window_new            (AtlasApplication *application);
 void            atlas_window_open           (AtlasWindow      *self,
                                              GFile            *file);
 void            atlas_window_open_initial   (AtlasWindow      *self);
+void            atlas_window_reload         (AtlasWindow      *self);
 AtlasDataset   *atlas_window_get_dataset    (AtlasWindow      *self);
 GFile          *atlas_window_get_file       (AtlasWindow      *self);
 AtlasFilter    *atlas_window_get_filter     (AtlasWindow      *self);

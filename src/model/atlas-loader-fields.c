@@ -16,7 +16,7 @@
  * what is wrong where. */
 
 static const char *section_names[N_SECTIONS] = {
-  "sources", "sectors", "districts", "locations", "events",
+  "sources", "sectors", "districts", "locations", "events", "features",
 };
 
 const char *
@@ -51,6 +51,12 @@ path_format (const Path *path)
   path_append (out, path);
   return g_string_free (out, FALSE);
 }
+
+static void add_problem (Loader        *loader,
+                         AtlasSeverity  severity,
+                         const Path    *path,
+                         const char    *format,
+                         va_list        args) G_GNUC_PRINTF (4, 0);
 
 static void
 add_problem (Loader        *loader,

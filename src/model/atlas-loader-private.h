@@ -21,6 +21,7 @@ typedef enum
   SECTION_DISTRICTS,
   SECTION_LOCATIONS,
   SECTION_EVENTS,
+  SECTION_FEATURES,   /* a GeoJSON FeatureCollection's features */
   N_SECTIONS,
   SECTION_IGNORED = N_SECTIONS,
 } Section;
@@ -70,6 +71,12 @@ typedef struct
   GArray *file_index[N_SECTIONS]; /* dataset index → file index, for messages */
   GHashTable *failed_ids[N_SECTIONS]; /* ids of elements with problems → file index + 1 */
   guint suggestions_left;
+
+  /* GeoJSON import: places by name and position, sectors and districts made as
+   * features name them. */
+  gboolean geojson;
+  GHashTable *geojson_places;  /* "name\x1flon\x1flat" → location index + 1 */
+  guint n_features;
 } Loader;
 
 /* Reads the members of one JSON object, counting the known ones so that unknown
@@ -172,6 +179,12 @@ void     loader_read_element    (Loader      *loader,
                                  JsonNode    *node,
                                  guint        index);
 void     loader_resolve_pending (Loader      *loader);
+void     loader_read_feature    (Loader      *loader,
+                                 JsonNode    *node,
+                                 guint        index);
+void     loader_begin_geojson   (Loader      *loader);
+void     loader_finish_geojson  (Loader      *loader,
+                                 JsonObject  *root);
 const char *section_name        (Section      section);
 
 G_END_DECLS

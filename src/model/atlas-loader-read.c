@@ -492,6 +492,9 @@ loader_read_element (Loader   *loader,
     case SECTION_EVENTS:
       read_event (loader, node, &path, index);
       break;
+    case SECTION_FEATURES:
+      loader_read_feature (loader, node, index);
+      break;
     case SECTION_IGNORED:
     default:
       break;

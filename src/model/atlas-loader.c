@@ -90,6 +90,9 @@ on_parser_array_start_cb (JsonParser *parser,
         key = g_ptr_array_index (parse->scan->top_arrays, parse->top_array);
       parse->top_array++;
       parse->section = section_for_key (key);
+      /* A dataset has no "features"; a GeoJSON file has nothing else. */
+      if ((parse->section == SECTION_FEATURES) != parse->loader.geojson)
+        parse->section = SECTION_IGNORED;
       parse->element_index = 0;
     }
 }
@@ -144,6 +147,22 @@ on_parser_array_element_cb (JsonParser *parser,
 
   if ((parse->element_index & 1023) == 0)
     report_parse_progress (parse);
+}
+
+static gboolean
+is_geojson (const AtlasJsonScan *scan)
+{
+  gboolean has_features = FALSE;
+
+  for (guint i = 0; i < scan->top_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (scan->top_keys, i);
+
+      if (strcmp (key, "atlas") == 0)
+        return FALSE;
+      has_features |= strcmp (key, "features") == 0;
+    }
+  return has_features;
 }
 
 static void
@@ -277,6 +296,11 @@ load_data (const char         *data,
 
   parser = json_parser_new ();
   parse.parser = parser;
+
+  /* A FeatureCollection rather than a dataset: import its features. */
+  if (is_geojson (&scan))
+    loader_begin_geojson (&parse.loader);
+
   g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_object_start_cb), &parse);
   g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_object_end_cb), &parse);
   g_signal_connect (parser, "array-start", G_CALLBACK (on_parser_array_start_cb), &parse);
@@ -292,13 +316,19 @@ load_data (const char         *data,
   else if (!g_cancellable_is_cancelled (cancellable))
     {
       root = json_parser_get_root (parser);
-      read_root (&parse.loader, json_node_get_object (root), &scan);
-      loader_resolve_pending (&parse.loader);
+      if (parse.loader.geojson)
+        loader_finish_geojson (&parse.loader, json_node_get_object (root));
+      else
+        {
+          read_root (&parse.loader, json_node_get_object (root), &scan);
+          loader_resolve_pending (&parse.loader);
+        }
     }
 
   atlas_report_set_counts (report, dataset->locations->len, dataset->events->len);
 
   g_clear_pointer (&parse.loader.event_ids, g_hash_table_unref);
+  g_clear_pointer (&parse.loader.geojson_places, g_hash_table_unref);
   g_clear_pointer (&parse.loader.pending, g_array_unref);
   g_clear_pointer (&parse.loader.pending_ids, g_string_chunk_free);
   for (guint i = 0; i < N_SECTIONS; i++)
@@ -390,7 +420,6 @@ read_file (GFile         *file,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
   const char *path = g_file_peek_path (file);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;

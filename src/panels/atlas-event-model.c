@@ -273,8 +273,20 @@ rebuild (AtlasEventModel *self)
         }
     }
 
-  if (old_n > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  /* Two signals, not one: GTK's list views look for the rows they show among the
+   * added items when items are removed and added at once, which would make every
+   * row of a million-row list an object. */
+  if (old_n > 0)
+    {
+      guint new_n = self->n_items;
+
+      /* While the removal is announced, the list is empty. */
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      self->n_items = new_n;
+    }
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 static void

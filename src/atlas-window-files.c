@@ -1,0 +1,708 @@
+/* atlas-window-files.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-export.h"
+#include "atlas-window-private.h"
+#include "model/atlas-loader.h"
+
+/*
+ * The window's files: opening (on a worker thread, with progress and a Cancel
+ * button), reloading when the file changes on disk, recent files, and exports.
+ * Whatever happens, the dataset on screen stays until a new one has loaded
+ * without errors.
+ */
+
+#define RELOAD_DELAY_MS 300
+#define MAX_RECENT 8
+
+static void
+set_loading (AtlasWindow *self,
+             GFile       *file,
+             gboolean     reload)
+{
+  g_set_object (&self->loading_file, file);
+  self->loading_is_reload = file != NULL && reload;
+  gtk_revealer_set_reveal_child (self->progress_revealer, file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", file != NULL);
+
+  if (file != NULL)
+    {
+      g_autofree char *name = atlas_window_display_name (file);
+      g_autofree char *label = g_strdup_printf (reload ? _("Reloading “%s”…") : _("Opening “%s”…"), name);
+
+      gtk_label_set_text (self->progress_label, label);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+    }
+}
+
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+/* For the start-up benchmark: with CHENGYU_ATLAS_BENCH_STARTUP set, report the time
+ * from the start of main() to the first frame drawn with the dataset, and quit. */
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *clock,
+                               AtlasWindow   *self)
+{
+  double ms = (g_get_monotonic_time () - atlas_application_get_start_time ()) / 1000.0;
+
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
+  g_print ("first-frame-ms: %.1f\n", ms);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+maybe_report_first_frame (AtlasWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (g_getenv ("CHENGYU_ATLAS_BENCH_STARTUP") == NULL)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+keep_report (AtlasWindow *self,
+             AtlasReport *report,
+             GFile       *file)
+{
+  g_set_object (&self->last_report, report);
+  g_free (self->last_report_name);
+  self->last_report_name = atlas_window_display_name (file);
+}
+
+static void
+report_failure (AtlasWindow *self,
+                GFile       *file,
+                gboolean     reload,
+                AtlasReport *report,
+                GError      *error)
+{
+  g_autofree char *name = atlas_window_display_name (file);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean has_problems = report != NULL && atlas_report_get_n_kept (report) > 0;
+
+  if (reload)
+    {
+      g_string_append_printf (text, _("“%s” changed on disk and cannot be opened now: %s."), name, error->message);
+      g_string_append_printf (text, " %s", _("What is on screen is from before the change."));
+    }
+  else
+    {
+      g_string_append_printf (text, _("Could not open “%s”: %s."), name, error->message);
+      if (self->dataset != NULL)
+        g_string_append_printf (text, " %s", _("The dataset on screen was kept."));
+    }
+
+  if (has_problems)
+    {
+      g_autofree char *first = atlas_report_format_summary (report, 3);
+
+      g_string_append_c (text, '\n');
+      g_string_append (text, first);
+    }
+
+  keep_report (self, report, file);
+  atlas_window_show_message (self, text->str, has_problems);
+}
+
+static void
+add_to_recent (AtlasWindow *self,
+               GFile       *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+  static const char *groups[] = { "chengyu-atlas", NULL };
+
+  if (atlas_window_is_bundled (file) || !g_file_is_native (file))
+    return;
+
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *) "application/json";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "chengyu-atlas %u";
+  data.groups = (char **) groups;
+  gtk_recent_manager_add_full (self->recent, uri, &data);
+}
+
+static void
+on_load_finished_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(AtlasReport) report = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean reload;
+
+  dataset = atlas_loader_load_finish (result, &report, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  reload = self->loading_is_reload;
+  file = g_steal_pointer (&self->loading_file);
+  set_loading (self, NULL, FALSE);
+  g_clear_object (&self->load_cancellable);
+
+  if (dataset == NULL)
+    {
+      g_clear_pointer (&self->pending_state, g_variant_unref);
+      report_failure (self, file, reload, report, error);
+
+      /* Never leave the window empty: fall back to the bundled dataset. */
+      if (self->dataset == NULL && !atlas_window_is_bundled (file))
+        {
+          g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+          atlas_window_open (self, bundled);
+          self->keep_message = TRUE;
+        }
+      return;
+    }
+
+  atlas_window_apply_dataset (self, dataset, file);
+  add_to_recent (self, file);
+  maybe_report_first_frame (self);
+
+  if (atlas_report_get_n_warnings (report) > 0)
+    {
+      guint n = atlas_report_get_n_warnings (report);
+      g_autofree char *first = atlas_report_format_summary (report, 3);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The dataset opened with %u warning:\n%s",
+                                                            "The dataset opened with %u warnings:\n%s", n),
+                                               n, first);
+
+      keep_report (self, report, file);
+      atlas_window_show_message (self, text, TRUE);
+    }
+  else if (self->keep_message)
+    self->keep_message = FALSE;
+  else
+    {
+      g_clear_object (&self->last_report);
+      atlas_window_hide_message (self);
+      if (reload)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Reloaded the changed file")));
+    }
+}
+
+static void
+start_load (AtlasWindow *self,
+            GFile       *file,
+            gboolean     reload)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  self->load_cancellable = g_cancellable_new ();
+  set_loading (self, file, reload);
+  atlas_loader_load_async (file, self->load_cancellable, on_load_progress, self, NULL,
+                           on_load_finished_cb, g_object_ref (self));
+}
+
+/**
+ * atlas_window_open:
+ * @self: a window
+ * @file: a dataset (or GeoJSON) file
+ *
+ * Loads @file on a worker thread, showing progress; the dataset on screen stays
+ * until the new one has loaded without errors.
+ */
+void
+atlas_window_open (AtlasWindow *self,
+                   GFile       *file)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_clear_pointer (&self->pending_state, g_variant_unref);
+  start_load (self, file, FALSE);
+}
+
+/**
+ * atlas_window_reload:
+ * @self: a window
+ *
+ * Loads the file on screen again, keeping the filters, the selection, the time
+ * and the map position where their ids still exist.
+ */
+void
+atlas_window_reload (AtlasWindow *self)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->file == NULL)
+    return;
+
+  g_clear_pointer (&self->pending_state, g_variant_unref);
+  self->pending_state = g_variant_ref_sink (atlas_window_capture_state (self, ATLAS_VIEW_STATE_ALL));
+  start_load (self, self->file, TRUE);
+}
+
+/**
+ * atlas_window_open_initial:
+ * @self: a window
+ *
+ * Opens the dataset of the last session with the view it had, or the bundled
+ * dataset. If the last dataset cannot be opened any more, the bundled one opens
+ * with a message saying so.
+ */
+void
+atlas_window_open_initial (AtlasWindow *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->settings != NULL)
+    uri = g_settings_get_string (self->settings, "last-dataset");
+
+  if (uri != NULL && *uri != '\0')
+    file = g_file_new_for_uri (uri);
+  else
+    file = atlas_application_get_bundled_dataset ();
+
+  atlas_window_open (self, file);
+  if (self->settings != NULL)
+    self->pending_state = g_settings_get_value (self->settings, "last-state");
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->reload_timeout_id = 0;
+  atlas_window_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_monitor_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other,
+                       GFileMonitorEvent  event,
+                       AtlasWindow       *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* Editors write in several steps; reload once they are done. */
+      g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
+      self->reload_timeout_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
+      {
+        g_autofree char *name = atlas_window_display_name (self->file);
+        g_autofree char *text = g_strdup_printf (_("“%s” was deleted or moved. What is on screen stays until you open another file."),
+                                                 name);
+
+        atlas_window_show_message (self, text, FALSE);
+      }
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      break;
+    }
+}
+
+/**
+ * atlas_window_watch_file:
+ * @self: a window
+ *
+ * Watches the file on screen, to reload it when it changes.
+ */
+void
+atlas_window_watch_file (AtlasWindow *self)
+{
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_changed_cb, self);
+  g_clear_object (&self->monitor);
+
+  if (self->file == NULL || !g_file_is_native (self->file))
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self, 0);
+}
+
+static GtkFileChooserNative *
+new_chooser (AtlasWindow          *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
+                                                              _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (self->file != NULL && !atlas_window_is_bundled (self->file))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
+    }
+  return dialog;
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     AtlasWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        atlas_window_open (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *dialog = new_chooser (self, _("Open Dataset"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (json, _("Datasets (JSON, GeoJSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_mime_type (json, "application/geo+json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_suffix (json, "geojson");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+  atlas_window_open (ATLAS_WINDOW (widget), bundled);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  atlas_window_open (ATLAS_WINDOW (widget), file);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  atlas_window_reload (ATLAS_WINDOW (widget));
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->load_cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->pending_state, g_variant_unref);
+  set_loading (self, NULL, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Opening was cancelled")));
+
+  if (self->dataset == NULL)
+    {
+      g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+      atlas_window_open (self, bundled);
+    }
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autofree char *all = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *scrolled, *view;
+  GtkTextBuffer *buffer;
+
+  if (self->last_report == NULL)
+    return;
+
+  all = atlas_report_format_summary (self->last_report, ATLAS_REPORT_MAX_KEPT);
+  heading = g_strdup_printf (_("Problems in “%s”"), self->last_report_name);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%u errors and %u warnings, each with its place in the file."),
+                                  atlas_report_get_n_errors (self->last_report),
+                                  atlas_report_get_n_warnings (self->last_report));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_text (buffer, all, -1);
+  view = gtk_text_view_new_with_buffer (buffer);
+  g_object_unref (buffer);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"), -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 520);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Exports --------------------------------------------------------------------- */
+
+typedef enum
+{
+  EXPORT_GEOJSON,
+  EXPORT_CSV,
+  EXPORT_PNG,
+} ExportKind;
+
+static void
+export_to (AtlasWindow *self,
+           ExportKind   kind,
+           GFile       *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  guint n = (guint) gtk_bitset_get_size (atlas_filter_get_events (self->filter));
+
+  if (kind == EXPORT_PNG)
+    {
+      GtkWidget *widgets[] = { GTK_WIDGET (self->map_view), GTK_WIDGET (self->timeline) };
+
+      bytes = atlas_export_png (widgets, G_N_ELEMENTS (widgets), &error);
+    }
+  else if (kind == EXPORT_CSV)
+    bytes = atlas_export_csv (self->dataset, atlas_filter_get_events (self->filter));
+  else
+    bytes = atlas_export_geojson (self->dataset, atlas_filter_get_events (self->filter));
+
+  /* The file chooser has asked before replacing a file. */
+  if (bytes == NULL || !atlas_export_write (file, bytes, TRUE, &error))
+    {
+      text = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
+      atlas_window_show_message (self, text, FALSE);
+      return;
+    }
+
+  if (kind == EXPORT_PNG)
+    text = g_strdup_printf (_("Saved the map and the timeline to “%s”"), name);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u event to “%s”", "Exported %u events to “%s”", n),
+                            n, name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       AtlasWindow     *self)
+{
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        export_to (self, kind, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  ExportKind kind = g_str_equal (format, "csv") ? EXPORT_CSV : g_str_equal (format, "png") ? EXPORT_PNG
+                                                                                            : EXPORT_GEOJSON;
+  const char *suffix = kind == EXPORT_CSV ? "csv" : kind == EXPORT_PNG ? "png" : "geojson";
+  const char *titles[] = { N_("Export Events as GeoJSON"), N_("Export Events as CSV"), N_("Save the View as PNG") };
+  GtkFileChooserNative *dialog;
+  g_autofree char *suggested = NULL;
+
+  if (self->dataset == NULL)
+    return;
+
+  dialog = new_chooser (self, _(titles[kind]), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  suggested = g_strdup_printf ("%s.%s", kind == EXPORT_PNG ? _("atlas-view") : _("atlas-events"), suffix);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Recent files ------------------------------------------------------------------ */
+
+static void
+update_recent_menu (AtlasWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent);
+  const char *app = g_get_application_name ();
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (app == NULL || !gtk_recent_info_has_application (info, app) || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+atlas_window_files_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "geojson");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export", "s", "csv");
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            AtlasWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  atlas_window_open (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+void
+atlas_window_files_init (AtlasWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+
+  self->recent = g_object_ref (gtk_recent_manager_get_default ());
+  g_signal_connect_object (self->recent, "changed", G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+void
+atlas_window_files_dispose (AtlasWindow *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  g_clear_pointer (&self->pending_state, g_variant_unref);
+  g_clear_object (&self->last_report);
+  g_clear_pointer (&self->last_report_name, g_free);
+  g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_changed_cb, self);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->recent);
+}

@@ -1,0 +1,467 @@
+/* atlas-loader-geojson.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-loader-private.h"
+
+/*
+ * Opening a plain GeoJSON FeatureCollection, as people export from QGIS, geojson.io
+ * or a spreadsheet: every feature becomes a place (features with the same place
+ * name at the same position share one), and a feature with a date also becomes an
+ * event there. Recognised properties:
+ *
+ *   date or start, end            partial ISO dates, as in the dataset format
+ *   title, name, place            the event's title and the place's name
+ *   title_zh, name_zh, place_zh   their Chinese forms
+ *   sector or sectors             a sector name or a list of them
+ *   district, kind, description, description_zh
+ *
+ * Sectors and districts are made as features name them. Everything else is kept
+ * out of the way: unknown properties are not warned about, because GeoJSON files
+ * carry whatever their tools put in them.
+ */
+
+static const guint32 palette[] = {
+  0x1c71d8, 0xc01c28, 0x26a269, 0xe5a50a, 0x813d9c, 0xc64600, 0x865e3c, 0x2190a4,
+  0xe01b8a, 0x5e5c64, 0x98c13d, 0x3a5bc7,
+};
+
+void
+loader_begin_geojson (Loader *loader)
+{
+  AtlasDataset *ds = loader->dataset;
+  AtlasSource source = { 0 };
+
+  loader->geojson = TRUE;
+  loader->geojson_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* One source for every event: the file itself. */
+  source.id = atlas_dataset_intern (ds, "geojson");
+  source.title = atlas_dataset_intern (ds, _("Imported GeoJSON features"));
+  source.publisher = atlas_dataset_intern (ds, _("GeoJSON file"));
+  source.date = atlas_date_from_civil (1970, 1, 1);
+  source.date_precision = ATLAS_PRECISION_YEAR;
+  g_array_append_val (ds->sources, source);
+  g_hash_table_insert (ds->source_ids, (gpointer) source.id, GUINT_TO_POINTER (1));
+}
+
+/* A sector or district named by a feature, made on first use. */
+static guint32
+named_value (Loader     *loader,
+             Section     section,
+             const char *name)
+{
+  AtlasDataset *ds = loader->dataset;
+  GHashTable *ids = section == SECTION_SECTORS ? ds->sector_ids : ds->district_ids;
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (ids, name, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+
+  if (section == SECTION_SECTORS)
+    {
+      AtlasSector sector = { 0 };
+
+      sector.id = sector.name = atlas_dataset_intern (ds, name);
+      sector.color = palette[ds->sectors->len % G_N_ELEMENTS (palette)];
+      g_array_append_val (ds->sectors, sector);
+      g_hash_table_insert (ids, (gpointer) sector.id, GUINT_TO_POINTER (ds->sectors->len));
+      return ds->sectors->len - 1;
+    }
+  else
+    {
+      AtlasDistrict district = { 0 };
+
+      district.id = district.name = atlas_dataset_intern (ds, name);
+      district.geometry = ATLAS_NONE;
+      g_array_append_val (ds->districts, district);
+      g_hash_table_insert (ids, (gpointer) district.id, GUINT_TO_POINTER (ds->districts->len));
+      return ds->districts->len - 1;
+    }
+}
+
+/* The sectors of a feature: "sector": "Ports" or "sectors": ["Ports", "Cars"]. */
+static gboolean
+read_feature_sectors (Reader  *r,
+                      guint32 *offset,
+                      guint16 *count)
+{
+  Loader *loader = r->loader;
+  GArray *indices = loader->dataset->indices;
+  JsonNode *single = take_member (r, "sector");
+  JsonNode *many = take_member (r, "sectors");
+  JsonNode *node = many != NULL ? many : single;
+  const char *key = many != NULL ? "sectors" : "sector";
+
+  *offset = indices->len;
+  *count = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (is_string (node))
+    {
+      guint32 value = named_value (loader, SECTION_SECTORS, json_node_get_string (node));
+
+      g_array_append_val (indices, value);
+      *count = 1;
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = MIN (json_array_get_length (array), MAX_LIST);
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+          guint32 value;
+          gboolean repeated = FALSE;
+
+          if (!is_string (item))
+            {
+              report_type (r, key, _("a sector name or a list of them"), node);
+              g_array_set_size (indices, *offset);
+              *count = 0;
+              return FALSE;
+            }
+          value = named_value (loader, SECTION_SECTORS, json_node_get_string (item));
+          for (guint j = *offset; j < indices->len; j++)
+            repeated |= g_array_index (indices, guint32, j) == value;
+          if (!repeated)
+            {
+              g_array_append_val (indices, value);
+              (*count)++;
+            }
+        }
+      return TRUE;
+    }
+
+  report_type (r, key, _("a sector name or a list of them"), node);
+  return FALSE;
+}
+
+/* Where a feature is: its point, or for a line or an area the middle of its box,
+ * with the shape kept as the place's geometry. */
+static gboolean
+read_feature_geometry (Reader     *r,
+                       AtlasPoint *point,
+                       guint32    *geometry)
+{
+  Loader *loader = r->loader;
+  JsonNode *node = json_object_get_member (r->object, "geometry");
+  Path path = PATH_KEY (r->path, "geometry");
+  Path coords_path = PATH_KEY (&path, "coordinates");
+  JsonObject *object;
+  const char *type;
+  JsonNode *coords;
+
+  *geometry = ATLAS_NONE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      loader_error (loader, &path, _("a feature needs a geometry to be placed on the map"));
+      take_member (r, "geometry");
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      take_member (r, "geometry");
+      report_type (r, "geometry", _("a GeoJSON geometry object"), node);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  type = json_object_has_member (object, "type") && is_string (json_object_get_member (object, "type")) ?
+         json_object_get_string_member (object, "type") : "";
+  coords = json_object_get_member (object, "coordinates");
+
+  if (strcmp (type, "Point") == 0 || strcmp (type, "MultiPoint") == 0)
+    {
+      take_member (r, "geometry");
+      if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords))
+        {
+          loader_error (loader, &coords_path, _("expected the coordinates of a point"));
+          return FALSE;
+        }
+      if (strcmp (type, "MultiPoint") == 0)
+        {
+          Path first = PATH_INDEX (&coords_path, 0);
+
+          if (json_array_get_length (json_node_get_array (coords)) == 0)
+            {
+              loader_error (loader, &coords_path, _("a MultiPoint needs at least one position"));
+              return FALSE;
+            }
+          return read_position (loader, json_array_get_element (json_node_get_array (coords), 0), &first, point);
+        }
+      return read_position (loader, coords, &coords_path, point);
+    }
+
+  *geometry = read_geometry (r, TRUE);
+  if (*geometry == ATLAS_NONE)
+    return FALSE;
+  {
+    const AtlasGeometry *g = &g_array_index (loader->dataset->geometries, AtlasGeometry, *geometry);
+
+    point->lon = (g->min_lon + g->max_lon) / 2;
+    point->lat = (g->min_lat + g->max_lat) / 2;
+  }
+  return TRUE;
+}
+
+static char *
+feature_id (JsonObject *feature,
+            guint       index)
+{
+  JsonNode *id = json_object_get_member (feature, "id");
+
+  if (id != NULL && is_string (id) && *json_node_get_string (id) != '\0')
+    return g_strdup (json_node_get_string (id));
+  if (id != NULL && is_number (id))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) json_node_get_double (id));
+  return g_strdup_printf ("feature-%u", index);
+}
+
+static guint32
+place_for (Loader        *loader,
+           const char    *name,
+           const char    *name_zh,
+           const char    *kind_text,
+           const char    *district,
+           AtlasPoint     point,
+           guint32        geometry,
+           guint32        sectors,
+           guint16        n_sectors,
+           const char    *description,
+           const char    *description_zh)
+{
+  AtlasDataset *ds = loader->dataset;
+  g_autofree char *key = g_strdup_printf ("%s\x1f%.7f\x1f%.7f", name, point.lon, point.lat);
+  gpointer value;
+  AtlasLocation loc = { 0 };
+  AtlasKind kind = ATLAS_KIND_VENUE;
+  g_autofree char *id = NULL;
+
+  if (geometry == ATLAS_NONE && g_hash_table_lookup_extended (loader->geojson_places, key, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+
+  if (kind_text != NULL)
+    atlas_kind_from_string (kind_text, &kind);
+  else if (geometry != ATLAS_NONE)
+    {
+      AtlasGeometryType type = g_array_index (ds->geometries, AtlasGeometry, geometry).type;
+
+      if (type == ATLAS_GEOMETRY_LINE_STRING || type == ATLAS_GEOMETRY_MULTI_LINE_STRING)
+        kind = ATLAS_KIND_ROUTE;
+      else
+        kind = ATLAS_KIND_ZONE;
+    }
+
+  id = g_strdup_printf ("place-%u", ds->locations->len + 1);
+  loc.id = atlas_dataset_intern (ds, id);
+  loc.name = atlas_dataset_store (ds, name);
+  loc.name_zh = atlas_dataset_store (ds, name_zh);
+  loc.description = atlas_dataset_store (ds, description);
+  loc.description_zh = atlas_dataset_store (ds, description_zh);
+  loc.lon = point.lon;
+  loc.lat = point.lat;
+  loc.kind = kind;
+  loc.geometry = geometry;
+  loc.district = district != NULL ? named_value (loader, SECTION_DISTRICTS, district) : ATLAS_NONE;
+  /* The place shares the feature's list of sectors with its event. */
+  loc.sectors = sectors;
+  loc.n_sectors = n_sectors;
+  loc.facts = ds->facts->len;
+  g_array_append_val (ds->locations, loc);
+  g_hash_table_insert (ds->location_ids, (gpointer) loc.id, GUINT_TO_POINTER (ds->locations->len));
+  g_hash_table_insert (loader->geojson_places, g_steal_pointer (&key), GUINT_TO_POINTER (ds->locations->len));
+  return ds->locations->len - 1;
+}
+
+/**
+ * loader_read_feature:
+ * @node: one element of "features"
+ * @index: its index
+ *
+ * Reads one GeoJSON feature into a place and, when it has a date, an event.
+ */
+void
+loader_read_feature (Loader   *loader,
+                     JsonNode *node,
+                     guint     index)
+{
+  AtlasDataset *ds = loader->dataset;
+  Path base = PATH_KEY (NULL, "features");
+  Path path = PATH_INDEX (&base, index);
+  Path props_path = PATH_KEY (&path, "properties");
+  Reader feature, props;
+  JsonNode *props_node;
+  const char *title = NULL, *title_zh = NULL, *name = NULL, *name_zh = NULL, *place = NULL, *place_zh = NULL;
+  const char *district = NULL, *kind = NULL, *description = NULL, *description_zh = NULL;
+  gint32 start = 0, start_end = 0, end_start = 0, end = 0;
+  AtlasPrecision precision = ATLAS_PRECISION_DAY, end_precision = ATLAS_PRECISION_DAY;
+  gboolean ok = TRUE, has_date = FALSE, has_start = FALSE, has_end = FALSE;
+  AtlasPoint point = { 0 };
+  guint32 geometry, sectors_offset = ds->indices->len, location;
+  guint16 n_sectors = 0;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) no_properties = NULL;
+
+  loader->n_features++;
+  if (!begin_element (loader, node, &path, &feature))
+    return;
+
+  ok &= read_feature_geometry (&feature, &point, &geometry);
+
+  props_node = json_object_get_member (feature.object, "properties");
+  if (props_node != NULL && !JSON_NODE_HOLDS_NULL (props_node) && !JSON_NODE_HOLDS_OBJECT (props_node))
+    {
+      report_type (&feature, "properties", _("an object"), props_node);
+      return;
+    }
+  if (props_node == NULL || JSON_NODE_HOLDS_NULL (props_node))
+    {
+      g_autoptr(JsonObject) empty = json_object_new ();
+
+      props_node = no_properties = json_node_init_object (json_node_alloc (), empty);
+    }
+
+  props.loader = loader;
+  props.object = json_node_get_object (props_node);
+  props.path = &props_path;
+  props.n_known = 0;
+
+  ok &= read_string (&props, "title", FALSE, &title);
+  ok &= read_string (&props, "title_zh", FALSE, &title_zh);
+  ok &= read_string (&props, "name", FALSE, &name);
+  ok &= read_string (&props, "name_zh", FALSE, &name_zh);
+  ok &= read_string (&props, "place", FALSE, &place);
+  ok &= read_string (&props, "place_zh", FALSE, &place_zh);
+  ok &= read_string (&props, "district", FALSE, &district);
+  ok &= read_string (&props, "kind", FALSE, &kind);
+  ok &= read_string (&props, "description", FALSE, &description);
+  ok &= read_string (&props, "description_zh", FALSE, &description_zh);
+  ok &= read_date (&props, "date", FALSE, &has_date, &start, &start_end, &precision);
+  if (!has_date)
+    ok &= read_date (&props, "start", FALSE, &has_start, &start, &start_end, &precision);
+  ok &= read_date (&props, "end", FALSE, &has_end, &end_start, &end, &end_precision);
+  ok &= read_feature_sectors (&props, &sectors_offset, &n_sectors);
+  has_date |= has_start;
+
+  if (kind != NULL)
+    {
+      AtlasKind k;
+
+      if (!atlas_kind_from_string (kind, &k))
+        {
+          Path p = PATH_KEY (&props_path, "kind");
+
+          loader_warning (loader, &p, _("unknown kind “%s”; the place is shown as a venue"), kind);
+          kind = NULL;
+        }
+    }
+  if (has_end && !has_date)
+    {
+      Path p = PATH_KEY (&props_path, "end");
+
+      loader_error (loader, &p, _("an end without a date or start"));
+      ok = FALSE;
+    }
+  if (has_date && has_end && end_start < start)
+    {
+      Path p = PATH_KEY (&props_path, "end");
+
+      loader_error (loader, &p, _("the end is before the date"));
+      ok = FALSE;
+    }
+  if (place == NULL)
+    place = name != NULL ? name : title;
+  if (place_zh == NULL)
+    place_zh = name_zh;
+  if (title == NULL)
+    title = name != NULL ? name : place;
+  if (place == NULL)
+    {
+      loader_error (loader, &props_path, _("a feature needs a “name” or a “title”"));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_array_set_size (ds->indices, sectors_offset);
+      return;
+    }
+
+  location = place_for (loader, place, place_zh, kind, district, point, geometry,
+                        sectors_offset, n_sectors,
+                        has_date ? NULL : description, has_date ? NULL : description_zh);
+
+  if (has_date)
+    {
+      AtlasEvent ev = { 0 };
+
+      id = feature_id (feature.object, index);
+      ev.id = atlas_dataset_store (ds, id);
+      if (!add_id (loader, SECTION_EVENTS, id, ev.id, ds->events->len, index, &path))
+        return;
+      ev.title = atlas_dataset_store (ds, title);
+      ev.title_zh = atlas_dataset_store (ds, title_zh);
+      ev.description = atlas_dataset_store (ds, description);
+      ev.description_zh = atlas_dataset_store (ds, description_zh);
+      ev.locations = atlas_dataset_add_indices (ds, &location, 1);
+      ev.n_locations = 1;
+      ev.sectors = sectors_offset;
+      ev.n_sectors = n_sectors;
+      ev.source = 0;
+      ev.precision = precision;
+      ev.has_end = has_end;
+      ev.end_precision = has_end ? end_precision : precision;
+      if (!has_end)
+        end = start_end;
+      g_array_append_val (ds->events, ev);
+      g_array_append_val (ds->starts, start);
+      g_array_append_val (ds->ends, end);
+    }
+}
+
+/**
+ * loader_finish_geojson:
+ * @root: the FeatureCollection
+ *
+ * Checks the collection itself and names the dataset.
+ */
+void
+loader_finish_geojson (Loader     *loader,
+                       JsonObject *root)
+{
+  AtlasDataset *ds = loader->dataset;
+  JsonNode *type = json_object_get_member (root, "type");
+  JsonNode *name = json_object_get_member (root, "name");
+
+  if (type == NULL || !is_string (type) || strcmp (json_node_get_string (type), "FeatureCollection") != 0)
+    loader_error (loader, NULL, _("a GeoJSON file must hold a FeatureCollection"));
+  if (loader->n_features == 0)
+    loader_error (loader, NULL, _("the FeatureCollection has no features"));
+
+  ds->title = g_strdup (name != NULL && is_string (name) ? json_node_get_string (name) : _("GeoJSON features"));
+
+  /* The source is dated to the last event it gives. */
+  if (ds->starts->len > 0)
+    {
+      AtlasSource *source = &g_array_index (ds->sources, AtlasSource, 0);
+
+      source->date = G_MININT32;
+      source->date_precision = ATLAS_PRECISION_DAY;
+      for (guint i = 0; i < ds->starts->len; i++)
+        source->date = MAX (source->date, g_array_index (ds->starts, gint32, i));
+    }
+}
