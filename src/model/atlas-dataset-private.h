@@ -50,6 +50,10 @@ struct _AtlasDataset
   GtkBitset *kind_locations[ATLAS_N_KINDS];
 
   guint32 *event_colors;
+  guint32 *first_locations;     /* per event */
+  guint32 *location_starts;     /* per event, and one more: its places in indices */
+  guint32 *sector_starts;       /* per event, and one more: its sectors in indices */
+  guint32 *location_districts;  /* per location */
   GArray *long_events;  /* guint32: events longer than ATLAS_BAND_DAYS, in date order */
   guint max_duration;
   gboolean sealed;

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* "No index": a location without a district, an event without a sector, … */
 #define ATLAS_NONE G_MAXUINT32
 
+/* Set in atlas_dataset_get_first_locations() for an event with more places. */
+#define ATLAS_MORE_PLACES 0x80000000u
+
 typedef enum
 {
   ATLAS_KIND_NEW_AREA,
@@ -204,6 +207,8 @@ const guint32       *atlas_dataset_location_sectors      (AtlasDataset *self,
 const guint32       *atlas_dataset_location_events       (AtlasDataset *self,
                                                           guint         location,
                                                           guint        *n);
+const guint32       *atlas_dataset_get_first_locations   (AtlasDataset *self);
+const guint32       *atlas_dataset_get_location_districts (AtlasDataset *self);
 const AtlasFact     *atlas_dataset_location_facts        (AtlasDataset *self,
                                                           guint         location,
                                                           guint        *n);

@@ -41,6 +41,8 @@ struct _AtlasFilter
   char *text;
   char *query;
   AtlasSearchIndex *search;
+  GThread *search_thread;          /* builds the index after a dataset arrives */
+  GCancellable *search_cancellable;
   GtkBitset *text_events;
   GtkBitset *text_locations;
 
@@ -77,6 +79,47 @@ static guint signals[N_SIGNALS];
 
 static void recompute (AtlasFilter *self);
 
+typedef struct
+{
+  AtlasDataset *dataset;
+  GCancellable *cancellable;
+} IndexJob;
+
+static gpointer
+build_search_index (gpointer data)
+{
+  IndexJob *job = data;
+  AtlasSearchIndex *index = atlas_search_index_new (job->dataset, job->cancellable);
+
+  g_object_unref (job->dataset);
+  g_object_unref (job->cancellable);
+  g_free (job);
+  return index;
+}
+
+/* The search index of a million events takes most of a second to build: build it
+ * on a thread as soon as the dataset arrives, so the first search does not wait. */
+static void
+start_search_index (AtlasFilter *self)
+{
+  IndexJob *job = g_new (IndexJob, 1);
+
+  self->search_cancellable = g_cancellable_new ();
+  job->dataset = g_object_ref (self->dataset);
+  job->cancellable = g_object_ref (self->search_cancellable);
+  self->search_thread = g_thread_new ("atlas-search-index", build_search_index, job);
+}
+
+static AtlasSearchIndex *
+get_search_index (AtlasFilter *self)
+{
+  if (self->search == NULL && self->search_thread != NULL)
+    self->search = g_thread_join (g_steal_pointer (&self->search_thread));
+  if (self->search == NULL)
+    self->search = atlas_search_index_new (self->dataset, NULL);
+  return self->search;
+}
+
 static void
 clear_state (AtlasFilter *self)
 {
@@ -87,6 +130,12 @@ clear_state (AtlasFilter *self)
       self->n_values[f] = 0;
       self->n_active[f] = 0;
     }
+  if (self->search_thread != NULL)
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      self->search = g_thread_join (g_steal_pointer (&self->search_thread));
+    }
+  g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search, atlas_search_index_free);
   g_clear_pointer (&self->text_events, gtk_bitset_unref);
   g_clear_pointer (&self->text_locations, gtk_bitset_unref);
@@ -306,6 +355,7 @@ atlas_filter_set_dataset (AtlasFilter  *self,
             gtk_bitset_add (self->eventless_locations, l);
         }
       self->marks = g_new0 (guint8, MAX (n_locations, 1));
+      start_search_index (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
@@ -483,11 +533,9 @@ atlas_filter_set_text (AtlasFilter *self,
 
   if (self->query != NULL && self->dataset != NULL)
     {
-      if (self->search == NULL)
-        self->search = atlas_search_index_new (self->dataset);
       self->text_events = gtk_bitset_new_empty ();
       self->text_locations = gtk_bitset_new_empty ();
-      atlas_search_index_match (self->search, self->query, self->text_events, self->text_locations);
+      atlas_search_index_match (get_search_index (self), self->query, self->text_events, self->text_locations);
     }
   changed (self);
 }
@@ -703,6 +751,7 @@ static void
 compute_locations (AtlasFilter *self)
 {
   guint n_locations = atlas_dataset_get_n_locations (self->dataset);
+  const guint32 *first = atlas_dataset_get_first_locations (self->dataset);
   GtkBitsetIter iter;
   guint event;
 
@@ -713,15 +762,19 @@ compute_locations (AtlasFilter *self)
     }
 
   /* Mark the places of visible events, then add them in order (appends are the
-   * cheap case for a bitset). */
+   * cheap case for a bitset). Most events have one place: a flat array has it. */
   memset (self->marks, 0, n_locations);
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->events, &event); ok;
        ok = gtk_bitset_iter_next (&iter, &event))
     {
       guint n;
-      const guint32 *locs = atlas_dataset_event_locations (self->dataset, event, &n);
+      const guint32 *locs;
 
-      for (guint i = 0; i < n; i++)
+      self->marks[first[event] & ~ATLAS_MORE_PLACES] = 1;
+      if (!(first[event] & ATLAS_MORE_PLACES))
+        continue;
+      locs = atlas_dataset_event_locations (self->dataset, event, &n);
+      for (guint i = 1; i < n; i++)
         self->marks[locs[i]] = 1;
     }
   for (guint l = 0; l < n_locations; l++)
@@ -744,6 +797,85 @@ compute_locations (AtlasFilter *self)
       if (self->text_locations != NULL)
         gtk_bitset_intersect (eventless, self->text_locations);
       gtk_bitset_union (self->locations, eventless);
+    }
+}
+
+/*
+ * The live counts of one facet: for every value, the events among `others` (the
+ * events every other filter lets through) that have it. Three ways, the cheapest
+ * for the case: nothing else filters, so the counts are the values' sizes; few
+ * values (sectors, kinds), so an intersection each; many values (districts), so
+ * one pass over the events that are let through.
+ */
+static void
+count_facet (AtlasFilter *self,
+             AtlasFacet   facet,
+             GtkBitset   *others)
+{
+  guint n_values = self->n_values[facet];
+  guint *counts = self->counts[facet];
+  guint n_events = atlas_dataset_get_n_events (self->dataset);
+  guint64 n_others = gtk_bitset_get_size (others);
+
+  if (n_others == n_events)
+    {
+      for (guint v = 0; v < n_values; v++)
+        counts[v] = (guint) gtk_bitset_get_size (facet_events (self->dataset, facet, v));
+    }
+  else if (n_values <= 32)
+    {
+      for (guint v = 0; v < n_values; v++)
+        {
+          g_autoptr(GtkBitset) set = gtk_bitset_copy (others);
+
+          gtk_bitset_intersect (set, facet_events (self->dataset, facet, v));
+          counts[v] = (guint) gtk_bitset_get_size (set);
+        }
+    }
+  else
+    {
+      AtlasDataset *ds = self->dataset;
+      const guint32 *districts = atlas_dataset_get_location_districts (ds);
+      const guint32 *first = atlas_dataset_get_first_locations (ds);
+      g_autofree guint32 *last = g_new0 (guint32, MAX (n_values, 1));
+      GtkBitsetIter iter;
+      guint event;
+
+      /* last[v] is the last event (plus one) counted for v: an event whose places
+       * share a district counts once. */
+      memset (counts, 0, sizeof (guint) * n_values);
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, others, &event); ok;
+           ok = gtk_bitset_iter_next (&iter, &event))
+        {
+          guint n;
+          const guint32 *list;
+
+          /* The common case, one place, from the flat array. */
+          if (facet == ATLAS_FACET_DISTRICT && !(first[event] & ATLAS_MORE_PLACES))
+            {
+              guint32 district = districts[first[event]];
+
+              if (district != ATLAS_NONE)
+                counts[district]++;
+              continue;
+            }
+
+          list = facet == ATLAS_FACET_SECTOR ? atlas_dataset_event_sectors (ds, event, &n)
+                                             : atlas_dataset_event_locations (ds, event, &n);
+
+          for (guint i = 0; i < n; i++)
+            {
+              guint32 value = facet == ATLAS_FACET_SECTOR ? list[i] :
+                              facet == ATLAS_FACET_DISTRICT ? districts[list[i]] :
+                              atlas_dataset_get_location (ds, list[i])->kind;
+
+              if (value != ATLAS_NONE && last[value] != event + 1)
+                {
+                  last[value] = event + 1;
+                  counts[value]++;
+                }
+            }
+        }
     }
 }
 
@@ -771,14 +903,7 @@ recompute (AtlasFilter *self)
     {
       g_autoptr(GtkBitset) others = events_without (self, facet_sets, f);
 
-      for (guint v = 0; v < self->n_values[f]; v++)
-        {
-          g_autoptr(GtkBitset) set = gtk_bitset_copy (others);
-
-          gtk_bitset_intersect (set, facet_events (self->dataset, f, v));
-          self->counts[f][v] = (guint) gtk_bitset_get_size (set);
-        }
-
+      count_facet (self, f, others);
       if (f == 0)
         {
           gtk_bitset_union (self->events, others);

@@ -95,21 +95,27 @@ window_bounds (AtlasPlayhead *self,
   *end = (gint32) CLAMP ((gint64) *start + MAX (self->window_days, 1), G_MININT32, G_MAXINT32);
 }
 
-static void
-add_event (AtlasPlayhead *self,
-           guint          event,
-           int            delta)
+/* Counts or uncounts one event at its places. The maximum is kept by the caller
+ * (update_max), not per event. */
+static inline void
+add_event (AtlasPlayhead  *self,
+           const guint32  *first,
+           guint           event,
+           int             delta)
 {
   guint n;
-  const guint32 *locs = atlas_dataset_event_locations (self->dataset, event, &n);
+  const guint32 *locs;
 
-  for (guint i = 0; i < n; i++)
-    {
-      self->counts[locs[i]] += delta;
-      if (delta > 0)
-        self->max_count = MAX (self->max_count, self->counts[locs[i]]);
-    }
   self->n_active += delta;
+  if (G_LIKELY (!(first[event] & ATLAS_MORE_PLACES)))
+    {
+      self->counts[first[event]] += delta;
+      return;
+    }
+
+  locs = atlas_dataset_event_locations (self->dataset, event, &n);
+  for (guint i = 0; i < n; i++)
+    self->counts[locs[i]] += delta;
 }
 
 static void
@@ -123,6 +129,7 @@ update_max (AtlasPlayhead *self)
 static void
 recount (AtlasPlayhead *self)
 {
+  const guint32 *first;
   GtkBitset *visible;
   GtkBitsetIter iter;
   guint event;
@@ -137,6 +144,7 @@ recount (AtlasPlayhead *self)
 
   visible = atlas_filter_get_events (self->filter);
 
+  first = atlas_dataset_get_first_locations (self->dataset);
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE)
     {
       self->cumulative_end = lower_bound (atlas_dataset_get_starts (self->dataset),
@@ -145,7 +153,7 @@ recount (AtlasPlayhead *self)
       for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event);
            ok && event < self->cumulative_end;
            ok = gtk_bitset_iter_next (&iter, &event))
-        add_event (self, event, 1);
+        add_event (self, first, event, 1);
     }
   else
     {
@@ -157,8 +165,9 @@ recount (AtlasPlayhead *self)
       gtk_bitset_intersect (self->window_events, visible);
       for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->window_events, &event); ok;
            ok = gtk_bitset_iter_next (&iter, &event))
-        add_event (self, event, 1);
+        add_event (self, first, event, 1);
     }
+  update_max (self);
 }
 
 static void
@@ -394,21 +403,25 @@ atlas_playhead_set_day (AtlasPlayhead *self,
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE && self->dataset != NULL)
     {
       GtkBitset *visible = atlas_filter_get_events (self->filter);
+      const guint32 *first = atlas_dataset_get_first_locations (self->dataset);
       guint end = lower_bound (atlas_dataset_get_starts (self->dataset),
                                atlas_dataset_get_n_events (self->dataset), (gint64) day + 1);
+      GtkBitsetIter iter;
+      guint e;
 
-      for (guint e = self->cumulative_end; e < end; e++)
+      /* Only the visible events between the old and the new day. */
+      if (end > self->cumulative_end)
         {
-          if (gtk_bitset_contains (visible, e))
-            add_event (self, e, 1);
+          for (gboolean ok = gtk_bitset_iter_init_at (&iter, visible, self->cumulative_end, &e);
+               ok && e < end; ok = gtk_bitset_iter_next (&iter, &e))
+            add_event (self, first, e, 1);
+          update_max (self);
         }
-      if (end < self->cumulative_end)
+      else if (end < self->cumulative_end)
         {
-          for (guint e = end; e < self->cumulative_end; e++)
-            {
-              if (gtk_bitset_contains (visible, e))
-                add_event (self, e, -1);
-            }
+          for (gboolean ok = gtk_bitset_iter_init_at (&iter, visible, end, &e);
+               ok && e < self->cumulative_end; ok = gtk_bitset_iter_next (&iter, &e))
+            add_event (self, first, e, -1);
           update_max (self);
         }
       self->cumulative_end = end;

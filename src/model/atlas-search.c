@@ -141,8 +141,18 @@ blob_clear (Blob *blob)
   g_clear_pointer (&blob->offsets, g_array_unref);
 }
 
+/**
+ * atlas_search_index_new:
+ * @dataset: a sealed dataset
+ * @cancellable: (nullable): to stop building early, from another thread
+ *
+ * Builds the index; it only reads @dataset, so it may run on any thread.
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL when cancelled
+ */
 AtlasSearchIndex *
-atlas_search_index_new (AtlasDataset *dataset)
+atlas_search_index_new (AtlasDataset *dataset,
+                        GCancellable *cancellable)
 {
   AtlasSearchIndex *index = g_new0 (AtlasSearchIndex, 1);
   guint n_events = atlas_dataset_get_n_events (dataset);
@@ -156,6 +166,12 @@ atlas_search_index_new (AtlasDataset *dataset)
   for (guint i = 0; i < n_events; i++)
     {
       const AtlasEvent *ev = atlas_dataset_get_event (dataset, i);
+
+      if ((i & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          atlas_search_index_free (index);
+          return NULL;
+        }
 
       blob_begin (&index->events);
       blob_field (&index->events, ev->title);
@@ -219,15 +235,18 @@ entity_at (const Blob *blob,
   return lo;
 }
 
+/* Finds the entities of blob[first, last) holding the query. */
 static void
-blob_match (const Blob *blob,
-            const char *query,
-            gsize       query_length,
-            GtkBitset  *out)
+blob_match_range (const Blob *blob,
+                  guint       first,
+                  guint       last,
+                  const char *query,
+                  gsize       query_length,
+                  GtkBitset  *out)
 {
   const char *start = blob->text->str;
-  const char *end = start + blob->text->len;
-  const char *p = start;
+  const char *p = start + g_array_index (blob->offsets, gsize, first);
+  const char *end = start + g_array_index (blob->offsets, gsize, last);
 
   while (p < end)
     {
@@ -241,6 +260,53 @@ blob_match (const Blob *blob,
       gtk_bitset_add (out, entity);
       p = start + g_array_index (blob->offsets, gsize, entity + 1);
     }
+}
+
+typedef struct
+{
+  const Blob *blob;
+  guint first, last;
+  const char *query;
+  gsize query_length;
+  GtkBitset *out;
+} Half;
+
+static gpointer
+match_half (gpointer data)
+{
+  Half *half = data;
+
+  blob_match_range (half->blob, half->first, half->last, half->query, half->query_length, half->out);
+  return NULL;
+}
+
+/* A large blob is searched in two halves at once: the machine has at least two
+ * cores, and a search is one linear read of memory. */
+#define PARALLEL_BYTES (16 * 1024 * 1024)
+
+static void
+blob_match (const Blob *blob,
+            const char *query,
+            gsize       query_length,
+            GtkBitset  *out)
+{
+  guint n = blob->offsets->len - 1;
+  g_autoptr(GtkBitset) second = NULL;
+  Half half;
+  GThread *thread;
+
+  if (blob->text->len < PARALLEL_BYTES || g_get_num_processors () < 2)
+    {
+      blob_match_range (blob, 0, n, query, query_length, out);
+      return;
+    }
+
+  second = gtk_bitset_new_empty ();
+  half = (Half) { blob, n / 2, n, query, query_length, second };
+  thread = g_thread_new ("atlas-search", match_half, &half);
+  blob_match_range (blob, 0, n / 2, query, query_length, out);
+  g_thread_join (thread);
+  gtk_bitset_union (out, second);
 }
 
 /**

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "atlas-dataset.h"
 
 G_BEGIN_DECLS
@@ -14,7 +16,8 @@ G_BEGIN_DECLS
 typedef struct _AtlasSearchIndex AtlasSearchIndex;
 
 char             *atlas_search_normalize   (const char       *text);
-AtlasSearchIndex *atlas_search_index_new   (AtlasDataset     *dataset);
+AtlasSearchIndex *atlas_search_index_new   (AtlasDataset     *dataset,
+                                            GCancellable     *cancellable);
 void              atlas_search_index_free  (AtlasSearchIndex *index);
 void              atlas_search_index_match (AtlasSearchIndex *index,
                                             const char       *normalized_query,
