@@ -98,24 +98,20 @@ loader_warning (Loader     *loader,
 }
 
 const char *
-node_type_name (JsonNode *node)
+node_type_name (const AtlasJson *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || atlas_json_is_null (node))
     return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  if (atlas_json_is_object (node))
     return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (atlas_json_is_array (node))
     return _("an array");
 
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("a number");
-    }
+  if (atlas_json_is_string (node))
+    return _("a string");
+  if (atlas_json_is_boolean (node))
+    return _("true or false");
+  return _("a number");
 }
 
 /* Edit distance with a cut-off: gives up (returns limit + 1) once every path is
@@ -192,11 +188,11 @@ closest_id (Loader             *loader,
 
 /* Reading fields ------------------------------------------------------------ */
 
-JsonNode *
+const AtlasJson *
 take_member (Reader     *r,
              const char *key)
 {
-  JsonNode *node = json_object_get_member (r->object, key);
+  const AtlasJson *node = atlas_json_member (r->object, key);
 
   if (node != NULL)
     r->n_known++;
@@ -207,15 +203,12 @@ void
 warn_unknown_keys (Reader             *r,
                    const char * const *known)
 {
-  JsonObjectIter iter;
-  const char *name;
-
-  if (json_object_get_size (r->object) == r->n_known)
+  if (atlas_json_size (r->object) == r->n_known)
     return;
 
-  json_object_iter_init (&iter, r->object);
-  while (json_object_iter_next (&iter, &name, NULL))
+  for (guint m = 0; m < atlas_json_size (r->object); m++)
     {
+      const char *name = atlas_json_element (r->object, m)->key;
       gboolean found = FALSE;
 
       for (guint i = 0; known[i] != NULL && !found; i++)
@@ -234,20 +227,15 @@ warn_unknown_keys (Reader             *r,
 }
 
 gboolean
-is_string (JsonNode *node)
+is_string (const AtlasJson *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return atlas_json_is_string (node);
 }
 
 gboolean
-is_number (JsonNode *node)
+is_number (const AtlasJson *node)
 {
-  GType type;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  return atlas_json_is_number (node);
 }
 
 void
@@ -261,7 +249,7 @@ void
 report_type (Reader     *r,
              const char *key,
              const char *expected,
-             JsonNode   *node)
+             const AtlasJson *node)
 {
   Path p = PATH_KEY (r->path, key);
 
@@ -277,10 +265,10 @@ read_string (Reader      *r,
              gboolean     required,
              const char **out)
 {
-  JsonNode *node = take_member (r, key);
+  const AtlasJson *node = take_member (r, key);
 
   *out = NULL;
-  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && !required))
+  if (node == NULL || (atlas_json_is_null (node) && !required))
     {
       if (required)
         report_missing (r, key);
@@ -292,7 +280,7 @@ read_string (Reader      *r,
       return FALSE;
     }
 
-  *out = json_node_get_string (node);
+  *out = (node)->string;
   if (required && **out == '\0')
     {
       Path p = PATH_KEY (r->path, key);
@@ -325,17 +313,17 @@ read_boolean (Reader     *r,
               const char *key,
               gboolean   *out)
 {
-  JsonNode *node = take_member (r, key);
+  const AtlasJson *node = take_member (r, key);
 
   *out = FALSE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || atlas_json_is_null (node))
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (!atlas_json_is_boolean (node))
     {
       report_type (r, key, _("true or false"), node);
       return FALSE;
     }
-  *out = json_node_get_boolean (node);
+  *out = (node)->boolean;
   return TRUE;
 }
 
@@ -371,17 +359,17 @@ read_date (Reader         *r,
 
 gboolean
 begin_element (Loader     *loader,
-               JsonNode   *node,
+               const AtlasJson *node,
                const Path *path,
                Reader     *r)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!atlas_json_is_object (node))
     {
       loader_error (loader, path, _("expected an object, found %s"), node_type_name (node));
       return FALSE;
     }
   r->loader = loader;
-  r->object = json_node_get_object (node);
+  r->object = node;
   r->path = path;
   r->n_known = 0;
   return TRUE;

@@ -97,33 +97,33 @@ read_feature_sectors (Reader  *r,
 {
   Loader *loader = r->loader;
   GArray *indices = loader->dataset->indices;
-  JsonNode *single = take_member (r, "sector");
-  JsonNode *many = take_member (r, "sectors");
-  JsonNode *node = many != NULL ? many : single;
+  const AtlasJson *single = take_member (r, "sector");
+  const AtlasJson *many = take_member (r, "sectors");
+  const AtlasJson *node = many != NULL ? many : single;
   const char *key = many != NULL ? "sectors" : "sector";
 
   *offset = indices->len;
   *count = 0;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || atlas_json_is_null (node))
     return TRUE;
 
   if (is_string (node))
     {
-      guint32 value = named_value (loader, SECTION_SECTORS, json_node_get_string (node));
+      guint32 value = named_value (loader, SECTION_SECTORS, (node)->string);
 
       g_array_append_val (indices, value);
       *count = 1;
       return TRUE;
     }
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (atlas_json_is_array (node))
     {
-      JsonArray *array = json_node_get_array (node);
-      guint n = MIN (json_array_get_length (array), MAX_LIST);
+      const AtlasJson *array = node;
+      guint n = MIN (atlas_json_size (array), MAX_LIST);
 
       for (guint i = 0; i < n; i++)
         {
-          JsonNode *item = json_array_get_element (array, i);
+          const AtlasJson *item = atlas_json_element (array, i);
           guint32 value;
           gboolean repeated = FALSE;
 
@@ -134,7 +134,7 @@ read_feature_sectors (Reader  *r,
               *count = 0;
               return FALSE;
             }
-          value = named_value (loader, SECTION_SECTORS, json_node_get_string (item));
+          value = named_value (loader, SECTION_SECTORS, (item)->string);
           for (guint j = *offset; j < indices->len; j++)
             repeated |= g_array_index (indices, guint32, j) == value;
           if (!repeated)
@@ -158,36 +158,36 @@ read_feature_geometry (Reader     *r,
                        guint32    *geometry)
 {
   Loader *loader = r->loader;
-  JsonNode *node = json_object_get_member (r->object, "geometry");
+  const AtlasJson *node = atlas_json_member (r->object, "geometry");
   Path path = PATH_KEY (r->path, "geometry");
   Path coords_path = PATH_KEY (&path, "coordinates");
-  JsonObject *object;
+  const AtlasJson *object;
   const char *type;
-  JsonNode *coords;
+  const AtlasJson *coords;
 
   *geometry = ATLAS_NONE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || atlas_json_is_null (node))
     {
       loader_error (loader, &path, _("a feature needs a geometry to be placed on the map"));
       take_member (r, "geometry");
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!atlas_json_is_object (node))
     {
       take_member (r, "geometry");
       report_type (r, "geometry", _("a GeoJSON geometry object"), node);
       return FALSE;
     }
 
-  object = json_node_get_object (node);
-  type = json_object_has_member (object, "type") && is_string (json_object_get_member (object, "type")) ?
-         json_object_get_string_member (object, "type") : "";
-  coords = json_object_get_member (object, "coordinates");
+  object = node;
+  type = (atlas_json_member (object, "type") != NULL) && is_string (atlas_json_member (object, "type")) ?
+         atlas_json_string_member (object, "type") : "";
+  coords = atlas_json_member (object, "coordinates");
 
   if (strcmp (type, "Point") == 0 || strcmp (type, "MultiPoint") == 0)
     {
       take_member (r, "geometry");
-      if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords))
+      if (coords == NULL || !atlas_json_is_array (coords))
         {
           loader_error (loader, &coords_path, _("expected the coordinates of a point"));
           return FALSE;
@@ -196,12 +196,12 @@ read_feature_geometry (Reader     *r,
         {
           Path first = PATH_INDEX (&coords_path, 0);
 
-          if (json_array_get_length (json_node_get_array (coords)) == 0)
+          if (atlas_json_size (coords) == 0)
             {
               loader_error (loader, &coords_path, _("a MultiPoint needs at least one position"));
               return FALSE;
             }
-          return read_position (loader, json_array_get_element (json_node_get_array (coords), 0), &first, point);
+          return read_position (loader, atlas_json_element (coords, 0), &first, point);
         }
       return read_position (loader, coords, &coords_path, point);
     }
@@ -219,15 +219,15 @@ read_feature_geometry (Reader     *r,
 }
 
 static char *
-feature_id (JsonObject *feature,
+feature_id (const AtlasJson *feature,
             guint       index)
 {
-  JsonNode *id = json_object_get_member (feature, "id");
+  const AtlasJson *id = atlas_json_member (feature, "id");
 
-  if (id != NULL && is_string (id) && *json_node_get_string (id) != '\0')
-    return g_strdup (json_node_get_string (id));
+  if (id != NULL && is_string (id) && *(id)->string != '\0')
+    return g_strdup ((id)->string);
   if (id != NULL && is_number (id))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) json_node_get_double (id));
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) (id)->number);
   return g_strdup_printf ("feature-%u", index);
 }
 
@@ -296,7 +296,7 @@ place_for (Loader        *loader,
  */
 void
 loader_read_feature (Loader   *loader,
-                     JsonNode *node,
+                     const AtlasJson *node,
                      guint     index)
 {
   AtlasDataset *ds = loader->dataset;
@@ -304,7 +304,7 @@ loader_read_feature (Loader   *loader,
   Path path = PATH_INDEX (&base, index);
   Path props_path = PATH_KEY (&path, "properties");
   Reader feature, props;
-  JsonNode *props_node;
+  const AtlasJson *props_node;
   const char *title = NULL, *title_zh = NULL, *name = NULL, *name_zh = NULL, *place = NULL, *place_zh = NULL;
   const char *district = NULL, *kind = NULL, *description = NULL, *description_zh = NULL;
   gint32 start = 0, start_end = 0, end_start = 0, end = 0;
@@ -314,7 +314,6 @@ loader_read_feature (Loader   *loader,
   guint32 geometry, sectors_offset = ds->indices->len, location;
   guint16 n_sectors = 0;
   g_autofree char *id = NULL;
-  g_autoptr(JsonNode) no_properties = NULL;
 
   loader->n_features++;
   if (!begin_element (loader, node, &path, &feature))
@@ -322,21 +321,17 @@ loader_read_feature (Loader   *loader,
 
   ok &= read_feature_geometry (&feature, &point, &geometry);
 
-  props_node = json_object_get_member (feature.object, "properties");
-  if (props_node != NULL && !JSON_NODE_HOLDS_NULL (props_node) && !JSON_NODE_HOLDS_OBJECT (props_node))
+  props_node = atlas_json_member (feature.object, "properties");
+  if (props_node != NULL && !atlas_json_is_null (props_node) && !atlas_json_is_object (props_node))
     {
       report_type (&feature, "properties", _("an object"), props_node);
       return;
     }
-  if (props_node == NULL || JSON_NODE_HOLDS_NULL (props_node))
-    {
-      g_autoptr(JsonObject) empty = json_object_new ();
-
-      props_node = no_properties = json_node_init_object (json_node_alloc (), empty);
-    }
+  if (props_node == NULL || atlas_json_is_null (props_node))
+    props_node = atlas_json_empty_object ();
 
   props.loader = loader;
-  props.object = json_node_get_object (props_node);
+  props.object = props_node;
   props.path = &props_path;
   props.n_known = 0;
 
@@ -441,18 +436,18 @@ loader_read_feature (Loader   *loader,
  */
 void
 loader_finish_geojson (Loader     *loader,
-                       JsonObject *root)
+                       const AtlasJson *root)
 {
   AtlasDataset *ds = loader->dataset;
-  JsonNode *type = json_object_get_member (root, "type");
-  JsonNode *name = json_object_get_member (root, "name");
+  const AtlasJson *type = atlas_json_member (root, "type");
+  const AtlasJson *name = atlas_json_member (root, "name");
 
-  if (type == NULL || !is_string (type) || strcmp (json_node_get_string (type), "FeatureCollection") != 0)
+  if (type == NULL || !is_string (type) || strcmp ((type)->string, "FeatureCollection") != 0)
     loader_error (loader, NULL, _("a GeoJSON file must hold a FeatureCollection"));
   if (loader->n_features == 0)
     loader_error (loader, NULL, _("the FeatureCollection has no features"));
 
-  ds->title = g_strdup (name != NULL && is_string (name) ? json_node_get_string (name) : _("GeoJSON features"));
+  ds->title = g_strdup (name != NULL && is_string (name) ? (name)->string : _("GeoJSON features"));
 
   /* The source is dated to the last event it gives. */
   if (ds->starts->len > 0)

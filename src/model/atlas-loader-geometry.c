@@ -19,23 +19,23 @@
 
 gboolean
 read_position (Loader     *loader,
-               JsonNode   *node,
+               const AtlasJson *node,
                const Path *path,
                AtlasPoint *point)
 {
-  JsonArray *array;
+  const AtlasJson *array;
   guint n;
   double value[2];
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!atlas_json_is_array (node))
     {
       loader_error (loader, path, _("expected a position [longitude, latitude], found %s"),
                     node_type_name (node));
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  array = node;
+  n = atlas_json_size (array);
   if (n < 2 || n > 3)
     {
       loader_error (loader, path, _("expected a position [longitude, latitude], found %u numbers"), n);
@@ -44,7 +44,7 @@ read_position (Loader     *loader,
 
   for (guint i = 0; i < 2; i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
+      const AtlasJson *item = atlas_json_element (array, i);
       Path item_path = PATH_INDEX (path, i);
       const char *what = i == 0 ? _("longitude") : _("latitude");
       double limit = i == 0 ? 180.0 : 90.0;
@@ -56,7 +56,7 @@ read_position (Loader     *loader,
                         node_type_name (item));
           return FALSE;
         }
-      value[i] = json_node_get_double (item);
+      value[i] = (item)->number;
       if (!isfinite (value[i]))
         {
           loader_error (loader, &item_path, _("the %s is not a finite number"), what);
@@ -79,7 +79,7 @@ read_position (Loader     *loader,
 /* Reads one ring or line; appends its points and an AtlasRing. */
 static gboolean
 read_ring (Loader        *loader,
-           JsonNode      *node,
+           const AtlasJson *node,
            const Path    *path,
            gboolean       closed,
            guint32        part,
@@ -89,18 +89,18 @@ read_ring (Loader        *loader,
   AtlasDataset *ds = loader->dataset;
   guint first = ds->points->len;
   guint min_points = closed ? 4 : 2;
-  JsonArray *array;
+  const AtlasJson *array;
   AtlasRing ring;
   guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!atlas_json_is_array (node))
     {
       loader_error (loader, path, _("expected an array of positions, found %s"), node_type_name (node));
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  array = node;
+  n = atlas_json_size (array);
   if (n < min_points)
     {
       if (closed)
@@ -115,7 +115,7 @@ read_ring (Loader        *loader,
       Path item_path = PATH_INDEX (path, i);
       AtlasPoint point;
 
-      if (!read_position (loader, json_array_get_element (array, i), &item_path, &point))
+      if (!read_position (loader, atlas_json_element (array, i), &item_path, &point))
         {
           g_array_set_size (ds->points, first);
           return FALSE;
@@ -151,21 +151,21 @@ read_ring (Loader        *loader,
 
 static gboolean
 read_polygon (Loader        *loader,
-              JsonNode      *node,
+              const AtlasJson *node,
               const Path    *path,
               guint32        part,
               AtlasGeometry *geometry)
 {
-  JsonArray *array;
+  const AtlasJson *array;
   guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!atlas_json_is_array (node))
     {
       loader_error (loader, path, _("expected an array of rings, found %s"), node_type_name (node));
       return FALSE;
     }
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  array = node;
+  n = atlas_json_size (array);
   if (n == 0)
     {
       loader_error (loader, path, _("a polygon needs at least one ring"));
@@ -175,7 +175,7 @@ read_polygon (Loader        *loader,
     {
       Path ring_path = PATH_INDEX (path, i);
 
-      if (!read_ring (loader, json_array_get_element (array, i), &ring_path, TRUE, part, i > 0,
+      if (!read_ring (loader, atlas_json_element (array, i), &ring_path, TRUE, part, i > 0,
                       geometry))
         return FALSE;
     }
@@ -189,7 +189,7 @@ read_geometry (Reader   *r,
   Loader *loader = r->loader;
   AtlasDataset *ds = loader->dataset;
   static const char * const known[] = { "type", "coordinates", "bbox", NULL };
-  JsonNode *node = take_member (r, "geometry");
+  const AtlasJson *node = take_member (r, "geometry");
   Path path = PATH_KEY (r->path, "geometry");
   Path coords_path = PATH_KEY (&path, "coordinates");
   Reader g = { loader, NULL, &path, 0 };
@@ -200,18 +200,18 @@ read_geometry (Reader   *r,
   };
   guint first_point = ds->points->len;
   const char *type;
-  JsonNode *coords;
+  const AtlasJson *coords;
   gboolean ok = TRUE;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || atlas_json_is_null (node))
     return ATLAS_NONE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!atlas_json_is_object (node))
     {
       report_type (r, "geometry", _("a GeoJSON geometry object"), node);
       return ATLAS_NONE;
     }
 
-  g.object = json_node_get_object (node);
+  g.object = node;
   if (!read_string (&g, "type", TRUE, &type))
     return ATLAS_NONE;
   coords = take_member (&g, "coordinates");
@@ -245,7 +245,7 @@ read_geometry (Reader   *r,
       report_missing (&g, "coordinates");
       return ATLAS_NONE;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (coords))
+  if (!atlas_json_is_array (coords))
     {
       report_type (&g, "coordinates", _("an array"), coords);
       return ATLAS_NONE;
@@ -265,8 +265,8 @@ read_geometry (Reader   *r,
     case ATLAS_GEOMETRY_MULTI_LINE_STRING:
     default:
       {
-        JsonArray *parts = json_node_get_array (coords);
-        guint n = json_array_get_length (parts);
+        const AtlasJson *parts = coords;
+        guint n = atlas_json_size (parts);
 
         if (n == 0)
           {
@@ -276,7 +276,7 @@ read_geometry (Reader   *r,
         for (guint i = 0; i < n && ok; i++)
           {
             Path part_path = PATH_INDEX (&coords_path, i);
-            JsonNode *part = json_array_get_element (parts, i);
+            const AtlasJson *part = atlas_json_element (parts, i);
 
             if (geometry.type == ATLAS_GEOMETRY_MULTI_POLYGON)
               ok = read_polygon (loader, part, &part_path, i, &geometry);

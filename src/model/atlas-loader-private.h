@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "atlas-json.h"
 
 #include "atlas-dataset-private.h"
 #include "atlas-loader.h"
@@ -58,6 +58,18 @@ typedef struct
   guint8 target;
 } Pending;
 
+/* A set of ids with their file index, for the many events: open addressing on a
+ * 64-bit hash, so that checking a million ids for duplicates compares strings
+ * only when two hashes are equal. */
+typedef struct _IdSet IdSet;
+
+IdSet   *id_set_new             (void);
+void     id_set_free            (IdSet       *set);
+gboolean id_set_add             (IdSet       *set,
+                                 const char  *id,
+                                 guint32      value,
+                                 guint32     *previous);
+
 typedef struct
 {
   AtlasDataset *dataset;
@@ -67,7 +79,7 @@ typedef struct
   gboolean done[N_SECTIONS];
   GArray *pending;           /* Pending */
   GStringChunk *pending_ids;
-  GHashTable *event_ids;     /* id → file index + 1, for duplicates only */
+  IdSet *event_ids;          /* id → file index, for duplicates only */
   GArray *file_index[N_SECTIONS]; /* dataset index → file index, for messages */
   GHashTable *failed_ids[N_SECTIONS]; /* ids of elements with problems → file index + 1 */
   guint suggestions_left;
@@ -84,7 +96,7 @@ typedef struct
 typedef struct
 {
   Loader *loader;
-  JsonObject *object;
+  const AtlasJson *object;
   const Path *path;
   guint n_known;
 } Reader;
@@ -104,28 +116,28 @@ void     loader_warning         (Loader      *loader,
                                  const Path  *path,
                                  const char  *format,
                                  ...) G_GNUC_PRINTF (3, 4);
-const char *node_type_name      (JsonNode    *node);
+const char *node_type_name      (const AtlasJson *node);
 char    *closest_id             (Loader      *loader,
                                  const char  *id,
                                  const char * const *candidates,
                                  guint        n_candidates);
 
 gboolean begin_element          (Loader      *loader,
-                                 JsonNode    *node,
+                                 const AtlasJson *node,
                                  const Path  *path,
                                  Reader      *r);
-JsonNode *take_member           (Reader      *r,
+const AtlasJson *take_member           (Reader      *r,
                                  const char  *key);
 void     warn_unknown_keys      (Reader      *r,
                                  const char * const *known);
-gboolean is_string              (JsonNode    *node);
-gboolean is_number              (JsonNode    *node);
+gboolean is_string              (const AtlasJson *node);
+gboolean is_number              (const AtlasJson *node);
 void     report_missing         (Reader      *r,
                                  const char  *key);
 void     report_type            (Reader      *r,
                                  const char  *key,
                                  const char  *expected,
-                                 JsonNode    *node);
+                                 const AtlasJson *node);
 gboolean read_string            (Reader      *r,
                                  const char  *key,
                                  gboolean     required,
@@ -168,7 +180,7 @@ gboolean read_id_list           (Reader      *r,
 Section  target_section         (Target       target);
 
 gboolean read_position          (Loader      *loader,
-                                 JsonNode    *node,
+                                 const AtlasJson *node,
                                  const Path  *path,
                                  AtlasPoint  *point);
 guint32  read_geometry          (Reader      *r,
@@ -176,15 +188,15 @@ guint32  read_geometry          (Reader      *r,
 
 void     loader_read_element    (Loader      *loader,
                                  Section      section,
-                                 JsonNode    *node,
+                                 const AtlasJson *node,
                                  guint        index);
 void     loader_resolve_pending (Loader      *loader);
 void     loader_read_feature    (Loader      *loader,
-                                 JsonNode    *node,
+                                 const AtlasJson *node,
                                  guint        index);
 void     loader_begin_geojson   (Loader      *loader);
 void     loader_finish_geojson  (Loader      *loader,
-                                 JsonObject  *root);
+                                 const AtlasJson *root);
 const char *section_name        (Section      section);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ parse_color (const char *text,
 
 static void
 read_source (Loader     *loader,
-             JsonNode   *node,
+             const AtlasJson *node,
              const Path *path,
              guint       index)
 {
@@ -89,7 +89,7 @@ read_source (Loader     *loader,
 
 static void
 read_sector (Loader     *loader,
-             JsonNode   *node,
+             const AtlasJson *node,
              const Path *path,
              guint       index)
 {
@@ -128,7 +128,7 @@ read_sector (Loader     *loader,
 
 static void
 read_district (Loader     *loader,
-               JsonNode   *node,
+               const AtlasJson *node,
                const Path *path,
                guint       index)
 {
@@ -151,8 +151,8 @@ read_district (Loader     *loader,
   ok &= read_string (&r, "description", FALSE, &description);
   ok &= read_boolean (&r, "approximate", &district.approximate);
   geometry = read_geometry (&r, FALSE);
-  if (geometry == ATLAS_NONE && json_object_has_member (r.object, "geometry") &&
-      !JSON_NODE_HOLDS_NULL (json_object_get_member (r.object, "geometry")))
+  if (geometry == ATLAS_NONE && (atlas_json_member (r.object, "geometry") != NULL) &&
+      !atlas_json_is_null (atlas_json_member (r.object, "geometry")))
     ok = FALSE;
   warn_unknown_keys (&r, known);
   if (id == NULL)
@@ -175,24 +175,24 @@ read_facts (Reader  *r,
   static const char * const known[] = { "label", "value", "label_zh", "value_zh", NULL };
   Loader *loader = r->loader;
   AtlasDataset *ds = loader->dataset;
-  JsonNode *node = take_member (r, "facts");
+  const AtlasJson *node = take_member (r, "facts");
   Path facts_path = PATH_KEY (r->path, "facts");
   gboolean ok = TRUE;
-  JsonArray *array;
+  const AtlasJson *array;
   guint n;
 
   *offset = ds->facts->len;
   *count = 0;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || atlas_json_is_null (node))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!atlas_json_is_array (node))
     {
       report_type (r, "facts", _("an array of facts"), node);
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  n = MIN (json_array_get_length (array), MAX_LIST);
+  array = node;
+  n = MIN (atlas_json_size (array), MAX_LIST);
   for (guint i = 0; i < n; i++)
     {
       Path fact_path = PATH_INDEX (&facts_path, i);
@@ -201,7 +201,7 @@ read_facts (Reader  *r,
       gboolean fact_ok = TRUE;
       Reader f;
 
-      if (!begin_element (loader, json_array_get_element (array, i), &fact_path, &f))
+      if (!begin_element (loader, atlas_json_element (array, i), &fact_path, &f))
         {
           ok = FALSE;
           continue;
@@ -229,7 +229,7 @@ read_facts (Reader  *r,
 
 static void
 read_location (Loader     *loader,
-               JsonNode   *node,
+               const AtlasJson *node,
                const Path *path,
                guint       index)
 {
@@ -246,7 +246,7 @@ read_location (Loader     *loader,
   guint facts_before = ds->facts->len;
   guint geometries_before = ds->geometries->len;
   guint pending_before = loader->pending->len;
-  JsonNode *point;
+  const AtlasJson *point;
   AtlasPoint pt = { 0 };
   Reader r;
 
@@ -305,8 +305,8 @@ read_location (Loader     *loader,
   ok &= read_facts (&r, &loc.facts, &loc.n_facts);
 
   loc.geometry = read_geometry (&r, TRUE);
-  if (loc.geometry == ATLAS_NONE && json_object_has_member (r.object, "geometry") &&
-      !JSON_NODE_HOLDS_NULL (json_object_get_member (r.object, "geometry")))
+  if (loc.geometry == ATLAS_NONE && (atlas_json_member (r.object, "geometry") != NULL) &&
+      !atlas_json_is_null (atlas_json_member (r.object, "geometry")))
     ok = FALSE;
 
   loc.district = ATLAS_NONE;
@@ -358,7 +358,7 @@ read_location (Loader     *loader,
 
 static void
 read_event (Loader     *loader,
-            JsonNode   *node,
+            const AtlasJson *node,
             const Path *path,
             guint       index)
 {
@@ -391,8 +391,8 @@ read_event (Loader     *loader,
   if (has_date && has_end && end_start < start)
     {
       Path p = PATH_KEY (path, "end");
-      const char *end_text = json_object_get_string_member (r.object, "end");
-      const char *date_text = json_object_get_string_member (r.object, "date");
+      const char *end_text = atlas_json_string_member (r.object, "end");
+      const char *date_text = atlas_json_string_member (r.object, "date");
 
       /* Translators: %1$s is the end date, %2$s the start date, as written in the file */
       loader_error (loader, &p, _("“%1$s” is before the event's date “%2$s”"), end_text, date_text);
@@ -462,7 +462,7 @@ read_event (Loader     *loader,
 void
 loader_read_element (Loader   *loader,
                      Section   section,
-                     JsonNode *node,
+                     const AtlasJson *node,
                      guint     index)
 {
   Path base = PATH_KEY (NULL, section_name (section));

@@ -15,6 +15,106 @@
 /* Ids and the references between arrays, resolved at once when the array they point
  * into has been read and after the whole file otherwise. */
 
+typedef struct
+{
+  guint64 hash;
+  const char *id;   /* NULL: empty slot */
+  guint32 value;
+} IdSlot;
+
+struct _IdSet
+{
+  IdSlot *slots;
+  gsize mask;
+  gsize count;
+};
+
+IdSet *
+id_set_new (void)
+{
+  IdSet *set = g_new0 (IdSet, 1);
+
+  set->mask = 1023;
+  set->slots = g_new0 (IdSlot, set->mask + 1);
+  return set;
+}
+
+void
+id_set_free (IdSet *set)
+{
+  if (set == NULL)
+    return;
+  g_free (set->slots);
+  g_free (set);
+}
+
+static guint64
+hash_id (const char *id)
+{
+  guint64 hash = 0xcbf29ce484222325ull;   /* FNV-1a */
+
+  for (const guchar *p = (const guchar *) id; *p; p++)
+    hash = (hash ^ *p) * 0x100000001b3ull;
+  return hash;
+}
+
+static void
+id_set_grow (IdSet *set)
+{
+  IdSlot *old = set->slots;
+  gsize old_size = set->mask + 1;
+
+  set->mask = old_size * 2 - 1;
+  set->slots = g_new0 (IdSlot, set->mask + 1);
+  for (gsize i = 0; i < old_size; i++)
+    {
+      gsize j;
+
+      if (old[i].id == NULL)
+        continue;
+      for (j = old[i].hash & set->mask; set->slots[j].id != NULL; j = (j + 1) & set->mask)
+        ;
+      set->slots[j] = old[i];
+    }
+  g_free (old);
+}
+
+/**
+ * id_set_add:
+ * @id: an id; the set keeps the pointer, which must outlive it
+ * @value: what to remember for it
+ * @previous: (out): the value of the earlier equal id, when there is one
+ *
+ * Returns: %FALSE when @id was there already
+ */
+gboolean
+id_set_add (IdSet      *set,
+            const char *id,
+            guint32     value,
+            guint32    *previous)
+{
+  guint64 hash = hash_id (id);
+  gsize i;
+
+  if ((set->count + 1) * 4 > (set->mask + 1) * 3)
+    id_set_grow (set);
+
+  for (i = hash & set->mask; set->slots[i].id != NULL; i = (i + 1) & set->mask)
+    {
+      if (set->slots[i].hash == hash && strcmp (set->slots[i].id, id) == 0)
+        {
+          *previous = set->slots[i].value;
+          return FALSE;
+        }
+    }
+
+  set->slots[i].hash = hash;
+  set->slots[i].id = id;
+  set->slots[i].value = value;
+  set->count++;
+  return TRUE;
+}
+
 /* The table of ids of a section: id → dataset index + 1 for the valid elements
  * (events: id → file index + 1, only to find duplicates). */
 static GHashTable *
@@ -34,7 +134,7 @@ section_ids (Loader  *loader,
     case SECTION_EVENTS:
     case SECTION_IGNORED:
     default:
-      return loader->event_ids;
+      return NULL;
     }
 }
 
@@ -55,11 +155,18 @@ add_id (Loader     *loader,
   gpointer previous;
   guint first = G_MAXUINT;
 
-  if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
+  if (ids == NULL)
+    {
+      guint32 earlier;
+
+      if (id_set_add (loader->event_ids, stored, file_index, &earlier))
+        return TRUE;
+      first = earlier;
+    }
+  else if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
     {
       first = GPOINTER_TO_UINT (previous) - 1;
-      if (section != SECTION_EVENTS)
-        first = g_array_index (loader->file_index[section], guint32, first);
+      first = g_array_index (loader->file_index[section], guint32, first);
     }
   else if (g_hash_table_lookup_extended (failed, id, NULL, &previous))
     first = GPOINTER_TO_UINT (previous) - 1;
@@ -74,9 +181,7 @@ add_id (Loader     *loader,
       return FALSE;
     }
 
-  if (section == SECTION_EVENTS)
-    g_hash_table_insert (ids, (gpointer) stored, GUINT_TO_POINTER (file_index + 1));
-  else if (dataset_index == ATLAS_FAILED)
+  if (dataset_index == ATLAS_FAILED)
     g_hash_table_insert (failed, g_string_chunk_insert_const (loader->pending_ids, id),
                          GUINT_TO_POINTER (file_index + 1));
   else
@@ -297,10 +402,10 @@ read_id_list (Reader     *r,
 {
   Loader *loader = r->loader;
   GArray *indices = loader->dataset->indices;
-  JsonNode *node = take_member (r, key);
+  const AtlasJson *node = take_member (r, key);
   Path key_path = PATH_KEY (r->path, key);
   gboolean ok = TRUE;
-  JsonArray *array;
+  const AtlasJson *array;
   guint n;
 
   *offset = indices->len;
@@ -314,7 +419,7 @@ read_id_list (Reader     *r,
 
   if (allow_single && is_string (node))
     {
-      guint32 index = resolve (loader, target, json_node_get_string (node), indices->len, owner,
+      guint32 index = resolve (loader, target, (node)->string, indices->len, owner,
                                -1, &key_path);
 
       g_array_append_val (indices, index);
@@ -322,14 +427,14 @@ read_id_list (Reader     *r,
       return index != ATLAS_NONE || !loader->done[target_section (target)];
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!atlas_json_is_array (node))
     {
       report_type (r, key, allow_single ? _("an id or an array of ids") : _("an array of ids"), node);
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  array = node;
+  n = atlas_json_size (array);
   if (n == 0 && !allow_empty)
     {
       loader_error (loader, &key_path, _("must name at least one id"));
@@ -343,7 +448,7 @@ read_id_list (Reader     *r,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
+      const AtlasJson *item = atlas_json_element (array, i);
       Path item_path = PATH_INDEX (&key_path, i);
       const char *id;
       gboolean repeated = FALSE;
@@ -357,12 +462,12 @@ read_id_list (Reader     *r,
           continue;
         }
 
-      id = json_node_get_string (item);
+      id = (item)->string;
       for (guint j = 0; j < i && !repeated; j++)
         {
-          JsonNode *before = json_array_get_element (array, j);
+          const AtlasJson *before = atlas_json_element (array, j);
 
-          repeated = is_string (before) && strcmp (json_node_get_string (before), id) == 0;
+          repeated = is_string (before) && strcmp ((before)->string, id) == 0;
         }
       if (repeated)
         {

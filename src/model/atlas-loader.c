@@ -16,37 +16,37 @@
 #include <string.h>
 
 #include "atlas-error.h"
+#include "atlas-json.h"
 #include "atlas-loader-private.h"
 
 /*
- * Loading runs in three steps:
+ * Loading runs in two steps:
  *
- *  1. atlas_json_scan() checks the syntax of the bytes (cheap, bounded, and with
- *     clear messages) and notes the order of the top-level arrays;
- *  2. json-glib parses; as each element of a top-level array completes, the
- *     "array-element" handler reads it into the compact dataset and drops it from
- *     the tree, so the full tree of a large file never exists;
- *  3. references between arrays are resolved and the dataset is sealed.
+ *  1. atlas_json_stream() reads the bytes once, strictly, and hands each element
+ *     of the top-level arrays to loader_read_element() as soon as it is read,
+ *     which checks it and adds it to the compact dataset; the element's JSON is
+ *     then forgotten, so the JSON of a whole file never exists in memory;
+ *  2. references between arrays that came in the wrong order are resolved, and
+ *     the dataset is sealed (sorted, indexed).
  *
- * Progress: the scan is the first 15 %, the parse up to 95 %, sealing the rest.
+ * Problems found while reading are kept aside until the file turns out to be
+ * well-formed JSON: for a file with a syntax error, that error is the one
+ * message worth reading.
+ *
+ * Progress: reading is the first 95 %, sealing the rest.
  */
 
-#define SCAN_SHARE 0.15
-#define PARSE_SHARE 0.80
+#define READ_SHARE 0.95
 
 typedef struct
 {
   Loader loader;
-  const AtlasJsonScan *scan;
-  JsonParser *parser;
-  gsize length;
-  guint depth;
-  guint top_array;
-  Section section;
-  guint element_index;
+  AtlasReport *report;
+  gboolean seen_atlas;
+  Section last_section;
   AtlasProgressFunc progress;
   gpointer progress_data;
-} Parse;
+} Load;
 
 static Section
 section_for_key (const char *key)
@@ -60,115 +60,48 @@ section_for_key (const char *key)
 }
 
 static void
-on_parser_object_start_cb (JsonParser *parser,
-                           Parse      *parse)
+on_element (const char      *member,
+            const AtlasJson *element,
+            guint            index,
+            gpointer         user_data)
 {
-  parse->depth++;
-}
+  Load *load = user_data;
+  Section section = section_for_key (member);
 
-static void
-on_parser_object_end_cb (JsonParser *parser,
-                         JsonObject *object,
-                         Parse      *parse)
-{
-  parse->depth--;
-}
-
-static void
-on_parser_array_start_cb (JsonParser *parser,
-                          Parse      *parse)
-{
-  parse->depth++;
-
-  /* An array directly inside the root object: the scan saw the same arrays in the
-   * same order, so it names this one. */
-  if (parse->depth == 2)
-    {
-      const char *key = "";
-
-      if (parse->top_array < parse->scan->top_arrays->len)
-        key = g_ptr_array_index (parse->scan->top_arrays, parse->top_array);
-      parse->top_array++;
-      parse->section = section_for_key (key);
-      /* A dataset has no "features"; a GeoJSON file has nothing else. */
-      if ((parse->section == SECTION_FEATURES) != parse->loader.geojson)
-        parse->section = SECTION_IGNORED;
-      parse->element_index = 0;
-    }
-}
-
-static void
-on_parser_array_end_cb (JsonParser *parser,
-                        JsonArray  *array,
-                        Parse      *parse)
-{
-  if (parse->depth == 2 && parse->section < N_SECTIONS)
-    parse->loader.done[parse->section] = TRUE;
-  if (parse->depth == 2)
-    parse->section = SECTION_IGNORED;
-  parse->depth--;
-}
-
-static void
-report_parse_progress (Parse *parse)
-{
-  double fraction;
-
-  if (parse->progress == NULL)
+  if (g_cancellable_is_cancelled (load->loader.cancellable))
     return;
 
-  if (parse->scan->n_lines > 64)
-    fraction = (double) json_parser_get_current_line (parse->parser) / parse->scan->n_lines;
-  else
-    fraction = (double) json_parser_get_current_pos (parse->parser) / MAX (parse->length, 1);
+  /* The first element of "features" in a file that is not (so far) a dataset
+   * makes it a GeoJSON FeatureCollection. */
+  if (section == SECTION_FEATURES && index == 0 && !load->loader.geojson && !load->seen_atlas &&
+      load->loader.dataset->events->len == 0 && load->loader.dataset->locations->len == 0)
+    loader_begin_geojson (&load->loader);
 
-  parse->progress (SCAN_SHARE + PARSE_SHARE * CLAMP (fraction, 0.0, 1.0), parse->progress_data);
+  /* A dataset has no "features"; a GeoJSON file has nothing else. */
+  if ((section == SECTION_FEATURES) != load->loader.geojson)
+    section = SECTION_IGNORED;
+
+  /* Arrays are read whole: when another one starts, the last is complete, and
+   * a reference into it that does not resolve now never will. */
+  if (section != load->last_section && load->last_section < N_SECTIONS)
+    load->loader.done[load->last_section] = TRUE;
+  load->last_section = section;
+
+  loader_read_element (&load->loader, section, element, index);
 }
 
 static void
-on_parser_array_element_cb (JsonParser *parser,
-                            JsonArray  *array,
-                            int         index,
-                            Parse      *parse)
+on_progress (double   fraction,
+             gpointer user_data)
 {
-  guint last;
+  Load *load = user_data;
 
-  if (parse->depth != 2)
-    return;
-
-  last = json_array_get_length (array) - 1;
-  if (!g_cancellable_is_cancelled (parse->loader.cancellable))
-    loader_read_element (&parse->loader, parse->section,
-                         json_array_get_element (array, last), parse->element_index);
-  parse->element_index++;
-
-  /* The element now lives in the dataset, compactly: drop its JSON tree. */
-  json_array_remove_element (array, last);
-
-  if ((parse->element_index & 1023) == 0)
-    report_parse_progress (parse);
-}
-
-static gboolean
-is_geojson (const AtlasJsonScan *scan)
-{
-  gboolean has_features = FALSE;
-
-  for (guint i = 0; i < scan->top_keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (scan->top_keys, i);
-
-      if (strcmp (key, "atlas") == 0)
-        return FALSE;
-      has_features |= strcmp (key, "features") == 0;
-    }
-  return has_features;
+  load->progress (READ_SHARE * fraction, load->progress_data);
 }
 
 static void
-read_root (Loader              *loader,
-           JsonObject          *root,
-           const AtlasJsonScan *scan)
+read_root (Loader          *loader,
+           const AtlasJson *root)
 {
   static const char * const known[] = {
     "atlas", "title", "title_zh", "description", "license",
@@ -184,12 +117,12 @@ read_root (Loader              *loader,
   AtlasDataset *ds = loader->dataset;
   Reader r = { loader, root, NULL, 0 };
   const char *title, *title_zh, *description, *license;
-  JsonNode *version;
+  const AtlasJson *version;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < scan->top_keys->len; i++)
+  for (guint i = 0; i < atlas_json_size (root); i++)
     {
-      const char *key = g_ptr_array_index (scan->top_keys, i);
+      const char *key = atlas_json_element (root, i)->key;
 
       if (!g_hash_table_add (seen, (gpointer) key))
         loader_error (loader, NULL, _("the key “%s” appears more than once at the top level"), key);
@@ -198,14 +131,14 @@ read_root (Loader              *loader,
   version = take_member (&r, "atlas");
   if (version == NULL)
     loader_error (loader, NULL, _("the required key “atlas” is missing; a dataset starts with \"atlas\": 1"));
-  else if (!is_number (version))
+  else if (!atlas_json_is_number (version))
     report_type (&r, "atlas", _("the number 1"), version);
-  else if (json_node_get_double (version) != 1.0)
+  else if (version->number != 1.0)
     {
       Path p = PATH_KEY (NULL, "atlas");
 
       loader_error (loader, &p, _("unsupported format version %g (this version of Chengyu Atlas reads version 1)"),
-                    json_node_get_double (version));
+                    version->number);
     }
 
   read_string (&r, "title", TRUE, &title);
@@ -219,32 +152,15 @@ read_root (Loader              *loader,
 
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
     {
-      JsonNode *node = take_member (&r, arrays[i].key);
+      const AtlasJson *node = take_member (&r, arrays[i].key);
 
       if (node == NULL && arrays[i].required)
         report_missing (&r, arrays[i].key);
-      else if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+      else if (node != NULL && !atlas_json_is_array (node))
         report_type (&r, arrays[i].key, _("an array"), node);
     }
 
   warn_unknown_keys (&r, known);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasJsonScan, atlas_json_scan_clear)
-
-typedef struct
-{
-  AtlasProgressFunc func;
-  gpointer data;
-} ScanProgress;
-
-static void
-scan_progress (double   fraction,
-               gpointer user_data)
-{
-  ScanProgress *progress = user_data;
-
-  progress->func (SCAN_SHARE * fraction, progress->data);
 }
 
 static AtlasDataset *
@@ -256,90 +172,70 @@ load_data (const char         *data,
            gpointer            progress_data,
            GError            **error)
 {
-  g_auto(AtlasJsonScan) scan = { 0 };
-  g_autoptr(AtlasDataset) dataset = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  ScanProgress scan_progress_data = { progress, progress_data };
-  Parse parse = { 0 };
-  JsonNode *root;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new ();
+  g_autoptr(AtlasReport) problems = atlas_report_new ();
+  g_autoptr(AtlasJsonDocument) document = NULL;
+  Load load = { 0 };
 
-  if (!atlas_json_scan (data, length, &scan, report, cancellable,
-                        progress != NULL ? scan_progress : NULL, &scan_progress_data))
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_INVALID, _("The file is not valid JSON"));
-      return NULL;
-    }
-  if (progress != NULL)
-    progress (SCAN_SHARE, progress_data);
-
-  dataset = atlas_dataset_new ();
-  parse.loader.dataset = dataset;
-  parse.loader.report = report;
-  parse.loader.cancellable = cancellable;
-  parse.loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  parse.loader.pending_ids = g_string_chunk_new (4096);
-  parse.loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  parse.loader.suggestions_left = 100;
+  load.loader.dataset = dataset;
+  load.loader.report = problems;
+  load.loader.cancellable = cancellable;
+  load.loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  load.loader.pending_ids = g_string_chunk_new (4096);
+  load.loader.event_ids = id_set_new ();
+  load.loader.suggestions_left = 100;
   for (guint i = 0; i < N_SECTIONS; i++)
     {
-      parse.loader.file_index[i] = g_array_new (FALSE, FALSE, sizeof (guint32));
-      parse.loader.failed_ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+      load.loader.file_index[i] = g_array_new (FALSE, FALSE, sizeof (guint32));
+      load.loader.failed_ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
     }
-  parse.scan = &scan;
-  parse.length = length;
-  parse.section = SECTION_IGNORED;
-  parse.progress = progress;
-  parse.progress_data = progress_data;
+  load.report = report;
+  load.last_section = SECTION_IGNORED;
+  load.progress = progress;
+  load.progress_data = progress_data;
+  /* Whether the file is a dataset: "atlas" usually comes first. */
+  load.seen_atlas = length > 0 && g_strstr_len (data, MIN (length, 4096), "\"atlas\"") != NULL;
 
-  parser = json_parser_new ();
-  parse.parser = parser;
+  document = atlas_json_stream (data, length, report, cancellable, progress != NULL ? on_progress : NULL, &load,
+                                on_element, &load);
 
-  /* A FeatureCollection rather than a dataset: import its features. */
-  if (is_geojson (&scan))
-    loader_begin_geojson (&parse.loader);
-
-  g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_object_start_cb), &parse);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_object_end_cb), &parse);
-  g_signal_connect (parser, "array-start", G_CALLBACK (on_parser_array_start_cb), &parse);
-  g_signal_connect (parser, "array-end", G_CALLBACK (on_parser_array_end_cb), &parse);
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element_cb), &parse);
-
-  if (!json_parser_load_from_data (parser, data + scan.start, length - scan.start, &parse_error))
+  if (document != NULL && !g_cancellable_is_cancelled (cancellable))
     {
-      /* The scan accepts only what json-glib accepts, so this is a bug if it
-       * happens; still, report it rather than crash. */
-      atlas_report_add_literal (report, ATLAS_SEVERITY_ERROR, NULL, parse_error->message);
-    }
-  else if (!g_cancellable_is_cancelled (cancellable))
-    {
-      root = json_parser_get_root (parser);
-      if (parse.loader.geojson)
-        loader_finish_geojson (&parse.loader, json_node_get_object (root));
+      const AtlasJson *root = atlas_json_document_root (document);
+
+      /* Problems found while reading count only for well-formed JSON. */
+      atlas_report_merge (report, problems);
+      load.loader.report = report;
+
+      if (load.loader.geojson)
+        loader_finish_geojson (&load.loader, root);
       else
         {
-          read_root (&parse.loader, json_node_get_object (root), &scan);
-          loader_resolve_pending (&parse.loader);
+          read_root (&load.loader, root);
+          loader_resolve_pending (&load.loader);
         }
     }
 
   atlas_report_set_counts (report, dataset->locations->len, dataset->events->len);
 
-  g_clear_pointer (&parse.loader.event_ids, g_hash_table_unref);
-  g_clear_pointer (&parse.loader.geojson_places, g_hash_table_unref);
-  g_clear_pointer (&parse.loader.pending, g_array_unref);
-  g_clear_pointer (&parse.loader.pending_ids, g_string_chunk_free);
+  g_clear_pointer (&load.loader.event_ids, id_set_free);
+  g_clear_pointer (&load.loader.geojson_places, g_hash_table_unref);
+  g_clear_pointer (&load.loader.pending, g_array_unref);
+  g_clear_pointer (&load.loader.pending_ids, g_string_chunk_free);
   for (guint i = 0; i < N_SECTIONS; i++)
     {
-      g_clear_pointer (&parse.loader.file_index[i], g_array_unref);
-      g_clear_pointer (&parse.loader.failed_ids[i], g_hash_table_unref);
+      g_clear_pointer (&load.loader.file_index[i], g_array_unref);
+      g_clear_pointer (&load.loader.failed_ids[i], g_hash_table_unref);
     }
-  g_clear_object (&parser);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  if (document == NULL)
+    {
+      g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_INVALID, _("The file is not valid JSON"));
+      return NULL;
+    }
 
   if (atlas_report_get_n_errors (report) > 0)
     {

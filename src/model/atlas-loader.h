@@ -10,7 +10,7 @@
 #include <gio/gio.h>
 
 #include "atlas-dataset.h"
-#include "atlas-json-scan.h"
+#include "atlas-json.h"
 #include "atlas-report.h"
 
 G_BEGIN_DECLS

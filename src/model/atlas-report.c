@@ -274,3 +274,35 @@ atlas_report_get_n_events (AtlasReport *self)
 
   return self->n_events;
 }
+
+/**
+ * atlas_report_merge:
+ * @self: a report
+ * @other: another report
+ *
+ * Adds the problems of @other to @self, kept and counted alike.
+ */
+void
+atlas_report_merge (AtlasReport *self,
+                    AtlasReport *other)
+{
+  g_return_if_fail (ATLAS_IS_REPORT (self));
+  g_return_if_fail (ATLAS_IS_REPORT (other));
+
+  for (guint i = 0; i < other->problems->len; i++)
+    {
+      const AtlasProblem *problem = &g_array_index (other->problems, AtlasProblem, i);
+
+      atlas_report_add_literal (self, problem->severity, problem->path, problem->message);
+    }
+  /* Problems beyond what was kept are only counted. */
+  self->n_errors += other->n_errors;
+  self->n_warnings += other->n_warnings;
+  for (guint i = 0; i < other->problems->len; i++)
+    {
+      if (g_array_index (other->problems, AtlasProblem, i).severity == ATLAS_SEVERITY_ERROR)
+        self->n_errors--;
+      else
+        self->n_warnings--;
+    }
+}

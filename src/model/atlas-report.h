@@ -49,6 +49,8 @@ const AtlasProblem *atlas_report_get_problem     (AtlasReport   *self,
 char               *atlas_report_format_problem  (const AtlasProblem *problem);
 char               *atlas_report_format_summary  (AtlasReport   *self,
                                                   guint          max_lines);
+void                atlas_report_merge           (AtlasReport   *self,
+                                                  AtlasReport   *other);
 void                atlas_report_set_counts      (AtlasReport   *self,
                                                   guint          n_locations,
                                                   guint          n_events);
