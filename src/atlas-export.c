@@ -262,7 +262,30 @@ atlas_export_png (GtkWidget **widgets,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkNative *native = NULL;
+  GdkRGBA background = { 1, 1, 1, 1 };
   int width = 0, height = 0;
+
+  /* Widgets draw on the window's background, which a widget's own rendering does
+   * not include: paint it first, in the current style (light or dark). */
+  if (n_widgets > 0)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      GtkStyleContext *context = gtk_widget_get_style_context (widgets[0]);
+
+      if (!gtk_style_context_lookup_color (context, "window_bg_color", &background))
+        background = (GdkRGBA) { 1, 1, 1, 1 };
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  for (guint i = 0; i < n_widgets; i++)
+    {
+      if (gtk_widget_get_mapped (widgets[i]))
+        {
+          width = MAX (width, gtk_widget_get_width (widgets[i]));
+          height += gtk_widget_get_height (widgets[i]);
+        }
+    }
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  width = height = 0;
 
   for (guint i = 0; i < n_widgets; i++)
     {
