@@ -102,16 +102,16 @@ report_failure (AtlasWindow *self,
   gboolean has_problems = report != NULL && atlas_report_get_n_kept (report) > 0;
 
   if (reload)
-    {
-      g_string_append_printf (text, _("“%s” changed on disk and cannot be opened now: %s."), name, error->message);
-      g_string_append_printf (text, " %s", _("What is on screen is from before the change."));
-    }
+    /* Translators: %1$s is a file name, %2$s why it cannot be opened */
+    g_string_append_printf (text, _("“%1$s” changed on disk and cannot be opened now: %2$s. "
+                                    "What is on screen is from before the change."), name, error->message);
+  else if (self->dataset != NULL)
+    /* Translators: %1$s is a file name, %2$s why it cannot be opened */
+    g_string_append_printf (text, _("Could not open “%1$s”: %2$s. The dataset on screen was kept."),
+                            name, error->message);
   else
-    {
-      g_string_append_printf (text, _("Could not open “%s”: %s."), name, error->message);
-      if (self->dataset != NULL)
-        g_string_append_printf (text, " %s", _("The dataset on screen was kept."));
-    }
+    /* Translators: %1$s is a file name, %2$s why it cannot be opened */
+    g_string_append_printf (text, _("Could not open “%1$s”: %2$s."), name, error->message);
 
   if (has_problems)
     {
@@ -493,10 +493,18 @@ show_problems_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Problems in “%s”"), self->last_report_name);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%u errors and %u warnings, each with its place in the file."),
-                                  atlas_report_get_n_errors (self->last_report),
-                                  atlas_report_get_n_warnings (self->last_report));
+  {
+    guint n_errors = atlas_report_get_n_errors (self->last_report);
+    guint n_warnings = atlas_report_get_n_warnings (self->last_report);
+    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                                               n_errors);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                              n_warnings), n_warnings);
+
+    /* Translators: e.g. "3 errors and 1 warning, each with its place in the file." */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%1$s and %2$s, each with its place in the file."),
+                                    errors, warnings);
+  }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
   buffer = gtk_text_buffer_new (NULL);

@@ -249,7 +249,7 @@ static const Syntax syntax_cases[] = {
   { "overlong-utf8", "{\"title\": \"\xc0\xaf\"}", "line 1, column 12: invalid UTF-8 (byte 0xC0): a dataset must be UTF-8 text" },
   { "escaped-nul", "{\"title\": \"a\\u0000\"}", "line 1, column 13: \\u0000 (a NUL character) is not allowed in a string" },
   { "lone-surrogate", "{\"title\": \"\\ud800x\"}", "line 1, column 12: \\uD800 is half of a surrogate pair without its second half" },
-  { "bad-escape", "{\"title\": \"\\q\"}", "line 1, column 12: \\'q' is not a valid escape in a JSON string" },
+  { "bad-escape", "{\"title\": \"\\q\"}", "line 1, column 12: a backslash followed by 'q' is not a valid escape in a JSON string" },
   { "after-end", "{} {}", "line 1, column 4: unexpected '{': expected the end of the file after the dataset's closing '}'" },
   { "raw-newline", "{\"title\": \"a\nb\"}", "line 1, column 11: this string is not closed before the end of the line" },
   { "duplicate-top-key", "{\"atlas\":1,\"title\":\"a\",\"title\":\"b\",\"sources\":[],\"sectors\":[],\"locations\":[],\"events\":[]}",

@@ -72,6 +72,8 @@ atlas_date_days_in_month (gint64 year,
   return days[month - 1];
 }
 
+static char *format_year (gint64 year);
+
 static gboolean
 read_digits (const char **p,
              guint        min_digits,
@@ -164,7 +166,7 @@ atlas_date_parse (const char     *text,
             *reason = g_strdup_printf (_("day %d"), (int) day);
           else
             {
-              g_autofree char *year_text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+              g_autofree char *year_text = format_year (year);
 
               /* Translators: %1$s is a month name, %2$s a year, %3$d a number of days */
               *reason = g_strdup_printf (_("%1$s %2$s has %3$d days"),

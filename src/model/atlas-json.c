@@ -416,7 +416,7 @@ scan_string (Scanner *s,
               {
                 g_autofree char *what = describe_char (s->p - 1, s->end);
 
-                fail_at (s, s->p - 2, _("\\%s is not a valid escape in a JSON string"), what);
+                fail_at (s, s->p - 2, _("a backslash followed by %s is not a valid escape in a JSON string"), what);
                 return FALSE;
               }
             }

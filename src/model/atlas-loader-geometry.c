@@ -38,7 +38,9 @@ read_position (Loader     *loader,
   n = atlas_json_size (array);
   if (n < 2 || n > 3)
     {
-      loader_error (loader, path, _("expected a position [longitude, latitude], found %u numbers"), n);
+      loader_error (loader, path,
+                    g_dngettext (GETTEXT_PACKAGE, "expected a position [longitude, latitude], found %u number",
+                                 "expected a position [longitude, latitude], found %u numbers", n), n);
       return FALSE;
     }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-details-panel.h"
+#include "atlas-widgets.h"
 #include "atlas-event-item.h"
 #include "atlas-sector-chips.h"
 #include "model/atlas-locale.h"
@@ -245,7 +246,10 @@ show_location (AtlasDetailsPanel *self,
         add_event_button (self, dataset, list[i]);
       if (n > MAX_LISTED_EVENTS)
         {
-          g_autofree char *more = g_strdup_printf (_("… and %u more, in the event list"), n - MAX_LISTED_EVENTS);
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more, in the event list",
+                                                                "… and %u more, in the event list",
+                                                                n - MAX_LISTED_EVENTS),
+                                                   n - MAX_LISTED_EVENTS);
 
           add_label (self, more, "dim-label");
         }
@@ -307,7 +311,7 @@ show_event (AtlasDetailsPanel *self,
       add_label (self, source->note, "dim-label");
       if (source->url != NULL)
         {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Article"));
+          GtkWidget *button = atlas_mnemonic_button_new (_("_Open Article"));
 
           gtk_widget_set_halign (button, GTK_ALIGN_START);
           gtk_widget_set_tooltip_text (button, source->url);
@@ -362,12 +366,12 @@ show_district (AtlasDetailsPanel *self,
 
   if (only_this)
     {
-      button = gtk_button_new_with_mnemonic (_("Show _All Districts"));
+      button = atlas_mnemonic_button_new (_("Show _All Districts"));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_all_districts_clicked_cb), self, 0);
     }
   else
     {
-      button = gtk_button_new_with_mnemonic (_("_Filter to This District"));
+      button = atlas_mnemonic_button_new (_("_Filter to This District"));
       gtk_widget_add_css_class (button, "suggested-action");
       g_object_set_data (G_OBJECT (button), "district", GUINT_TO_POINTER (district));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_filter_district_clicked_cb), self, 0);

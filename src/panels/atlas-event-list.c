@@ -270,7 +270,7 @@ atlas_event_list_init (AtlasEventList *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
   add_column (self, _("Date"), COLUMN_DATE, ATLAS_EVENT_SORT_DATE, 170, FALSE);
   add_column (self, _("Title"), COLUMN_TITLE, ATLAS_EVENT_SORT_TITLE, -1, TRUE);
-  add_column (self, _("Place"), COLUMN_PLACE, ATLAS_EVENT_SORT_PLACE, 220, FALSE);
+  add_column (self, C_("event list column", "Place"), COLUMN_PLACE, ATLAS_EVENT_SORT_PLACE, 220, FALSE);
   add_column (self, _("Sectors"), COLUMN_SECTORS, ATLAS_EVENT_SORT_SECTOR, 220, FALSE);
 
   self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());

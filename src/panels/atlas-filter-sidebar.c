@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-filter-sidebar.h"
+#include "atlas-widgets.h"
 #include "atlas-swatch.h"
 #include "model/atlas-locale.h"
 
@@ -578,7 +579,7 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
 
-  self->clear_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Clear Filters")));
+  self->clear_button = GTK_BUTTON (atlas_mnemonic_button_new (_("_Clear Filters")));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_button), "sidebar.clear");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Show everything again (Escape)"));
   gtk_widget_add_css_class (GTK_WIDGET (self->clear_button), "flat");

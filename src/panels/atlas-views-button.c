@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-views-button.h"
+#include "atlas-widgets.h"
 
 /*
  * Named views: a person saves what is on screen (filters, time window, map
@@ -249,7 +250,7 @@ atlas_views_button_init (AtlasViewsButton *self)
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_save_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (on_name_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
+  self->save_button = GTK_BUTTON (atlas_mnemonic_button_new (_("_Save")));
   gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
                                _("Save the filters, the time window and the map position under this name"));

@@ -411,6 +411,14 @@ tool_dropdown (const char * const *items,
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* GTK 4.8's drop-down is a toggle button inside: name it too, or a screen
+   * reader meets an unnamed button. */
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
   return GTK_DROP_DOWN (dropdown);
 }
 
