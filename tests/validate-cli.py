@@ -59,7 +59,7 @@ def read_expected(path):
 
 # The corpus stored in the repository.
 names = sorted(n[:-len('.expected')] for n in os.listdir(corpus) if n.endswith('.expected'))
-SPECIAL = {'directory', 'fifo', 'symlink-loop', 'missing'}
+SPECIAL = {'directory', 'fifo', 'symlink-loop', 'missing', 'too-large'}
 for name in names:
     if name in SPECIAL:
         continue
@@ -71,6 +71,8 @@ with tempfile.TemporaryDirectory() as tmp:
     os.mkdir(os.path.join(tmp, 'directory.json'))
     os.mkfifo(os.path.join(tmp, 'fifo.json'))
     os.symlink('symlink-loop.json', os.path.join(tmp, 'symlink-loop.json'))
+    with open(os.path.join(tmp, 'too-large.json'), 'wb') as f:
+        f.truncate(3 * 1024 * 1024 * 1024)   # sparse: no disk used
     for name in sorted(SPECIAL):
         expected_exit, expected_stderr = read_expected(os.path.join(corpus, name + '.expected'))
         check(name, tmp, name + '.json', expected_exit, expected_stderr)

@@ -761,6 +761,20 @@ atlas_map_view_init (AtlasMapView *self)
   self->registry = shumate_map_source_registry_new_with_defaults ();
   self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
 
+  /* Another tile server, e.g. an organisation's own, or a test's. */
+  if (g_getenv ("CHENGYU_ATLAS_TILE_URL") != NULL)
+    {
+      ShumateRasterRenderer *custom =
+        shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
+                                                   _("Map data © OpenStreetMap contributors"),
+                                                   "https://www.openstreetmap.org/copyright",
+                                                   0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                   g_getenv ("CHENGYU_ATLAS_TILE_URL"));
+
+      shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
+      self->osm = SHUMATE_MAP_SOURCE (custom);
+    }
+
   self->map = shumate_map_new ();
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
   /* The OSM source is the reference even offline: the map's gestures need one. */
