@@ -14,6 +14,7 @@
 #include "model/atlas-playhead.h"
 #include "model/atlas-search.h"
 #include "model/atlas-selection.h"
+#include "model/atlas-tally.h"
 
 /*
  * The filter's bitset algebra against a brute-force reference that reads every
@@ -492,6 +493,52 @@ test_playhead_counts (void)
 }
 
 /* The selection refers to indices of one dataset and follows it. */
+/* The filter counts a facet by a pass over the events or by intersections,
+ * whichever it expects to be cheaper; the test datasets are too small for it to
+ * choose intersections, so both are checked here against a direct count, on
+ * random sets of events. */
+static void
+test_count_methods (void)
+{
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(AtlasDataset) dataset = random_dataset_full (seed, 60, 400, seed > 2 ? MANY_DISTRICTS : 4);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 104729);
+      guint n_events = atlas_dataset_get_n_events (dataset);
+      State state = { { { 0 } } };
+
+      for (guint round = 0; round < 10; round++)
+        {
+          g_autoptr(GtkBitset) others = gtk_bitset_new_empty ();
+          guint density = g_rand_int_range (rand, 1, 10);
+
+          for (guint e = 0; e < n_events; e++)
+            if (g_rand_int_range (rand, 0, 10) < (gint) density)
+              gtk_bitset_add (others, e);
+
+          for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
+            {
+              guint n_values = atlas_facet_size (dataset, f);
+              g_autofree guint *by_pass = g_new0 (guint, n_values);
+              g_autofree guint *by_intersection = g_new0 (guint, n_values);
+
+              atlas_count_facet (dataset, f, others, ATLAS_COUNT_BY_PASS, by_pass);
+              atlas_count_facet (dataset, f, others, ATLAS_COUNT_BY_INTERSECTION, by_intersection);
+              for (guint v = 0; v < n_values; v++)
+                {
+                  guint expected = 0;
+
+                  for (guint e = 0; e < n_events; e++)
+                    expected += gtk_bitset_contains (others, e) &&
+                                facet_matches_event (dataset, &state, f, e, v);
+                  g_assert_cmpuint (by_pass[v], ==, expected);
+                  g_assert_cmpuint (by_intersection[v], ==, expected);
+                }
+            }
+        }
+    }
+}
+
 static void
 test_selection (void)
 {
@@ -528,6 +575,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/filter/against-brute-force", test_against_brute_force);
+  g_test_add_func ("/filter/count-methods", test_count_methods);
   g_test_add_func ("/filter/changed-signal", test_changed_signal);
   g_test_add_func ("/filter/playhead-counts", test_playhead_counts);
   g_test_add_func ("/filter/selection", test_selection);

@@ -54,6 +54,7 @@ struct _AtlasDataset
   guint32 *location_starts;     /* per event, and one more: its places in indices */
   guint32 *sector_starts;       /* per event, and one more: its sectors in indices */
   guint32 *location_districts;  /* per location */
+  guint8 *location_kinds;       /* per location */
   GArray *long_events;  /* guint32: events longer than ATLAS_BAND_DAYS, in date order */
   guint max_duration;
   gboolean sealed;

@@ -105,6 +105,7 @@ atlas_dataset_finalize (GObject *object)
   g_clear_pointer (&self->location_starts, g_free);
   g_clear_pointer (&self->sector_starts, g_free);
   g_clear_pointer (&self->location_districts, g_free);
+  g_clear_pointer (&self->location_kinds, g_free);
   g_clear_pointer (&self->long_events, g_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->title_zh, g_free);
@@ -468,8 +469,14 @@ atlas_dataset_seal (AtlasDataset *self)
                                  (ev->n_locations > 1 ? ATLAS_MORE_PLACES : 0);
     }
   self->location_districts = g_new (guint32, MAX (self->locations->len, 1));
+  self->location_kinds = g_new (guint8, MAX (self->locations->len, 1));
   for (guint l = 0; l < self->locations->len; l++)
-    self->location_districts[l] = g_array_index (self->locations, AtlasLocation, l).district;
+    {
+      const AtlasLocation *loc = &g_array_index (self->locations, AtlasLocation, l);
+
+      self->location_districts[l] = loc->district;
+      self->location_kinds[l] = loc->kind;
+    }
 
   self->event_colors = g_new (guint32, MAX (n_events, 1));
   self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -963,16 +970,4 @@ const guint32 *
 atlas_dataset_get_first_locations (AtlasDataset *self)
 {
   return self->first_locations;
-}
-
-/**
- * atlas_dataset_get_location_districts:
- * @self: a dataset
- *
- * Returns: for every place, its district or %ATLAS_NONE, as one flat array
- */
-const guint32 *
-atlas_dataset_get_location_districts (AtlasDataset *self)
-{
-  return self->location_districts;
 }

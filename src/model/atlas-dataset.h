@@ -208,7 +208,6 @@ const guint32       *atlas_dataset_location_events       (AtlasDataset *self,
                                                           guint         location,
                                                           guint        *n);
 const guint32       *atlas_dataset_get_first_locations   (AtlasDataset *self);
-const guint32       *atlas_dataset_get_location_districts (AtlasDataset *self);
 const AtlasFact     *atlas_dataset_location_facts        (AtlasDataset *self,
                                                           guint         location,
                                                           guint        *n);

@@ -12,6 +12,7 @@
 #include "atlas-dataset-private.h"
 #include "atlas-filter.h"
 #include "atlas-search.h"
+#include "atlas-tally.h"
 
 /*
  * The one filter state of the app. It turns the user's choices into the sets of
@@ -54,7 +55,7 @@ struct _AtlasFilter
   GtkBitset *events;
   GtkBitset *locations;
   GtkBitset *eventless_locations;
-  guint8 *marks;
+  AtlasTally tally;
 
   guint freeze_count;
   gboolean dirty;
@@ -143,7 +144,7 @@ clear_state (AtlasFilter *self)
   g_clear_pointer (&self->events, gtk_bitset_unref);
   g_clear_pointer (&self->locations, gtk_bitset_unref);
   g_clear_pointer (&self->eventless_locations, gtk_bitset_unref);
-  g_clear_pointer (&self->marks, g_free);
+  atlas_tally_clear (&self->tally);
 }
 
 static void
@@ -256,41 +257,6 @@ atlas_filter_get_dataset (AtlasFilter *self)
   return self->dataset;
 }
 
-static guint
-facet_size (AtlasDataset *dataset,
-            AtlasFacet    facet)
-{
-  switch (facet)
-    {
-    case ATLAS_FACET_SECTOR:
-      return atlas_dataset_get_n_sectors (dataset);
-    case ATLAS_FACET_DISTRICT:
-      return atlas_dataset_get_n_districts (dataset);
-    case ATLAS_FACET_KIND:
-    case ATLAS_N_FACETS:
-    default:
-      return ATLAS_N_KINDS;
-    }
-}
-
-static GtkBitset *
-facet_events (AtlasDataset *dataset,
-              AtlasFacet    facet,
-              guint         value)
-{
-  switch (facet)
-    {
-    case ATLAS_FACET_SECTOR:
-      return atlas_dataset_get_sector_events (dataset, value);
-    case ATLAS_FACET_DISTRICT:
-      return atlas_dataset_get_district_events (dataset, value);
-    case ATLAS_FACET_KIND:
-    case ATLAS_N_FACETS:
-    default:
-      return atlas_dataset_get_kind_events (dataset, value);
-    }
-}
-
 static GtkBitset *
 facet_locations (AtlasDataset *dataset,
                  AtlasFacet    facet,
@@ -343,7 +309,7 @@ atlas_filter_set_dataset (AtlasFilter  *self,
 
       for (guint f = 0; f < ATLAS_N_FACETS; f++)
         {
-          self->n_values[f] = facet_size (dataset, f);
+          self->n_values[f] = atlas_facet_size (dataset, f);
           self->active[f] = g_new0 (guint8, MAX (self->n_values[f], 1));
           self->counts[f] = g_new0 (guint, MAX (self->n_values[f], 1));
         }
@@ -354,7 +320,7 @@ atlas_filter_set_dataset (AtlasFilter  *self,
           if (atlas_dataset_get_location (dataset, l)->n_events == 0)
             gtk_bitset_add (self->eventless_locations, l);
         }
-      self->marks = g_new0 (guint8, MAX (n_locations, 1));
+      atlas_tally_init (&self->tally, dataset);
       start_search_index (self);
     }
 
@@ -718,12 +684,13 @@ facet_union (AtlasFilter *self,
     {
       if (self->active[facet][v])
         gtk_bitset_union (set, locations ? facet_locations (self->dataset, facet, v)
-                                         : facet_events (self->dataset, facet, v));
+                                         : atlas_facet_events (self->dataset, facet, v));
     }
   return set;
 }
 
-/* Everything except the constraint of one facet (skip), for its live counts. */
+/* Everything except the constraint of one facet (skip), for its live counts;
+ * with skip -1, the visible events. */
 static GtkBitset *
 events_without (AtlasFilter *self,
                 GtkBitset   *facet_sets[ATLAS_N_FACETS],
@@ -747,13 +714,12 @@ events_without (AtlasFilter *self,
   return set;
 }
 
+/* The places of the visible events, from the tally, and the places without
+ * events that match. */
 static void
 compute_locations (AtlasFilter *self)
 {
   guint n_locations = atlas_dataset_get_n_locations (self->dataset);
-  const guint32 *first = atlas_dataset_get_first_locations (self->dataset);
-  GtkBitsetIter iter;
-  guint event;
 
   if (!atlas_filter_is_active (self))
     {
@@ -761,27 +727,7 @@ compute_locations (AtlasFilter *self)
       return;
     }
 
-  /* Mark the places of visible events, then add them in order (appends are the
-   * cheap case for a bitset). Most events have one place: a flat array has it. */
-  memset (self->marks, 0, n_locations);
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->events, &event); ok;
-       ok = gtk_bitset_iter_next (&iter, &event))
-    {
-      guint n;
-      const guint32 *locs;
-
-      self->marks[first[event] & ~ATLAS_MORE_PLACES] = 1;
-      if (!(first[event] & ATLAS_MORE_PLACES))
-        continue;
-      locs = atlas_dataset_event_locations (self->dataset, event, &n);
-      for (guint i = 1; i < n; i++)
-        self->marks[locs[i]] = 1;
-    }
-  for (guint l = 0; l < n_locations; l++)
-    {
-      if (self->marks[l])
-        gtk_bitset_add (self->locations, l);
-    }
+  atlas_tally_locations (&self->tally, self->locations);
 
   if (!self->has_range && !gtk_bitset_is_empty (self->eventless_locations))
     {
@@ -800,89 +746,11 @@ compute_locations (AtlasFilter *self)
     }
 }
 
-/*
- * The live counts of one facet: for every value, the events among `others` (the
- * events every other filter lets through) that have it. Three ways, the cheapest
- * for the case: nothing else filters, so the counts are the values' sizes; few
- * values (sectors, kinds), so an intersection each; many values (districts), so
- * one pass over the events that are let through.
- */
-static void
-count_facet (AtlasFilter *self,
-             AtlasFacet   facet,
-             GtkBitset   *others)
-{
-  guint n_values = self->n_values[facet];
-  guint *counts = self->counts[facet];
-  guint n_events = atlas_dataset_get_n_events (self->dataset);
-  guint64 n_others = gtk_bitset_get_size (others);
-
-  if (n_others == n_events)
-    {
-      for (guint v = 0; v < n_values; v++)
-        counts[v] = (guint) gtk_bitset_get_size (facet_events (self->dataset, facet, v));
-    }
-  else if (n_values <= 32)
-    {
-      for (guint v = 0; v < n_values; v++)
-        {
-          g_autoptr(GtkBitset) set = gtk_bitset_copy (others);
-
-          gtk_bitset_intersect (set, facet_events (self->dataset, facet, v));
-          counts[v] = (guint) gtk_bitset_get_size (set);
-        }
-    }
-  else
-    {
-      AtlasDataset *ds = self->dataset;
-      const guint32 *districts = atlas_dataset_get_location_districts (ds);
-      const guint32 *first = atlas_dataset_get_first_locations (ds);
-      g_autofree guint32 *last = g_new0 (guint32, MAX (n_values, 1));
-      GtkBitsetIter iter;
-      guint event;
-
-      /* last[v] is the last event (plus one) counted for v: an event whose places
-       * share a district counts once. */
-      memset (counts, 0, sizeof (guint) * n_values);
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, others, &event); ok;
-           ok = gtk_bitset_iter_next (&iter, &event))
-        {
-          guint n;
-          const guint32 *list;
-
-          /* The common case, one place, from the flat array. */
-          if (facet == ATLAS_FACET_DISTRICT && !(first[event] & ATLAS_MORE_PLACES))
-            {
-              guint32 district = districts[first[event]];
-
-              if (district != ATLAS_NONE)
-                counts[district]++;
-              continue;
-            }
-
-          list = facet == ATLAS_FACET_SECTOR ? atlas_dataset_event_sectors (ds, event, &n)
-                                             : atlas_dataset_event_locations (ds, event, &n);
-
-          for (guint i = 0; i < n; i++)
-            {
-              guint32 value = facet == ATLAS_FACET_SECTOR ? list[i] :
-                              facet == ATLAS_FACET_DISTRICT ? districts[list[i]] :
-                              atlas_dataset_get_location (ds, list[i])->kind;
-
-              if (value != ATLAS_NONE && last[value] != event + 1)
-                {
-                  last[value] = event + 1;
-                  counts[value]++;
-                }
-            }
-        }
-    }
-}
-
 static void
 recompute (AtlasFilter *self)
 {
   GtkBitset *facet_sets[ATLAS_N_FACETS] = { NULL, };
+  gboolean active;
 
   self->dirty = FALSE;
   gtk_bitset_remove_all (self->events);
@@ -897,18 +765,37 @@ recompute (AtlasFilter *self)
   for (guint f = 0; f < ATLAS_N_FACETS; f++)
     facet_sets[f] = facet_union (self, f, FALSE);
 
+  /* The visible events: those every filter lets through. */
+  {
+    g_autoptr(GtkBitset) all = events_without (self, facet_sets, -1);
+
+    gtk_bitset_union (self->events, all);
+  }
+
+  active = atlas_filter_is_active (self);
+  if (active)
+    atlas_tally_events (&self->tally, self->events);
+
   /* The live count of a value: the events matching every other filter and that
-   * value. */
+   * value. For a facet nothing is ticked in, the other filters let through the
+   * visible events; its counts are those of the visible events, and for the
+   * facets of places they come from the tally. */
   for (guint f = 0; f < ATLAS_N_FACETS; f++)
     {
-      g_autoptr(GtkBitset) others = events_without (self, facet_sets, f);
-
-      count_facet (self, f, others);
-      if (f == 0)
+      if (facet_sets[f] == NULL && active && f != ATLAS_FACET_SECTOR)
         {
-          gtk_bitset_union (self->events, others);
-          if (facet_sets[0] != NULL)
-            gtk_bitset_intersect (self->events, facet_sets[0]);
+          atlas_tally_place_facet (&self->tally, f, self->counts[f]);
+        }
+      else if (facet_sets[f] == NULL)
+        {
+          atlas_count_facet (self->dataset, f, self->events, ATLAS_COUNT_CHEAPEST,
+                             self->counts[f]);
+        }
+      else
+        {
+          g_autoptr(GtkBitset) others = events_without (self, facet_sets, f);
+
+          atlas_count_facet (self->dataset, f, others, ATLAS_COUNT_CHEAPEST, self->counts[f]);
         }
     }
 
