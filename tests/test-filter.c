@@ -539,6 +539,68 @@ test_count_methods (void)
     }
 }
 
+/* Folding for search: a reference built from GLib's functions, and fixed cases. */
+static char *
+reference_fold (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_normalize (void)
+{
+  static const struct { const char *text, *expected; } cases[] = {
+    { "Guoyuan Port", "guoyuan port" },
+    { "Chóngqìng", "chongqing" },
+    { "ÉCOLE", "ecole" },
+    { "果园港", "果园港" },
+    { "Guoyuan 果园港 PORT", "guoyuan 果园港 port" },
+    { "ＡＢＣ１２", "abc12" },
+    { "ﬁnance", "finance" },
+    { "两江新区\u3000Liangjiang", "两江新区 liangjiang" },
+    { "㐀䶵一鿿", "㐀䶵一鿿" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strcompress (cases[i].text);
+      g_autofree char *normalized = atlas_search_normalize (text);
+      g_autofree char *reference = reference_fold (text);
+
+      g_assert_cmpstr (normalized, ==, cases[i].expected);
+      g_assert_cmpstr (normalized, ==, reference);
+    }
+
+  /* Every word of the random datasets, and a run of code points around the fast
+   * path's edges: U+3000 to U+A0FF, and Latin with accents. */
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *normalized = atlas_search_normalize (words[i]);
+      g_autofree char *reference = reference_fold (words[i]);
+
+      g_assert_cmpstr (normalized, ==, reference);
+    }
+  for (gunichar c = 0x20; c < 0xA100; c = c == 0x24F ? 0x3000 : c + 1)
+    {
+      char text[8] = { 0 };
+      g_autofree char *normalized = NULL;
+      g_autofree char *reference = NULL;
+
+      g_unichar_to_utf8 (c, text);
+      normalized = atlas_search_normalize (text);
+      reference = reference_fold (text);
+      g_assert_cmpstr (normalized, ==, reference);
+    }
+}
+
 static void
 test_selection (void)
 {
@@ -576,6 +638,7 @@ main (int   argc,
 
   g_test_add_func ("/filter/against-brute-force", test_against_brute_force);
   g_test_add_func ("/filter/count-methods", test_count_methods);
+  g_test_add_func ("/filter/normalize", test_normalize);
   g_test_add_func ("/filter/changed-signal", test_changed_signal);
   g_test_add_func ("/filter/playhead-counts", test_playhead_counts);
   g_test_add_func ("/filter/selection", test_selection);
