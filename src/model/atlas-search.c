@@ -166,6 +166,11 @@ blob_clear (Blob *blob)
   g_clear_pointer (&blob->offsets, g_array_unref);
 }
 
+/* atlas_search_index_new() looks at its cancellable every 4096 entities: a new
+ * dataset replacing one whose index is being built waits for that (about a
+ * millisecond), not for the rest of the build. */
+#define CANCEL_CHECK_MASK 0xfff
+
 /* How many events ahead atlas_search_index_new() asks for their texts. */
 #define PREFETCH_AHEAD 8
 
@@ -195,7 +200,7 @@ atlas_search_index_new (AtlasDataset *dataset,
     {
       const AtlasEvent *ev = atlas_dataset_get_event (dataset, i);
 
-      if ((i & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+      if ((i & CANCEL_CHECK_MASK) == 0 && g_cancellable_is_cancelled (cancellable))
         {
           atlas_search_index_free (index);
           return NULL;
@@ -224,6 +229,12 @@ atlas_search_index_new (AtlasDataset *dataset,
   for (guint i = 0; i < n_locations; i++)
     {
       const AtlasLocation *loc = atlas_dataset_get_location (dataset, i);
+
+      if ((i & CANCEL_CHECK_MASK) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          atlas_search_index_free (index);
+          return NULL;
+        }
 
       blob_begin (&index->names);
       blob_field (&index->names, loc->name);
