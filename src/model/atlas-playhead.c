@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "atlas-playhead.h"
+#include "atlas-tally.h"
 
 /*
  * The moment the map shows. In cumulative mode the map shows everything that has
@@ -42,6 +43,7 @@ struct _AtlasPlayhead
   guint n_active;
   guint cumulative_end;     /* cumulative mode: events [0, cumulative_end) have started */
   GtkBitset *window_events; /* window mode: the events overlapping the window */
+  GArray *more_places;      /* guint32: scratch, events with more than one place */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPlayhead, atlas_playhead, G_TYPE_OBJECT)
@@ -95,27 +97,31 @@ window_bounds (AtlasPlayhead *self,
   *end = (gint32) CLAMP ((gint64) *start + MAX (self->window_days, 1), G_MININT32, G_MAXINT32);
 }
 
-/* Counts or uncounts one event at its places. The maximum is kept by the caller
- * (update_max), not per event. */
-static inline void
-add_event (AtlasPlayhead  *self,
-           const guint32  *first,
-           guint           event,
-           int             delta)
+/* Counts or uncounts the events of `events` from `from` up to `to` at their
+ * places. The maximum is kept by the caller (update_max), not per event. */
+static void
+add_events (AtlasPlayhead *self,
+            GtkBitset     *events,
+            guint          from,
+            guint          to,
+            int            delta)
 {
-  guint n;
-  const guint32 *locs;
+  const guint32 *first = atlas_dataset_get_first_locations (self->dataset);
+  GtkBitsetIter iter;
+  guint e;
 
-  self->n_active += delta;
-  if (G_LIKELY (!(first[event] & ATLAS_MORE_PLACES)))
+  g_array_set_size (self->more_places, 0);
+  for (gboolean ok = gtk_bitset_iter_init_at (&iter, events, from, &e); ok && e < to;
+       ok = gtk_bitset_iter_next (&iter, &e))
     {
-      self->counts[first[event]] += delta;
-      return;
+      self->n_active += delta;
+      if (G_LIKELY (!(first[e] & ATLAS_MORE_PLACES)))
+        self->counts[first[e]] += delta;
+      else
+        g_array_append_val (self->more_places, e);
     }
-
-  locs = atlas_dataset_event_locations (self->dataset, event, &n);
-  for (guint i = 0; i < n; i++)
-    self->counts[locs[i]] += delta;
+  atlas_count_event_places (self->dataset, (const guint32 *) self->more_places->data,
+                            self->more_places->len, delta, self->counts, NULL, NULL);
 }
 
 static void
@@ -129,10 +135,7 @@ update_max (AtlasPlayhead *self)
 static void
 recount (AtlasPlayhead *self)
 {
-  const guint32 *first;
   GtkBitset *visible;
-  GtkBitsetIter iter;
-  guint event;
 
   memset (self->counts, 0, sizeof (guint32) * self->n_counts);
   self->max_count = 0;
@@ -144,16 +147,12 @@ recount (AtlasPlayhead *self)
 
   visible = atlas_filter_get_events (self->filter);
 
-  first = atlas_dataset_get_first_locations (self->dataset);
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE)
     {
       self->cumulative_end = lower_bound (atlas_dataset_get_starts (self->dataset),
                                           atlas_dataset_get_n_events (self->dataset),
                                           (gint64) self->day + 1);
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event);
-           ok && event < self->cumulative_end;
-           ok = gtk_bitset_iter_next (&iter, &event))
-        add_event (self, first, event, 1);
+      add_events (self, visible, 0, self->cumulative_end, 1);
     }
   else
     {
@@ -163,9 +162,7 @@ recount (AtlasPlayhead *self)
       self->window_events = gtk_bitset_new_empty ();
       atlas_events_in_window (self->dataset, start, end, self->window_events);
       gtk_bitset_intersect (self->window_events, visible);
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->window_events, &event); ok;
-           ok = gtk_bitset_iter_next (&iter, &event))
-        add_event (self, first, event, 1);
+      add_events (self, self->window_events, 0, G_MAXUINT, 1);
     }
   update_max (self);
 }
@@ -214,6 +211,7 @@ atlas_playhead_finalize (GObject *object)
 
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->window_events, gtk_bitset_unref);
+  g_clear_pointer (&self->more_places, g_array_unref);
 
   G_OBJECT_CLASS (atlas_playhead_parent_class)->finalize (object);
 }
@@ -327,6 +325,7 @@ atlas_playhead_init (AtlasPlayhead *self)
   self->window_days = 365;
   self->speed = 1.0;
   self->counts = g_new0 (guint32, 1);
+  self->more_places = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 /**
@@ -403,25 +402,18 @@ atlas_playhead_set_day (AtlasPlayhead *self,
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE && self->dataset != NULL)
     {
       GtkBitset *visible = atlas_filter_get_events (self->filter);
-      const guint32 *first = atlas_dataset_get_first_locations (self->dataset);
       guint end = lower_bound (atlas_dataset_get_starts (self->dataset),
                                atlas_dataset_get_n_events (self->dataset), (gint64) day + 1);
-      GtkBitsetIter iter;
-      guint e;
 
       /* Only the visible events between the old and the new day. */
       if (end > self->cumulative_end)
         {
-          for (gboolean ok = gtk_bitset_iter_init_at (&iter, visible, self->cumulative_end, &e);
-               ok && e < end; ok = gtk_bitset_iter_next (&iter, &e))
-            add_event (self, first, e, 1);
+          add_events (self, visible, self->cumulative_end, end, 1);
           update_max (self);
         }
       else if (end < self->cumulative_end)
         {
-          for (gboolean ok = gtk_bitset_iter_init_at (&iter, visible, end, &e);
-               ok && e < self->cumulative_end; ok = gtk_bitset_iter_next (&iter, &e))
-            add_event (self, first, e, -1);
+          add_events (self, visible, end, self->cumulative_end, -1);
           update_max (self);
         }
       self->cumulative_end = end;

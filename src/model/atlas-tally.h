@@ -13,8 +13,8 @@
 G_BEGIN_DECLS
 
 /*
- * Counting for AtlasFilter: how many visible events each place has, and the live
- * counts of a facet. Internal to the filter; not thread-safe.
+ * Counting for AtlasFilter and AtlasPlayhead: how many visible events each place
+ * has, and the live counts of a facet. Internal to the model; not thread-safe.
  */
 typedef struct
 {
@@ -41,6 +41,14 @@ GtkBitset *atlas_facet_events  (AtlasDataset *dataset,
                                 guint         value);
 guint      atlas_facet_size    (AtlasDataset *dataset,
                                 AtlasFacet    facet);
+
+void atlas_count_event_places  (AtlasDataset  *dataset,
+                                const guint32 *events,
+                                guint          n_events,
+                                gint           delta,
+                                guint32       *place_counts,
+                                guint         *district_surplus,
+                                guint         *kind_surplus);
 
 typedef enum
 {
