@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "atlas-json.h"
+#include "atlas-json-private.h"
 
 /*
  * The dataset loader's JSON reader: a strict, streaming parser over the file's
@@ -33,15 +33,6 @@
 
 #define PROGRESS_STEP (4 * 1024 * 1024)
 
-/* Bump allocation for the values of one element; reset between elements. */
-typedef struct
-{
-  GPtrArray *blocks;
-  guint8 *next;
-  gsize left;
-  gsize block_size;
-} Arena;
-
 #define ARENA_BLOCK (64 * 1024)
 
 struct _AtlasJsonDocument
@@ -49,28 +40,6 @@ struct _AtlasJsonDocument
   Arena arena;
   AtlasJson root;
 };
-
-typedef struct
-{
-  const guchar *base;
-  const guchar *p;
-  const guchar *end;
-  const guchar *line_start;
-  guint line;
-  AtlasReport *report;
-  Arena *arena;               /* where values being read go */
-  Arena element_arena;
-  Arena *root_arena;
-  GArray *stack[ATLAS_JSON_MAX_DEPTH + 2]; /* items of the arrays and objects being read */
-  GString *text;              /* a string being decoded */
-  AtlasJsonElementFunc element_func;
-  gpointer element_data;
-  GCancellable *cancellable;
-  AtlasProgressFunc progress;
-  gpointer progress_data;
-  const guchar *next_check;
-  gboolean failed;
-} Scanner;
 
 static void
 arena_init (Arena *arena)
@@ -117,140 +86,6 @@ static void
 arena_clear (Arena *arena)
 {
   g_clear_pointer (&arena->blocks, g_ptr_array_unref);
-}
-
-static guint
-column_of (Scanner      *s,
-           const guchar *at)
-{
-  guint column = 1;
-
-  /* Columns count characters, not bytes, as editors do. */
-  for (const guchar *q = s->line_start; q < at; q++)
-    {
-      if ((*q & 0xC0) != 0x80)
-        column++;
-    }
-  return column;
-}
-
-static void fail_at (Scanner      *s,
-                     const guchar *at,
-                     const char   *format,
-                     ...) G_GNUC_PRINTF (3, 4);
-
-static void
-fail_at (Scanner      *s,
-         const guchar *at,
-         const char   *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *where = NULL;
-  va_list args;
-
-  if (s->failed)
-    return;
-  s->failed = TRUE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Translators: a position in a file */
-  where = g_strdup_printf (_("line %u, column %u"), s->line, column_of (s, at));
-  atlas_report_add_literal (s->report, ATLAS_SEVERITY_ERROR, where, message);
-}
-
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static guint
-utf8_sequence_length (const guchar *p,
-                      const guchar *end)
-{
-  guchar c = p[0];
-  guint n;
-  guchar lo = 0x80, hi = 0xBF;
-
-  if (c < 0x80)
-    return 1;
-  else if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    {
-      n = 3;
-      if (c == 0xE0)
-        lo = 0xA0;
-      else if (c == 0xED)
-        hi = 0x9F;
-    }
-  else if (c >= 0xF0 && c <= 0xF4)
-    {
-      n = 4;
-      if (c == 0xF0)
-        lo = 0x90;
-      else if (c == 0xF4)
-        hi = 0x8F;
-    }
-  else
-    return 0;
-
-  if ((gsize) (end - p) < n)
-    return 0;
-  if (p[1] < lo || p[1] > hi)
-    return 0;
-  for (guint i = 2; i < n; i++)
-    {
-      if ((p[i] & 0xC0) != 0x80)
-        return 0;
-    }
-  return n;
-}
-
-/* Describes the character at p for a message: 'x', '字' or byte 0xFF. */
-static char *
-describe_char (const guchar *p,
-               const guchar *end)
-{
-  guint n = utf8_sequence_length (p, end);
-
-  if (n == 1 && g_ascii_isprint (*p))
-    return g_strdup_printf ("'%c'", *p);
-  if (n > 1)
-    return g_strdup_printf ("'%.*s'", (int) n, (const char *) p);
-  return g_strdup_printf (_("byte 0x%02X"), *p);
-}
-
-static void
-fail_unexpected (Scanner    *s,
-                 const char *expected)
-{
-  g_autofree char *what = NULL;
-
-  if (s->p >= s->end)
-    {
-      fail_at (s, s->p, _("the file ends too early: %s; is it truncated?"), expected);
-      return;
-    }
-
-  if (*s->p == 0)
-    {
-      fail_at (s, s->p, _("a NUL byte (0x00) is not allowed in JSON"));
-      return;
-    }
-  if (*s->p >= 0x80 && utf8_sequence_length (s->p, s->end) == 0)
-    {
-      fail_at (s, s->p, _("invalid UTF-8 (byte 0x%02X): a dataset must be UTF-8 text"), *s->p);
-      return;
-    }
-  if (*s->p == '/' && s->p + 1 < s->end && (s->p[1] == '/' || s->p[1] == '*'))
-    {
-      fail_at (s, s->p, _("comments are not allowed in JSON"));
-      return;
-    }
-
-  what = describe_char (s->p, s->end);
-  /* Translators: %1$s is a character, %2$s what was expected instead */
-  fail_at (s, s->p, _("unexpected %1$s: %2$s"), what, expected);
 }
 
 static void
@@ -302,7 +137,7 @@ read_hex4 (Scanner *s,
     {
       if (s->p + i >= s->end || !g_ascii_isxdigit (s->p[i]))
         {
-          fail_at (s, s->p - 2, _("\\u must be followed by four hexadecimal digits"));
+          atlas_json_fail_at (s, s->p - 2, _("\\u must be followed by four hexadecimal digits"));
           return FALSE;
         }
       v = v * 16 + g_ascii_xdigit_value (s->p[i]);
@@ -345,12 +180,12 @@ scan_string (Scanner *s,
 
       if (s->p - open > ATLAS_JSON_MAX_STRING)
         {
-          fail_at (s, open, _("a string longer than the limit of 1 MiB"));
+          atlas_json_fail_at (s, open, _("a string longer than the limit of 1 MiB"));
           return FALSE;
         }
       if (s->p >= s->end)
         {
-          fail_at (s, open, _("the file ends inside this string; is it truncated?"));
+          atlas_json_fail_at (s, open, _("the file ends inside this string; is it truncated?"));
           return FALSE;
         }
 
@@ -384,19 +219,19 @@ scan_string (Scanner *s,
                   return FALSE;
                 if (u == 0)
                   {
-                    fail_at (s, s->p - 6, _("\\u0000 (a NUL character) is not allowed in a string"));
+                    atlas_json_fail_at (s, s->p - 6, _("\\u0000 (a NUL character) is not allowed in a string"));
                     return FALSE;
                   }
                 if (u >= 0xDC00 && u <= 0xDFFF)
                   {
-                    fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its first half"), u);
+                    atlas_json_fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its first half"), u);
                     return FALSE;
                   }
                 if (u >= 0xD800 && u <= 0xDBFF)
                   {
                     if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u')
                       {
-                        fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its second half"), u);
+                        atlas_json_fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its second half"), u);
                         return FALSE;
                       }
                     s->p += 2;
@@ -404,7 +239,7 @@ scan_string (Scanner *s,
                       return FALSE;
                     if (low < 0xDC00 || low > 0xDFFF)
                       {
-                        fail_at (s, s->p - 12, _("\\u%04X is half of a surrogate pair without its second half"), u);
+                        atlas_json_fail_at (s, s->p - 12, _("\\u%04X is half of a surrogate pair without its second half"), u);
                         return FALSE;
                       }
                     u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
@@ -414,9 +249,9 @@ scan_string (Scanner *s,
               break;
             default:
               {
-                g_autofree char *what = describe_char (s->p - 1, s->end);
+                g_autofree char *what = atlas_json_describe_char (s->p - 1, s->end);
 
-                fail_at (s, s->p - 2, _("a backslash followed by %s is not a valid escape in a JSON string"), what);
+                atlas_json_fail_at (s, s->p - 2, _("a backslash followed by %s is not a valid escape in a JSON string"), what);
                 return FALSE;
               }
             }
@@ -424,11 +259,11 @@ scan_string (Scanner *s,
       else if (*s->p < 0x20)
         {
           if (*s->p == 0)
-            fail_at (s, s->p, _("a NUL byte (0x00) is not allowed in JSON"));
+            atlas_json_fail_at (s, s->p, _("a NUL byte (0x00) is not allowed in JSON"));
           else if (*s->p == '\n')
-            fail_at (s, open, _("this string is not closed before the end of the line"));
+            atlas_json_fail_at (s, open, _("this string is not closed before the end of the line"));
           else
-            fail_at (s, s->p, _("control character 0x%02X in a string; write it as an escape such as \\n"), *s->p);
+            atlas_json_fail_at (s, s->p, _("control character 0x%02X in a string; write it as an escape such as \\n"), *s->p);
           return FALSE;
         }
       else
@@ -437,7 +272,7 @@ scan_string (Scanner *s,
 
           if (n == 0)
             {
-              fail_at (s, s->p, _("invalid UTF-8 (byte 0x%02X): a dataset must be UTF-8 text"), *s->p);
+              atlas_json_fail_at (s, s->p, _("invalid UTF-8 (byte 0x%02X): a dataset must be UTF-8 text"), *s->p);
               return FALSE;
             }
           g_string_append_len (out, (const char *) s->p, n);
@@ -459,12 +294,12 @@ scan_number (Scanner   *s,
 
   if (s->p >= s->end || !g_ascii_isdigit (*s->p))
     {
-      fail_at (s, start, _("invalid number: a digit must follow '-'"));
+      atlas_json_fail_at (s, start, _("invalid number: a digit must follow '-'"));
       return FALSE;
     }
   if (*s->p == '0' && s->p + 1 < s->end && g_ascii_isdigit (s->p[1]))
     {
-      fail_at (s, start, _("invalid number: numbers may not start with 0"));
+      atlas_json_fail_at (s, start, _("invalid number: numbers may not start with 0"));
       return FALSE;
     }
   while (s->p < s->end && g_ascii_isdigit (*s->p))
@@ -479,7 +314,7 @@ scan_number (Scanner   *s,
       s->p++;
       if (s->p >= s->end || !g_ascii_isdigit (*s->p))
         {
-          fail_at (s, start, _("invalid number: a digit must follow '.'"));
+          atlas_json_fail_at (s, start, _("invalid number: a digit must follow '.'"));
           return FALSE;
         }
       while (s->p < s->end && g_ascii_isdigit (*s->p))
@@ -494,7 +329,7 @@ scan_number (Scanner   *s,
         s->p++;
       if (s->p >= s->end || !g_ascii_isdigit (*s->p))
         {
-          fail_at (s, start, _("invalid number: a digit must follow the exponent"));
+          atlas_json_fail_at (s, start, _("invalid number: a digit must follow the exponent"));
           return FALSE;
         }
       while (s->p < s->end && g_ascii_isdigit (*s->p))
@@ -504,7 +339,7 @@ scan_number (Scanner   *s,
   /* json-glib reads integers into 64 bits and silently saturates beyond. */
   if (is_integer && int_digits > 18)
     {
-      fail_at (s, start, _("the number %.24s… is too large"), (const char *) start);
+      atlas_json_fail_at (s, start, _("the number %.24s… is too large"), (const char *) start);
       return FALSE;
     }
 
@@ -524,7 +359,7 @@ scan_literal (Scanner    *s,
   if ((gsize) (s->end - s->p) < n || memcmp (s->p, word, n) != 0 ||
       (s->p + n < s->end && g_ascii_isalnum (s->p[n])))
     {
-      fail_unexpected (s, _("expected a value"));
+      atlas_json_fail_unexpected (s, _("expected a value"));
       return FALSE;
     }
   s->p += n;
@@ -645,7 +480,7 @@ stream_array (Scanner    *s,
       skip_whitespace (s);
       if (s->p < s->end && *s->p == ']')
         {
-          fail_at (s, s->p, _("a comma before ']' must be followed by another element"));
+          atlas_json_fail_at (s, s->p, _("a comma before ']' must be followed by another element"));
           return FALSE;
         }
       if (!scan_value (s, 3, &element))
@@ -666,7 +501,7 @@ stream_array (Scanner    *s,
           s->arena = s->root_arena;
           return TRUE;
         }
-      fail_unexpected (s, _("expected ',' or ']' after an array element"));
+      atlas_json_fail_unexpected (s, _("expected ',' or ']' after an array element"));
       return FALSE;
     }
 }
@@ -677,7 +512,7 @@ enter (Scanner *s,
 {
   if (depth > ATLAS_JSON_MAX_DEPTH)
     {
-      fail_at (s, s->p, _("nested deeper than %d levels"), ATLAS_JSON_MAX_DEPTH);
+      atlas_json_fail_at (s, s->p, _("nested deeper than %d levels"), ATLAS_JSON_MAX_DEPTH);
       return FALSE;
     }
   return TRUE;
@@ -711,9 +546,9 @@ scan_object (Scanner   *s,
       if (s->p >= s->end || *s->p != '"')
         {
           if (s->p < s->end && *s->p == '}')
-            fail_at (s, s->p, _("a comma before '}' must be followed by another member"));
+            atlas_json_fail_at (s, s->p, _("a comma before '}' must be followed by another member"));
           else
-            fail_unexpected (s, _("expected a member name in double quotes"));
+            atlas_json_fail_unexpected (s, _("expected a member name in double quotes"));
           return FALSE;
         }
 
@@ -724,7 +559,7 @@ scan_object (Scanner   *s,
       skip_whitespace (s);
       if (s->p >= s->end || *s->p != ':')
         {
-          fail_unexpected (s, _("expected ':' after the member name"));
+          atlas_json_fail_unexpected (s, _("expected ':' after the member name"));
           return FALSE;
         }
       s->p++;
@@ -756,7 +591,7 @@ scan_object (Scanner   *s,
           finish_items (s, depth, out);
           return TRUE;
         }
-      fail_unexpected (s, _("expected ',' or '}' after an object member"));
+      atlas_json_fail_unexpected (s, _("expected ',' or '}' after an object member"));
       return FALSE;
     }
 }
@@ -785,7 +620,7 @@ scan_array (Scanner   *s,
       skip_whitespace (s);
       if (s->p < s->end && *s->p == ']')
         {
-          fail_at (s, s->p, _("a comma before ']' must be followed by another element"));
+          atlas_json_fail_at (s, s->p, _("a comma before ']' must be followed by another element"));
           return FALSE;
         }
       if (!scan_value (s, depth + 1, &element))
@@ -804,7 +639,7 @@ scan_array (Scanner   *s,
           finish_items (s, depth, out);
           return TRUE;
         }
-      fail_unexpected (s, _("expected ',' or ']' after an array element"));
+      atlas_json_fail_unexpected (s, _("expected ',' or ']' after an array element"));
       return FALSE;
     }
 }
@@ -821,7 +656,7 @@ scan_value (Scanner   *s,
   skip_whitespace (s);
   if (s->p >= s->end)
     {
-      fail_unexpected (s, _("expected a value"));
+      atlas_json_fail_unexpected (s, _("expected a value"));
       return FALSE;
     }
 
@@ -844,27 +679,8 @@ scan_value (Scanner   *s,
     case 'n':
       return scan_literal (s, "null", out);
     default:
-      fail_unexpected (s, _("expected a value"));
+      atlas_json_fail_unexpected (s, _("expected a value"));
       return FALSE;
-    }
-}
-
-static const char *
-describe_top_level (guchar c)
-{
-  switch (c)
-    {
-    case '[':
-      return _("an array");
-    case '"':
-      return _("a string");
-    case 't':
-    case 'f':
-      return _("true or false");
-    case 'n':
-      return _("null");
-    default:
-      return _("a number");
     }
 }
 
@@ -942,9 +758,9 @@ atlas_json_stream (const char           *data,
           (*s.p == 't' && length - (s.p - s.base) >= 4 && memcmp (s.p, "true", 4) == 0) ||
           (*s.p == 'f' && length - (s.p - s.base) >= 5 && memcmp (s.p, "false", 5) == 0) ||
           (*s.p == 'n' && length - (s.p - s.base) >= 4 && memcmp (s.p, "null", 4) == 0))
-        fail_at (&s, s.p, _("a dataset is a JSON object, but this file holds %s"), describe_top_level (*s.p));
+        atlas_json_fail_at (&s, s.p, _("a dataset is a JSON object, but this file holds %s"), atlas_json_describe_top_level (*s.p));
       else
-        fail_unexpected (&s, _("this is not JSON: a dataset starts with '{'"));
+        atlas_json_fail_unexpected (&s, _("this is not JSON: a dataset starts with '{'"));
       goto out;
     }
 
@@ -954,7 +770,7 @@ atlas_json_stream (const char           *data,
   skip_whitespace (&s);
   if (s.p < s.end)
     {
-      fail_unexpected (&s, _("expected the end of the file after the dataset's closing '}'"));
+      atlas_json_fail_unexpected (&s, _("expected the end of the file after the dataset's closing '}'"));
       goto out;
     }
 
