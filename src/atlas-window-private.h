@@ -33,7 +33,7 @@ struct _AtlasWindow
   GtkButton *banner_details_button;
   AdwFlap *flap;
   GtkPaned *vertical_paned;
-  GtkPaned *horizontal_paned;
+  AdwFlap *details_flap;
   AtlasFilterSidebar *sidebar;
   AtlasMapView *map_view;
   AtlasDetailsPanel *details;

@@ -15,8 +15,11 @@
 #include "model/atlas-locale.h"
 
 /*
- * The main window: the filter sidebar (an AdwFlap that folds in a narrow window),
- * the map with the details panel beside it, the timeline and the event list below.
+ * The main window: the filter sidebar, the map with the details panel beside it,
+ * the timeline and the event list below. The sidebar and the details panel are
+ * AdwFlaps: in a window too narrow for them beside the map they fold, hide, and
+ * come back over the map when asked for (the details panel also when something
+ * is selected).
  * It owns the one filter, selection and playhead the views share, and remembers
  * what was on screen. Opening, reloading and exporting files is in
  * atlas-window-files.c.
@@ -215,8 +218,11 @@ save_window_state (AtlasWindow *self)
   g_settings_delay (self->settings);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_set_boolean (self->settings, "show-sidebar", adw_flap_get_reveal_flap (self->flap));
-  g_settings_set_boolean (self->settings, "show-details", gtk_widget_get_visible (GTK_WIDGET (self->details)));
+  /* A folded panel was hidden by the fold, not by the person: keep their choice. */
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "show-sidebar", adw_flap_get_reveal_flap (self->flap));
+  if (!adw_flap_get_folded (self->details_flap))
+    g_settings_set_boolean (self->settings, "show-details", adw_flap_get_reveal_flap (self->details_flap));
   if (self->dataset != NULL)
     g_settings_set_value (self->settings, "last-state", atlas_window_capture_state (self, ATLAS_VIEW_STATE_ALL));
   g_settings_apply (self->settings);
@@ -267,7 +273,7 @@ atlas_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
       break;
     case PROP_SHOW_DETAILS:
-      g_value_set_boolean (value, self->details != NULL && gtk_widget_get_visible (GTK_WIDGET (self->details)));
+      g_value_set_boolean (value, self->details_flap != NULL && adw_flap_get_reveal_flap (self->details_flap));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -286,17 +292,11 @@ atlas_window_set_property (GObject      *object,
     {
     case PROP_SHOW_SIDEBAR:
       if (self->flap != NULL && adw_flap_get_reveal_flap (self->flap) != g_value_get_boolean (value))
-        {
-          adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
+        adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
       break;
     case PROP_SHOW_DETAILS:
-      if (self->details != NULL && gtk_widget_get_visible (GTK_WIDGET (self->details)) != g_value_get_boolean (value))
-        {
-          gtk_widget_set_visible (GTK_WIDGET (self->details), g_value_get_boolean (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      if (self->details_flap != NULL && adw_flap_get_reveal_flap (self->details_flap) != g_value_get_boolean (value))
+        adw_flap_set_reveal_flap (self->details_flap, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -307,6 +307,21 @@ static void
 on_flap_reveal_notify_cb (AtlasWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+on_details_reveal_notify_cb (AtlasWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAILS]);
+}
+
+/* In a narrow window the details panel is folded away: bring it over the map
+ * when something is selected, as it is what the person asked to see. */
+static void
+on_selection_changed_cb (AtlasWindow *self)
+{
+  if (adw_flap_get_folded (self->details_flap) && !atlas_selection_is_empty (self->selection))
+    adw_flap_set_reveal_flap (self->details_flap, TRUE);
 }
 
 static void
@@ -347,7 +362,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, banner_details_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, vertical_paned);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, horizontal_paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details);
@@ -399,6 +414,10 @@ atlas_window_init (AtlasWindow *self)
 
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_flap, "notify::reveal-flap", G_CALLBACK (on_details_reveal_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views_button, "capture-view", G_CALLBACK (on_views_capture_view_cb), self, 0);
   g_signal_connect_object (self->views_button, "apply-view", G_CALLBACK (on_views_apply_view_cb), self, 0);
 
@@ -412,7 +431,7 @@ atlas_window_init (AtlasWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-sidebar"));
-      gtk_widget_set_visible (GTK_WIDGET (self->details), g_settings_get_boolean (self->settings, "show-details"));
+      adw_flap_set_reveal_flap (self->details_flap, g_settings_get_boolean (self->settings, "show-details"));
       g_settings_bind (self->settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_DEFAULT);
     }
   atlas_views_button_set_settings (self->views_button, self->settings);

@@ -267,19 +267,58 @@ test_hostile_text (void)
 
 /* The smallest window the app allows, then a very large one. */
 static void
+resize_and_wait (AtlasWindow *window,
+                 int          width,
+                 int          height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (gint64 end = g_get_monotonic_time () + 300000; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* No size loses the dataset; a narrow window folds both panels away and gives
+ * the map the whole width, and a selection brings the details back over it. */
+static void
 test_window_sizes (void)
 {
   AtlasWindow *window = open_window (NULL);
-  const int sizes[][2] = { { 1, 1 }, { 360, 294 }, { 500, 400 }, { 3800, 2400 }, { 1280, 820 } };
+  const int sizes[][2] = { { 1, 1 }, { 500, 400 }, { 3800, 2400 }, { 1280, 820 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
-      for (gint64 end = g_get_monotonic_time () + 300000; g_get_monotonic_time () < end;)
-        g_main_context_iteration (NULL, FALSE);
+      resize_and_wait (window, sizes[i][0], sizes[i][1]);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 360);
       g_assert_nonnull (atlas_window_get_dataset (window));
     }
+
+  /* Wide: both panels beside the map. */
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_false (adw_flap_get_folded (window->details_flap));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->details)));
+
+  /* As narrow as GNOME asks apps to go, with GNOME's window buttons (only a
+   * close button; Xvfb's default adds two more). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  resize_and_wait (window, 360, 600);
+  /* (The window's own width leaves out the frame of client-side decorations.) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_true (adw_flap_get_folded (window->details_flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->details_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->map_view)), ==,
+                   gtk_widget_get_width (GTK_WIDGET (window->vertical_paned)));
+
+  atlas_selection_select_location (window->selection, 0);
+  g_assert_true (adw_flap_get_reveal_flap (window->details_flap));
+
+  /* Wide again: the panels come back beside the map. */
+  resize_and_wait (window, 1280, 820);
+  g_assert_false (adw_flap_get_folded (window->details_flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->details_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->map_view)), <, 1280 - 2 * 300);
+
   close_window (window);
 }
 

