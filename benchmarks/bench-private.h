@@ -8,6 +8,7 @@
 #pragma once
 
 #include "bench.h"
+#include "model/atlas-filter.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,10 @@ void     bench_goal        (Bench         *bench,
 void     bench_note        (Bench         *bench,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);
+
+/* The sector or district with the most events (from bench-filter.c). */
+guint    bench_largest_value (AtlasDataset *dataset,
+                              AtlasFacet    facet);
 
 Bench   *bench_new         (gboolean       quick);
 void     bench_free        (Bench         *bench);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /*
  * The one benchmark program (atlas-bench) is made of parts, one per area of the
- * app, each in its own file: bench-load.c, bench-filter.c, bench-map.c,
+ * app, each in its own file: bench-load.c, bench-filter.c, bench-list.c, bench-map.c,
  * bench-timeline.c, … A part measures with bench_measure() or records a value it
  * measured itself with bench_record(); the program prints one table (and JSON with
  * --json FILE) of median and spread per task and dataset size.
@@ -76,6 +76,8 @@ typedef struct
 void     bench_load        (Bench              *bench,
                             const BenchDataset *data);
 void     bench_filter      (Bench              *bench,
+                            const BenchDataset *data);
+void     bench_list        (Bench              *bench,
                             const BenchDataset *data);
 void     bench_map         (Bench              *bench,
                             const BenchDataset *data);
