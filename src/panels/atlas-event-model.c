@@ -12,6 +12,7 @@
 #include "atlas-event-item.h"
 #include "atlas-event-model.h"
 #include "model/atlas-locale.h"
+#include "model/atlas-text-sort.h"
 
 /*
  * The list of visible events as a GListModel. It keeps only an array of event
@@ -20,8 +21,9 @@
  *
  * It sorts itself: GtkSortListModel would need every item as an object. Sorting by
  * date is the events' own order; the other orders are computed once per dataset
- * (the first time they are asked for) as a permutation of all events, and a
- * filter change then only picks the visible events out of it.
+ * (the first time they are asked for) as a permutation of all events, without a
+ * comparison sort of the events (see atlas-text-sort.c and order_by_first()),
+ * and a filter change then only picks the visible events out of it.
  */
 
 struct _AtlasEventModel
@@ -126,94 +128,81 @@ atlas_event_model_init (AtlasEventModel *self)
 }
 
 static const char *
-sort_text (AtlasDataset   *dataset,
-           AtlasEventSort  key,
-           guint           event)
+event_title (gpointer data,
+             guint    event)
 {
-  guint n;
+  const AtlasEvent *ev = atlas_dataset_get_event (data, event);
 
-  switch (key)
-    {
-    case ATLAS_EVENT_SORT_TITLE:
-      {
-        const AtlasEvent *ev = atlas_dataset_get_event (dataset, event);
-
-        return atlas_localized (ev->title, ev->title_zh);
-      }
-    case ATLAS_EVENT_SORT_PLACE:
-      {
-        const guint32 *locations = atlas_dataset_event_locations (dataset, event, &n);
-        const AtlasLocation *loc;
-
-        if (n == 0)
-          return NULL;
-        loc = atlas_dataset_get_location (dataset, locations[0]);
-        return atlas_localized (loc->name, loc->name_zh);
-      }
-    case ATLAS_EVENT_SORT_SECTOR:
-      {
-        const guint32 *sectors = atlas_dataset_event_sectors (dataset, event, &n);
-        const AtlasSector *sector;
-
-        if (n == 0)
-          return NULL;
-        sector = atlas_dataset_get_sector (dataset, sectors[0]);
-        return atlas_localized (sector->name, sector->name_zh);
-      }
-    case ATLAS_EVENT_SORT_DATE:
-    case ATLAS_N_EVENT_SORTS:
-    default:
-      return NULL;
-    }
+  return atlas_localized (ev->title, ev->title_zh);
 }
 
-typedef struct
+static const char *
+location_name (gpointer data,
+               guint    location)
 {
-  AtlasDataset *dataset;
-  AtlasEventSort key;
-} SortContext;
+  const AtlasLocation *loc = atlas_dataset_get_location (data, location);
 
-/* By the key's text (events without one last), then by date: event indices are
- * in date order. */
-static int
-compare_events (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+  return atlas_localized (loc->name, loc->name_zh);
+}
+
+static const char *
+sector_name (gpointer data,
+             guint    sector)
 {
-  const SortContext *context = user_data;
-  guint32 ea = *(const guint32 *) a;
-  guint32 eb = *(const guint32 *) b;
-  const char *ta = sort_text (context->dataset, context->key, ea);
-  const char *tb = sort_text (context->dataset, context->key, eb);
-  int result;
+  const AtlasSector *sec = atlas_dataset_get_sector (data, sector);
 
-  if (ta == NULL || tb == NULL)
-    result = (ta == NULL) - (tb == NULL);
-  else
+  return atlas_localized (sec->name, sec->name_zh);
+}
+
+/*
+ * Every event in the order of its first place's or first sector's name, then by
+ * date (event indices are in date order); events without one last. The names
+ * are ranked once, then the events are put in order by a counting sort on their
+ * rank, which keeps date order among equal names.
+ */
+static guint32 *
+order_by_first (AtlasDataset   *dataset,
+                AtlasEventSort  key)
+{
+  guint n_events = atlas_dataset_get_n_events (dataset);
+  gboolean by_place = key == ATLAS_EVENT_SORT_PLACE;
+  guint n_values = by_place ? atlas_dataset_get_n_locations (dataset) : atlas_dataset_get_n_sectors (dataset);
+  guint n_ranks;
+  g_autofree guint32 *ranks = atlas_text_ranks (n_values, by_place ? location_name : sector_name,
+                                                dataset, &n_ranks);
+  g_autofree guint32 *bucket = g_new (guint32, MAX (n_events, 1));
+  g_autofree guint *starts = g_new0 (guint, n_ranks + 2);
+  guint32 *order = g_new (guint32, MAX (n_events, 1));
+
+  /* Bucket n_ranks: no place, or no sector. */
+  for (guint e = 0; e < n_events; e++)
     {
-      result = g_ascii_strcasecmp (ta, tb);
-      if (result == 0)
-        result = strcmp (ta, tb);
+      guint n;
+      const guint32 *list = by_place ? atlas_dataset_event_locations (dataset, e, &n)
+                                     : atlas_dataset_event_sectors (dataset, e, &n);
+
+      bucket[e] = n > 0 ? ranks[list[0]] : n_ranks;
+      starts[bucket[e] + 1]++;
     }
-  if (result != 0)
-    return result;
-  return ea < eb ? -1 : ea > eb;
+  for (guint r = 1; r <= n_ranks + 1; r++)
+    starts[r] += starts[r - 1];
+  for (guint e = 0; e < n_events; e++)
+    order[starts[bucket[e]]++] = e;
+  return order;
 }
 
 static const guint32 *
 ensure_order (AtlasEventModel *self,
               AtlasEventSort   key)
 {
-  guint n = atlas_dataset_get_n_events (self->dataset);
-  SortContext context = { self->dataset, key };
-
   if (self->by_key[key] != NULL)
     return self->by_key[key];
 
-  self->by_key[key] = g_new (guint32, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    self->by_key[key][i] = i;
-  g_qsort_with_data (self->by_key[key], n, sizeof (guint32), compare_events, &context);
+  if (key == ATLAS_EVENT_SORT_TITLE)
+    self->by_key[key] = atlas_text_sort (atlas_dataset_get_n_events (self->dataset), event_title,
+                                         self->dataset);
+  else
+    self->by_key[key] = order_by_first (self->dataset, key);
   return self->by_key[key];
 }
 
