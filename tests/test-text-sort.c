@@ -138,6 +138,37 @@ test_against_comparison_sort (void)
     }
 }
 
+/* Texts that agree to their last byte: the sort goes a key deeper for every
+ * eight bytes, here 131,072 keys deep, which a recursive sort would take on the
+ * call stack (a dataset may hold strings of a megabyte, the loader's limit). */
+static void
+test_deep (void)
+{
+  const guint n = 40;
+  const gsize length = 1024 * 1024;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  Texts *texts = g_new (Texts, 1);
+  g_autofree guint32 *order = NULL;
+  g_autofree guint32 *expected = g_new (guint32, n);
+
+  texts->texts = g_new0 (char *, n);
+  for (guint i = 0; i < n; i++)
+    {
+      texts->texts[i] = g_malloc (length + 1);
+      memset (texts->texts[i], 'a', length);
+      texts->texts[i][length - 1] = (char) g_rand_int_range (rand, 'a', 'z' + 1);
+      texts->texts[i][length] = '\0';
+      expected[i] = i;
+    }
+
+  order = atlas_text_sort (n, text_of, texts);
+  g_qsort_with_data (expected, n, sizeof (guint32), compare_reference, texts);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (order[i], ==, expected[i]);
+
+  texts_free (texts, n);
+}
+
 static void
 test_compare (void)
 {
@@ -160,6 +191,7 @@ main (int   argc,
 
   g_test_add_func ("/text-sort/compare", test_compare);
   g_test_add_func ("/text-sort/against-comparison-sort", test_against_comparison_sort);
+  g_test_add_func ("/text-sort/deep", test_deep);
 
   return g_test_run ();
 }

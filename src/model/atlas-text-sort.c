@@ -138,74 +138,93 @@ compare_entries (gconstpointer a,
   return ea->item < eb->item ? -1 : ea->item > eb->item;
 }
 
-static void
-sort_group (Entry         *entries,
-            Entry         *scratch,
-            guint          n,
-            gsize          offset);
-
-/* Sorts a run of entries with equal keys (the bytes before offset + 8 of their
- * texts) by the rest of their texts. */
-static void
-sort_runs (Entry         *entries,
-           Entry         *scratch,
-           guint          n,
-           gsize          offset)
+typedef struct
 {
-  for (guint start = 0; start < n;)
-    {
-      guint end = start + 1;
+  guint start;
+  guint n;
+  gsize offset;   /* the texts of the group agree on their bytes before offset + 8 */
+} Group;
 
-      while (end < n && entries[end].key == entries[start].key)
+/* Pushes the runs of equal keys among entries[start, start + n). */
+static void
+push_runs (GArray      *stack,
+           const Entry *entries,
+           guint        start,
+           guint        n,
+           gsize        offset)
+{
+  for (guint i = start; i < start + n;)
+    {
+      guint end = i + 1;
+
+      while (end < start + n && entries[end].key == entries[i].key)
         end++;
-      if (end - start > 1)
-        sort_group (entries + start, scratch + start, end - start, offset);
-      start = end;
+      if (end - i > 1)
+        {
+          Group group = { i, end - i, offset };
+
+          g_array_append_val (stack, group);
+        }
+      i = end;
     }
 }
 
-/* Entries whose texts agree up to offset + 8: compared in full when few, when
- * the texts have ended (they are then equal but for case; often equal, and then
- * already in order) or have none; sorted by their next eight bytes otherwise. */
+/*
+ * Sorts each run of entries with equal keys by the rest of their texts. A group
+ * is compared in full when it is small, when its texts have ended (they are
+ * then equal but for case; often equal, and then already in order) or when it
+ * has no texts; otherwise it is sorted by its next eight bytes and its runs are
+ * taken in turn. The groups wait on a stack of their own, not the call stack:
+ * texts of a megabyte that agree to their last byte go 131,072 keys deep.
+ */
 static void
-sort_group (Entry         *entries,
-            Entry         *scratch,
-            guint          n,
-            gsize          offset)
+sort_runs (Entry *entries,
+           Entry *scratch,
+           guint  n_items)
 {
-  Entry *sorted;
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Group));
 
-  if (entries[0].key == NO_TEXT)
-    return;  /* no texts: in order of index already */
-
-  if ((entries[0].key & 0xff) == 0)
+  push_runs (stack, entries, 0, n_items, 0);
+  while (stack->len > 0)
     {
-      guint same = 1;
+      Group group = g_array_index (stack, Group, stack->len - 1);
+      Entry *first = entries + group.start;
+      gsize offset = group.offset + 8;
+      Entry *sorted;
 
-      while (same < n && strcmp (entries[same].text, entries[0].text) == 0)
-        same++;
-      if (same < n)
-        qsort (entries, n, sizeof (Entry), compare_entries);
-      return;
-    }
+      g_array_set_size (stack, stack->len - 1);
 
-  if (n <= SMALL_GROUP)
-    {
-      qsort (entries, n, sizeof (Entry), compare_entries);
-      return;
-    }
+      if (first->key == NO_TEXT)
+        continue;  /* no texts: in order of index already */
 
-  offset += 8;
-  for (guint i = 0; i < n; i++)
-    {
-      if (i + PREFETCH_AHEAD < n)
-        __builtin_prefetch (entries[i + PREFETCH_AHEAD].text + offset);
-      entries[i].key = chunk_key (entries[i].text, offset);
+      if ((first->key & 0xff) == 0)
+        {
+          guint same = 1;
+
+          while (same < group.n && strcmp (first[same].text, first->text) == 0)
+            same++;
+          if (same < group.n)
+            qsort (first, group.n, sizeof (Entry), compare_entries);
+          continue;
+        }
+
+      if (group.n <= SMALL_GROUP)
+        {
+          qsort (first, group.n, sizeof (Entry), compare_entries);
+          continue;
+        }
+
+      for (guint i = 0; i < group.n; i++)
+        {
+          if (i + PREFETCH_AHEAD < group.n)
+            __builtin_prefetch (first[i + PREFETCH_AHEAD].text + offset);
+          first[i].key = chunk_key (first[i].text, offset);
+        }
+      sorted = radix_sort (first, scratch + group.start, group.n);
+      if (sorted != first)
+        memcpy (first, sorted, sizeof (Entry) * group.n);
+      push_runs (stack, entries, group.start, group.n, offset);
     }
-  sorted = radix_sort (entries, scratch, n);
-  if (sorted != entries)
-    memcpy (entries, sorted, sizeof (Entry) * n);
-  sort_runs (entries, scratch, n, offset);
 }
 
 /* The items sorted by text, then by index; the caller frees *to_free. */
@@ -241,7 +260,7 @@ sort_entries (guint          n_items,
       entries = sorted;
     }
 
-  sort_runs (entries, scratch, n_items, 0);
+  sort_runs (entries, scratch, n_items);
 
   *to_free = entries;
   return entries;
