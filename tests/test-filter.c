@@ -416,6 +416,50 @@ on_changed_count (gpointer  object,
 }
 
 /* One "changed" per change, one for a frozen batch, none for no change. */
+/* The date index every view shares: the binary search on start days, and the
+ * list of the few events longer than the band a date window scans. */
+static void
+test_date_index (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(AtlasDataset) dataset = random_dataset (seed, 30, 300);
+      const gint32 *starts = atlas_dataset_get_starts (dataset);
+      const gint32 *ends = atlas_dataset_get_ends (dataset);
+      guint n = atlas_dataset_get_n_events (dataset);
+      const gint64 extremes[] = { G_MININT64, (gint64) G_MININT32 - 1, G_MININT32,
+                                  (gint64) G_MAXINT32 + 1, G_MAXINT64 };
+      const guint32 *long_events;
+      guint n_long, n_brute = 0;
+
+      for (gint64 day = starts[0] - 3; day <= ends[n - 1] + 3; day += 7)
+        {
+          guint expected = 0;
+
+          while (expected < n && starts[expected] < day)
+            expected++;
+          g_assert_cmpuint (atlas_dataset_find_start (dataset, day), ==, expected);
+        }
+      g_assert_cmpuint (atlas_dataset_find_start (dataset, extremes[0]), ==, 0);
+      g_assert_cmpuint (atlas_dataset_find_start (dataset, extremes[1]), ==, 0);
+      g_assert_cmpuint (atlas_dataset_find_start (dataset, extremes[2]), ==, 0);
+      g_assert_cmpuint (atlas_dataset_find_start (dataset, extremes[3]), ==, n);
+      g_assert_cmpuint (atlas_dataset_find_start (dataset, extremes[4]), ==, n);
+
+      long_events = atlas_dataset_get_long_events (dataset, &n_long);
+      for (guint e = 0; e < n; e++)
+        {
+          if ((gint64) ends[e] - starts[e] <= ATLAS_BAND_DAYS)
+            continue;
+          g_assert_cmpuint (n_brute, <, n_long);
+          g_assert_cmpuint (long_events[n_brute], ==, e);
+          n_brute++;
+        }
+      g_assert_cmpuint (n_long, ==, n_brute);
+      g_assert_cmpuint (n_long, >, 0);  /* the random datasets have some */
+    }
+}
+
 static void
 test_changed_signal (void)
 {
@@ -639,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/filter/against-brute-force", test_against_brute_force);
   g_test_add_func ("/filter/count-methods", test_count_methods);
   g_test_add_func ("/filter/normalize", test_normalize);
+  g_test_add_func ("/filter/date-index", test_date_index);
   g_test_add_func ("/filter/changed-signal", test_changed_signal);
   g_test_add_func ("/filter/playhead-counts", test_playhead_counts);
   g_test_add_func ("/filter/selection", test_selection);

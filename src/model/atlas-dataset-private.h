@@ -56,13 +56,9 @@ struct _AtlasDataset
   guint32 *location_districts;  /* per location */
   guint8 *location_kinds;       /* per location */
   GArray *long_events;  /* guint32: events longer than ATLAS_BAND_DAYS, in date order */
-  guint max_duration;
+  guint max_duration;   /* days, of the longest event */
   gboolean sealed;
 };
-
-/* Events are at most this long, except the few in long_events: a date window finds
- * the events overlapping it by binary search plus a scan of this many days. */
-#define ATLAS_BAND_DAYS 400
 
 AtlasDataset *atlas_dataset_new                (void);
 const char   *atlas_dataset_intern             (AtlasDataset *self,

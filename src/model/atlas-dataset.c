@@ -377,16 +377,52 @@ atlas_dataset_get_event_color (AtlasDataset *self,
 }
 
 /**
- * atlas_dataset_get_max_duration:
+ * atlas_dataset_find_start:
  * @self: a dataset
+ * @day: a day
  *
- * Returns: the length in days of the longest event, so that a date window can
- *   find every event overlapping it by binary search
+ * Events are sorted by start day: this is a binary search on them.
+ *
+ * Returns: the index of the first event starting on or after @day, or the
+ *   number of events if none does
  */
 guint
-atlas_dataset_get_max_duration (AtlasDataset *self)
+atlas_dataset_find_start (AtlasDataset *self,
+                          gint64        day)
 {
-  return self->max_duration;
+  const gint32 *starts = (const gint32 *) self->starts->data;
+  guint lo = 0, hi = self->starts->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (starts[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * atlas_dataset_get_long_events:
+ * @self: a dataset
+ * @n: (out): the number of events returned
+ *
+ * Every other event is at most %ATLAS_BAND_DAYS long, so the events that
+ * overlap a date window are those starting in it, those starting at most
+ * %ATLAS_BAND_DAYS before it that still last into it, and some of these.
+ *
+ * Returns: (array length=n): the events longer than %ATLAS_BAND_DAYS, in
+ *   ascending order
+ */
+const guint32 *
+atlas_dataset_get_long_events (AtlasDataset *self,
+                               guint        *n)
+{
+  *n = self->long_events->len;
+  return (const guint32 *) self->long_events->data;
 }
 
 /**

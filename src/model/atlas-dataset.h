@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 /* Set in atlas_dataset_get_first_locations() for an event with more places. */
 #define ATLAS_MORE_PLACES 0x80000000u
 
+/* Events are at most this many days long, except the few that
+ * atlas_dataset_get_long_events() lists: the events overlapping a date window
+ * are found by binary search plus a scan of this many days before it. */
+#define ATLAS_BAND_DAYS 400
+
 typedef enum
 {
   ATLAS_KIND_NEW_AREA,
@@ -185,7 +190,10 @@ gint32               atlas_dataset_get_event_end         (AtlasDataset *self,
                                                           guint         event);
 guint32              atlas_dataset_get_event_color       (AtlasDataset *self,
                                                           guint         event);
-guint                atlas_dataset_get_max_duration      (AtlasDataset *self);
+guint                atlas_dataset_find_start            (AtlasDataset *self,
+                                                          gint64        day);
+const guint32       *atlas_dataset_get_long_events       (AtlasDataset *self,
+                                                          guint        *n);
 gboolean             atlas_dataset_get_date_range        (AtlasDataset *self,
                                                           gint32       *first_day,
                                                           gint32       *end_day);

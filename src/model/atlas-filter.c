@@ -523,25 +523,6 @@ atlas_filter_get_date_range (AtlasFilter *self,
   return self->has_range;
 }
 
-static guint
-lower_bound (const gint32 *values,
-             guint         n,
-             gint64        key)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /**
  * atlas_events_in_window:
  * @dataset: a dataset
@@ -559,28 +540,27 @@ atlas_events_in_window (AtlasDataset *dataset,
                         gint32        end,
                         GtkBitset    *out)
 {
-  const gint32 *starts = atlas_dataset_get_starts (dataset);
   const gint32 *ends = atlas_dataset_get_ends (dataset);
-  guint n = atlas_dataset_get_n_events (dataset);
-  guint band, first, last;
-  GArray *long_events = dataset->long_events;
+  const guint32 *long_events;
+  guint band, first, last, n_long;
 
   gtk_bitset_remove_all (out);
-  if (end <= start || n == 0)
+  if (end <= start || atlas_dataset_get_n_events (dataset) == 0)
     return;
 
-  band = lower_bound (starts, n, (gint64) start - ATLAS_BAND_DAYS);
-  first = lower_bound (starts, n, start);
-  last = lower_bound (starts, n, end);
+  band = atlas_dataset_find_start (dataset, (gint64) start - ATLAS_BAND_DAYS);
+  first = atlas_dataset_find_start (dataset, start);
+  last = atlas_dataset_find_start (dataset, end);
 
   for (guint i = band; i < first; i++)
     {
       if (ends[i] > start)
         gtk_bitset_add (out, i);
     }
-  for (guint i = 0; i < long_events->len; i++)
+  long_events = atlas_dataset_get_long_events (dataset, &n_long);
+  for (guint i = 0; i < n_long; i++)
     {
-      guint e = g_array_index (long_events, guint32, i);
+      guint e = long_events[i];
 
       if (e >= band)
         break;

@@ -67,25 +67,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static guint
-lower_bound (const gint32 *values,
-             guint         n,
-             gint64        key)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static void
 window_bounds (AtlasPlayhead *self,
                gint32        *start,
@@ -149,9 +130,7 @@ recount (AtlasPlayhead *self)
 
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE)
     {
-      self->cumulative_end = lower_bound (atlas_dataset_get_starts (self->dataset),
-                                          atlas_dataset_get_n_events (self->dataset),
-                                          (gint64) self->day + 1);
+      self->cumulative_end = atlas_dataset_find_start (self->dataset, (gint64) self->day + 1);
       add_events (self, visible, 0, self->cumulative_end, 1);
     }
   else
@@ -402,8 +381,7 @@ atlas_playhead_set_day (AtlasPlayhead *self,
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE && self->dataset != NULL)
     {
       GtkBitset *visible = atlas_filter_get_events (self->filter);
-      guint end = lower_bound (atlas_dataset_get_starts (self->dataset),
-                               atlas_dataset_get_n_events (self->dataset), (gint64) day + 1);
+      guint end = atlas_dataset_find_start (self->dataset, (gint64) day + 1);
 
       /* Only the visible events between the old and the new day. */
       if (end > self->cumulative_end)

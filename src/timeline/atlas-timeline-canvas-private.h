@@ -17,10 +17,6 @@ G_BEGIN_DECLS
 #define ATLAS_TIMELINE_BRUSH_HEIGHT 16.0
 #define ATLAS_TIMELINE_AXIS_HEIGHT 34.0
 
-/* Events longer than this are few; the others are found by binary search on
- * their start minus this many days. */
-#define ATLAS_TIMELINE_BAND_DAYS 400
-
 /* Glyph sizes: half the width of a point, and the pitch of the lanes. */
 #define ATLAS_TIMELINE_POINT_RADIUS 4.0
 #define ATLAS_TIMELINE_GLYPH_GAP 2.0
@@ -73,7 +69,6 @@ struct _AtlasTimelineCanvas
   guint32 *group_colors;     /* 0xRRGGBB per group: the sectors' colours, then grey */
   guint16 *event_groups;     /* per event: its group */
   gint32 *start_ends;        /* per event: the end of the days its start may be on */
-  GArray *long_events;       /* guint32, ascending */
   AtlasTimeBins *all_bins;   /* every event, one group: the ghosts */
   AtlasTimeBins *visible_bins;
 

@@ -106,7 +106,6 @@ clear_caches (AtlasTimelineCanvas *self)
   g_clear_pointer (&self->group_colors, g_free);
   g_clear_pointer (&self->event_groups, g_free);
   g_clear_pointer (&self->start_ends, g_free);
-  g_clear_pointer (&self->long_events, g_array_unref);
   g_clear_pointer (&self->all_bins, atlas_time_bins_free);
   g_clear_pointer (&self->visible_bins, atlas_time_bins_free);
   self->has_dates = FALSE;
@@ -175,8 +174,6 @@ static void
 reset_dataset (AtlasTimelineCanvas *self)
 {
   AtlasDataset *dataset = self->filter != NULL ? atlas_filter_get_dataset (self->filter) : NULL;
-  guint n_events;
-  const gint32 *starts, *ends;
 
   clear_caches (self);
   gtk_bitset_remove_all (self->highlight);
@@ -190,23 +187,6 @@ reset_dataset (AtlasTimelineCanvas *self)
   index_events (self);
 
   self->has_dates = atlas_dataset_get_date_range (dataset, &self->first_day, &self->end_day);
-  n_events = atlas_dataset_get_n_events (dataset);
-  starts = atlas_dataset_get_starts (dataset);
-  ends = atlas_dataset_get_ends (dataset);
-  self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
-  if (atlas_dataset_get_max_duration (dataset) > ATLAS_TIMELINE_BAND_DAYS)
-    {
-      for (guint e = 0; e < n_events; e++)
-        {
-          if ((gint64) ends[e] - starts[e] > ATLAS_TIMELINE_BAND_DAYS)
-            {
-              guint32 index = e;
-
-              g_array_append_val (self->long_events, index);
-            }
-        }
-    }
-
   atlas_timeline_canvas_fit (self);
 }
 

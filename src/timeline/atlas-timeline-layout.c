@@ -17,23 +17,14 @@
  * they are too many for the width the view is drawn as a histogram instead.
  */
 
+/* Start days are whole: the first event starting at or after @day is the
+ * first one starting at or after ceil (@day). */
 static guint
-lower_bound (const gint32 *values,
-             guint         n,
-             double        key)
+find_start (AtlasDataset *dataset,
+            double        day)
 {
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return atlas_dataset_find_start (dataset, (gint64) CLAMP (ceil (day), G_MININT32,
+                                                            (double) G_MAXINT32 + 1));
 }
 
 static guint
@@ -115,9 +106,9 @@ add_glyph (AtlasTimelineCanvas *self,
 void
 atlas_timeline_canvas_ensure_layout (AtlasTimelineCanvas *self)
 {
-  const gint32 *starts;
+  const guint32 *long_events;
   GtkBitset *visible;
-  guint n, lo, hi, long_lo, max_lanes, limit, n_glyphs;
+  guint lo, hi, n_long, long_lo, max_lanes, limit, n_glyphs;
   double margin, area_h;
   g_autofree double *x0 = NULL;
   g_autofree double *x1 = NULL;
@@ -135,13 +126,12 @@ atlas_timeline_canvas_ensure_layout (AtlasTimelineCanvas *self)
   if (self->dataset == NULL || !self->has_dates)
     return;
 
-  n = atlas_dataset_get_n_events (self->dataset);
-  starts = atlas_dataset_get_starts (self->dataset);
   visible = atlas_filter_get_events (self->filter);
   margin = (ATLAS_TIMELINE_POINT_RADIUS + ATLAS_TIMELINE_GLYPH_GAP) * self->scale.days_per_px;
-  lo = lower_bound (starts, n, self->scale.start - margin - ATLAS_TIMELINE_BAND_DAYS);
-  hi = lower_bound (starts, n, atlas_time_scale_get_end (&self->scale) + margin);
-  long_lo = lower_bound_u32 ((const guint32 *) self->long_events->data, self->long_events->len, lo);
+  lo = find_start (self->dataset, self->scale.start - margin - ATLAS_BAND_DAYS);
+  hi = find_start (self->dataset, atlas_time_scale_get_end (&self->scale) + margin);
+  long_events = atlas_dataset_get_long_events (self->dataset, &n_long);
+  long_lo = lower_bound_u32 (long_events, n_long, lo);
   limit = MAX (64, (guint) (self->scale.width * 1.5));
   if ((hi - lo) + long_lo > limit)
     {
@@ -150,7 +140,7 @@ atlas_timeline_canvas_ensure_layout (AtlasTimelineCanvas *self)
     }
 
   for (guint i = 0; i < long_lo; i++)
-    add_glyph (self, g_array_index (self->long_events, guint32, i), visible);
+    add_glyph (self, long_events[i], visible);
   for (guint e = lo; e < hi; e++)
     add_glyph (self, e, visible);
   g_array_sort (self->glyphs, compare_glyphs);
