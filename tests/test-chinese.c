@@ -15,6 +15,7 @@
 #include "atlas-application.h"
 #include "atlas-window-private.h"
 #include "panels/atlas-event-item.h"
+#include "window-test-helpers.h"
 
 /*
  * In a Chinese locale (zh_CN.UTF-8, made for the test with localedef), the app's
@@ -50,8 +51,7 @@ test_chinese (void)
   /* The dataset's Chinese names. */
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open (window, bundled);
-  while (atlas_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  atlas_test_wait_for_load (window);
   dataset = atlas_window_get_dataset (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, atlas_dataset_get_title_zh (dataset));
 

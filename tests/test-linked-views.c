@@ -10,10 +10,10 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "atlas-application.h"
 #include "atlas-window-private.h"
 #include "model/atlas-loader.h"
 #include "panels/atlas-event-item.h"
+#include "window-test-helpers.h"
 
 /*
  * The views of a window follow one filter and one selection: the list, the
@@ -21,46 +21,21 @@
  * restart; saved views restore; the event list makes rows lazily.
  */
 
-static void
-wait_for_load (AtlasWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
+/* A new window on the bundled dataset, or on what the settings say (the start
+ * of the app). */
 static AtlasWindow *
 open_window (gboolean initial)
 {
-  AtlasWindow *window = atlas_window_new (NULL);
+  AtlasWindow *window;
 
+  if (!initial)
+    return atlas_test_open_window (NULL);
+
+  window = atlas_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  if (initial)
-    atlas_window_open_initial (window);
-  else
-    {
-      g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
-
-      atlas_window_open (window, bundled);
-    }
-  wait_for_load (window);
+  atlas_window_open_initial (window);
+  atlas_test_wait_for_load (window);
   return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_close (GTK_WINDOW (window));
-  for (guint i = 0; i < 200 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (window);
 }
 
 static void
@@ -100,7 +75,7 @@ test_biomedicine (void)
     }
   g_assert_true (found);
 
-  close_window (window);
+  atlas_test_close_window (window);
 }
 
 static void
@@ -127,7 +102,7 @@ test_search_ports (void)
   atlas_filter_set_text (filter, "GUOYUAN");
   g_assert_true (atlas_filter_location_visible (filter, atlas_dataset_find_location (dataset, "guoyuan-port")));
 
-  close_window (window);
+  atlas_test_close_window (window);
 }
 
 /* Selecting in the list selects everywhere; selecting elsewhere selects in the list. */
@@ -154,7 +129,7 @@ test_selection_follows (void)
   g_assert_cmpuint (atlas_selection_get_event (selection), ==, atlas_event_model_get_event (events, 0));
   g_assert_true (gtk_selection_model_is_selected (model, 0));
 
-  close_window (window);
+  atlas_test_close_window (window);
 }
 
 /* Closing saves the view; the next start brings it back. */
@@ -174,7 +149,7 @@ test_restart_restores (void)
   atlas_playhead_set_mode (atlas_window_get_playhead (window), ATLAS_PLAYHEAD_WINDOW);
   atlas_playhead_set_day (atlas_window_get_playhead (window), day);
   atlas_selection_select_location (atlas_window_get_selection (window), place);
-  close_window (window);
+  atlas_test_close_window (window);
 
   window = open_window (TRUE);
   dataset = atlas_window_get_dataset (window);
@@ -192,7 +167,7 @@ test_restart_restores (void)
   /* Clean up for the other tests. */
   atlas_filter_clear (atlas_window_get_filter (window));
   atlas_selection_clear (atlas_window_get_selection (window));
-  close_window (window);
+  atlas_test_close_window (window);
 }
 
 static void
@@ -221,7 +196,7 @@ test_saved_views (void)
   g_assert_false (atlas_views_button_restore (window->views_button, "Beibei science"));
 
   atlas_filter_clear (filter);
-  close_window (window);
+  atlas_test_close_window (window);
 }
 
 /* A corrupted saved state costs nothing but itself. */
@@ -245,17 +220,17 @@ test_corrupted_state (void)
   g_assert_nonnull (atlas_window_get_dataset (window));
   g_assert_false (atlas_filter_is_active (atlas_window_get_filter (window)));
   g_assert_true (atlas_selection_is_empty (atlas_window_get_selection (window)));
-  close_window (window);
+  atlas_test_close_window (window);
 
   /* A last dataset that is gone: the bundled one opens, with a message. */
   g_settings_set_string (settings, "last-dataset", "file:///nonexistent/gone.json");
   window = open_window (TRUE);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
   g_assert_nonnull (atlas_window_get_dataset (window));
   g_assert_true (atlas_window_is_bundled (atlas_window_get_file (window)));
   g_assert_nonnull (atlas_window_get_message (window));
   g_assert_nonnull (strstr (atlas_window_get_message (window), "gone.json"));
-  close_window (window);
+  atlas_test_close_window (window);
 }
 
 /* A big list makes rows only for what is on screen. */

@@ -12,50 +12,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "atlas-application.h"
 #include "atlas-window-private.h"
 #include "map/atlas-map-view-private.h"
 #include "model/atlas-loader.h"
+#include "window-test-helpers.h"
 
 /*
  * Nothing a file, a tile server or the window manager does costs the user what is
  * on screen or freezes the window: tile servers that refuse or never answer,
  * reloading during playback, tiny and huge windows, hostile text, files too large.
  */
-
-static void
-wait_for_load (AtlasWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
-}
-
-static AtlasWindow *
-open_window (GFile *file)
-{
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
-
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_open (window, file != NULL ? file : bundled);
-  wait_for_load (window);
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 500 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (window);
-}
 
 typedef struct
 {
@@ -138,13 +104,13 @@ test_tile_servers (void)
   }
   url = g_strdup_printf ("http://127.0.0.1:%u/#Z#/#X#/#Y#.png", port);
   g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
-  window = open_window (NULL);
+  window = atlas_test_open_window (NULL);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, 2000);
   g_test_message ("closed port: the main loop waited at most %.0f ms", longest);
   g_assert_cmpfloat (longest, <, 1000);
   g_assert_nonnull (atlas_window_get_dataset (window));
-  close_window (window);
+  atlas_test_destroy_window (window);
 
   /* A server that accepts and never answers. */
   port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
@@ -154,13 +120,13 @@ test_tile_servers (void)
   g_free (url);
   url = g_strdup_printf ("http://127.0.0.1:%u/#Z#/#X#/#Y#.png", port);
   g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
-  window = open_window (NULL);
+  window = atlas_test_open_window (NULL);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, 3000);
   g_test_message ("silent server: %u connections held, the main loop waited at most %.0f ms", held->len, longest);
   g_assert_cmpuint (held->len, >, 0);
   g_assert_cmpfloat (longest, <, 1000);
-  close_window (window);
+  atlas_test_destroy_window (window);
 
   g_socket_service_stop (service);
   g_unsetenv ("CHENGYU_ATLAS_TILE_URL");
@@ -195,7 +161,7 @@ test_reload_during_playback (void)
 {
   g_autofree char *path = write_dataset ("First");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  AtlasWindow *window = open_window (file);
+  AtlasWindow *window = atlas_test_open_window (file);
   AtlasPlayhead *playhead = atlas_window_get_playhead (window);
   AtlasDataset *before;
   gint64 end;
@@ -210,7 +176,7 @@ test_reload_during_playback (void)
                        "\"sectors\":[],\"point\":[106.5,29.5]}],\"events\":[{\"id\":\"e1\",\"date\":\"2020\",\"title\":\"T\","
                        "\"location\":\"p\",\"sectors\":[],\"source\":\"s\"}]}", -1, NULL);
   atlas_window_reload (window);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
   g_assert_cmpstr (atlas_dataset_get_title (atlas_window_get_dataset (window)), ==, "Second");
   /* The time window survives the reload (the day may have moved on since). */
   g_assert_cmpint (atlas_playhead_get_day (playhead), >=, atlas_date_from_civil (2019, 1, 1));
@@ -219,12 +185,12 @@ test_reload_during_playback (void)
   before = atlas_window_get_dataset (window);
   g_file_set_contents (path, "{\"atlas\":1,", -1, NULL);
   atlas_window_reload (window);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
   g_assert_true (atlas_window_get_dataset (window) == before);
   g_assert_nonnull (strstr (atlas_window_get_message (window), "changed on disk and cannot be opened now"));
 
   atlas_playhead_set_playing (playhead, FALSE);
-  close_window (window);
+  atlas_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -249,7 +215,7 @@ test_hostile_text (void)
   g_autofree char *escaped = g_strescape (title, NULL);
   g_autofree char *path = write_dataset (escaped);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  AtlasWindow *window = open_window (file);
+  AtlasWindow *window = atlas_test_open_window (file);
   AtlasDataset *dataset = atlas_window_get_dataset (window);
 
   g_assert_nonnull (dataset);
@@ -261,7 +227,7 @@ test_hostile_text (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (find_label_text (GTK_WIDGET (window->details), title));
 
-  close_window (window);
+  atlas_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -281,7 +247,7 @@ resize_and_wait (AtlasWindow *window,
 static void
 test_window_sizes (void)
 {
-  AtlasWindow *window = open_window (NULL);
+  AtlasWindow *window = atlas_test_open_window (NULL);
   const int sizes[][2] = { { 1, 1 }, { 500, 400 }, { 3800, 2400 }, { 1280, 820 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -319,14 +285,14 @@ test_window_sizes (void)
   g_assert_true (adw_flap_get_reveal_flap (window->details_flap));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->map_view)), <, 1280 - 2 * 300);
 
-  close_window (window);
+  atlas_test_destroy_window (window);
 }
 
 /* Files beyond the limits are refused before reading, and the view stays. */
 static void
 test_too_large (void)
 {
-  AtlasWindow *window = open_window (NULL);
+  AtlasWindow *window = atlas_test_open_window (NULL);
   AtlasDataset *before = atlas_window_get_dataset (window);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
@@ -340,7 +306,7 @@ test_too_large (void)
   file = g_file_new_for_path (path);
 
   atlas_window_open (window, file);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
   g_assert_true (atlas_window_get_dataset (window) == before);
   g_assert_nonnull (strstr (atlas_window_get_message (window), "more than the limit of 2 GB"));
   g_unlink (path);
@@ -352,13 +318,13 @@ test_too_large (void)
   g_clear_object (&file);
   file = g_file_new_for_path (path);
   atlas_window_open (window, file);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
   g_unsetenv ("CHENGYU_ATLAS_AVAILABLE_MEMORY");
   g_assert_true (atlas_window_get_dataset (window) == before);
   g_assert_nonnull (strstr (atlas_window_get_message (window), "more than is free"));
   g_unlink (path);
 
-  close_window (window);
+  atlas_test_destroy_window (window);
 }
 
 int

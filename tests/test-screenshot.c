@@ -12,6 +12,7 @@
 #include "atlas-application.h"
 #include "atlas-export.h"
 #include "atlas-window-private.h"
+#include "window-test-helpers.h"
 
 /*
  * The whole window on the bundled dataset, offline, with Guoyuan Port selected,
@@ -101,8 +102,7 @@ test_window_screenshot (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open (window, bundled);
-  while (atlas_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  atlas_test_wait_for_load (window);
   iterate (500);
 
   atlas_selection_select_location (atlas_window_get_selection (window),

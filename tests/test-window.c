@@ -14,48 +14,12 @@
 
 #include "atlas-application.h"
 #include "atlas-window.h"
-
-/* Runs the main loop until the window has finished loading (or 30 s pass). */
-static void
-wait_for_load (AtlasWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static AtlasWindow *
-open_bundled (void)
-{
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
-
-  atlas_window_open (window, bundled);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_load (window);
-  return window;
-}
-
-static void
-destroy_and_check_finalized (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 100 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (window);
-}
+#include "window-test-helpers.h"
 
 static void
 test_opens_bundled (void)
 {
-  AtlasWindow *window = open_bundled ();
+  AtlasWindow *window = atlas_test_open_window (NULL);
   AtlasDataset *dataset = atlas_window_get_dataset (window);
 
   g_assert_nonnull (dataset);
@@ -70,14 +34,14 @@ test_opens_bundled (void)
   g_assert_cmpuint (gtk_bitset_get_size (atlas_filter_get_locations (atlas_window_get_filter (window))), ==,
                     atlas_dataset_get_n_locations (dataset));
 
-  destroy_and_check_finalized (window);
+  atlas_test_destroy_window (window);
 }
 
 /* A broken file is reported in the window, and the dataset on screen stays. */
 static void
 test_broken_file_keeps_dataset (void)
 {
-  AtlasWindow *window = open_bundled ();
+  AtlasWindow *window = atlas_test_open_window (NULL);
   AtlasDataset *before = atlas_window_get_dataset (window);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
@@ -94,7 +58,7 @@ test_broken_file_keeps_dataset (void)
   file = g_file_new_for_path (path);
 
   atlas_window_open (window, file);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
 
   g_assert_true (atlas_window_get_dataset (window) == before);
   message = atlas_window_get_message (window);
@@ -109,14 +73,14 @@ test_broken_file_keeps_dataset (void)
     g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/dataset.json");
 
     atlas_window_open (window, missing);
-    wait_for_load (window);
+    atlas_test_wait_for_load (window);
     g_assert_true (atlas_window_get_dataset (window) == before);
     g_assert_cmpstr (atlas_window_get_message (window), ==,
                      "Could not open “dataset.json”: No such file or directory. The dataset on screen was kept.");
   }
 
   g_unlink (path);
-  destroy_and_check_finalized (window);
+  atlas_test_destroy_window (window);
 }
 
 /* Opening another file while one loads replaces the first load. */
@@ -130,11 +94,11 @@ test_open_during_load (void)
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open (window, missing);
   atlas_window_open (window, bundled);
-  wait_for_load (window);
+  atlas_test_wait_for_load (window);
   g_assert_nonnull (atlas_window_get_dataset (window));
   g_assert_null (atlas_window_get_message (window));
 
-  destroy_and_check_finalized (window);
+  atlas_test_destroy_window (window);
 }
 
 /* Closing the window while it loads must neither crash nor leak the window. */

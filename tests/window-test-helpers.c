@@ -1,0 +1,96 @@
+/* window-test-helpers.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-application.h"
+#include "window-test-helpers.h"
+
+/*
+ * What every test of the whole window does: open a dataset and wait for it,
+ * and close the window and check that nothing kept it alive.
+ */
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/**
+ * atlas_test_wait_for_load:
+ *
+ * Runs the main loop until @window has finished loading, failing the test if
+ * that takes more than 30 s, then until nothing is pending.
+ */
+void
+atlas_test_wait_for_load (AtlasWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  drain ();
+  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_window_is_loading (window));
+  drain ();
+}
+
+/**
+ * atlas_test_open_window:
+ * @file: (nullable): the dataset, or %NULL for the bundled one
+ *
+ * Returns: (transfer none): a new window, shown, with @file loaded (or its
+ *   error shown)
+ */
+AtlasWindow *
+atlas_test_open_window (GFile *file)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open (window, file != NULL ? file : bundled);
+  atlas_test_wait_for_load (window);
+  return window;
+}
+
+/* @window is the weak pointer, cleared when the window is finalized. */
+static void
+wait_for_finalize (AtlasWindow **window)
+{
+  for (guint i = 0; i < 500 && *window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (*window);
+}
+
+/**
+ * atlas_test_close_window:
+ *
+ * Closes @window as its close button does, so that it saves its state, and
+ * checks that it is finalized.
+ */
+void
+atlas_test_close_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for_finalize (&window);
+}
+
+/**
+ * atlas_test_destroy_window:
+ *
+ * Destroys @window without asking it, and checks that it is finalized.
+ */
+void
+atlas_test_destroy_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_finalize (&window);
+}

@@ -1,0 +1,19 @@
+/* window-test-helpers.h
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+void         atlas_test_wait_for_load  (AtlasWindow *window);
+AtlasWindow *atlas_test_open_window    (GFile       *file);
+void         atlas_test_close_window   (AtlasWindow *window);
+void         atlas_test_destroy_window (AtlasWindow *window);
+
+G_END_DECLS
