@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "bench-private.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 /*
  * atlas-bench: the one benchmark program. For each dataset size it generates

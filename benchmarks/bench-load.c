@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bench-private.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 /*
  * Loading a file, against the two obvious ways of reading the same JSON:

@@ -13,7 +13,7 @@
 #include "atlas-application.h"
 #include "atlas-window.h"
 #include "model/atlas-error.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 struct _AtlasApplication
 {

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-export.h"
+#include "io/atlas-export.h"
 #include "atlas-window-private.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 /*
  * The window's files: opening (on a worker thread, with progress and a Cancel

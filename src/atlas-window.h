@@ -13,7 +13,7 @@
 #include "model/atlas-dataset.h"
 #include "model/atlas-filter.h"
 #include "model/atlas-playhead.h"
-#include "model/atlas-report.h"
+#include "io/atlas-report.h"
 #include "model/atlas-selection.h"
 
 G_BEGIN_DECLS

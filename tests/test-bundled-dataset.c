@@ -11,7 +11,7 @@
 
 #include "atlas-application.h"
 #include "model/atlas-filter.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 /* The dataset a person sees first: it must be valid, complete and in the region. */
 

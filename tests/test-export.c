@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "atlas-application.h"
-#include "atlas-export.h"
+#include "io/atlas-export.h"
 #include "model/atlas-error.h"
 #include "model/atlas-filter.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 /* GeoJSON import, the exports, and the round trip: export → import gives the same
  * events. */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "model/atlas-filter.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 #include "model/atlas-playhead.h"
 #include "model/atlas-search.h"
 #include "model/atlas-selection.h"

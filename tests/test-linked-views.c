@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "atlas-window-private.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 #include "panels/atlas-event-item.h"
 #include "window-test-helpers.h"
 

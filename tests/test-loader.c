@@ -13,7 +13,7 @@
 
 #include "model/atlas-dataset-private.h"
 #include "model/atlas-error.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 #define SOURCES "[{\"id\":\"news\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2020-04\"}]"
 #define SECTORS "[{\"id\":\"ports\",\"name\":\"Ports\",\"color\":\"#1c71d8\"},{\"id\":\"cars\",\"name\":\"Cars\",\"color\":\"#c01c28\"}]"

@@ -14,7 +14,7 @@
 
 #include "atlas-window-private.h"
 #include "map/atlas-map-view-private.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 #include "window-test-helpers.h"
 
 /*

@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
-#include "atlas-export.h"
+#include "io/atlas-export.h"
 #include "atlas-window-private.h"
 #include "window-test-helpers.h"
 

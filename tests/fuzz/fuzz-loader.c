@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "model/atlas-filter.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 /*
  * libFuzzer target for the whole path from bytes to a dataset: the syntax scan,

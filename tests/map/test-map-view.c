@@ -23,7 +23,7 @@
 #include "map/atlas-map-style.h"
 #include "map/atlas-map-tooltip.h"
 #include "map/atlas-map-view-private.h"
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 
 #define WIDTH 1000
 #define HEIGHT 700

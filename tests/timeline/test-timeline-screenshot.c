@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 #include "timeline/atlas-timeline-canvas-private.h"
 #include "timeline/atlas-timeline-private.h"
 

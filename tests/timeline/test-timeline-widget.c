@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "model/atlas-loader.h"
+#include "io/atlas-loader.h"
 #include "timeline/atlas-timeline-canvas-private.h"
 #include "timeline/atlas-timeline-private.h"
 

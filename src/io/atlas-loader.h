@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "atlas-dataset.h"
+#include "model/atlas-dataset.h"
 #include "atlas-json.h"
 #include "atlas-report.h"
 

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <string.h>
 
-#include "atlas-error.h"
+#include "model/atlas-error.h"
 #include "atlas-json.h"
 #include "atlas-loader-private.h"
 

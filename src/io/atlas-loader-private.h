@@ -9,7 +9,7 @@
 
 #include "atlas-json.h"
 
-#include "atlas-dataset-private.h"
+#include "model/atlas-dataset-private.h"
 #include "atlas-loader.h"
 
 G_BEGIN_DECLS
