@@ -83,5 +83,7 @@ void     bench_map         (Bench              *bench,
                             const BenchDataset *data);
 void     bench_timeline    (Bench              *bench,
                             const BenchDataset *data);
+void     bench_e2e         (Bench              *bench,
+                            const BenchDataset *data);
 
 G_END_DECLS
