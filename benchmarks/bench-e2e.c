@@ -279,6 +279,61 @@ step_place_details (E2e *e, Interaction *it, guint i)
                                    (i * 104729u) % it->n_locations);
 }
 
+/* One input and its wait: the milliseconds to its frame, or -1. */
+static double
+sample_once (E2e         *e,
+             Interaction *it,
+             guint        i)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean debug = g_getenv ("BENCH_E2E_DEBUG") != NULL;
+  double ms;
+
+  if (debug)
+    g_printerr ("%s start %" G_GINT64_FORMAT "\n", it->task, start / 1000);
+  it->step (e, it, i);
+  if (debug)
+    g_printerr ("returned %" G_GINT64_FORMAT "\n", g_get_monotonic_time () / 1000);
+  ms = it->per_frame ? wait_frame (e, start) : wait_settled (e, start, NULL);
+  if (it->settle_after)
+    wait_settled (e, g_get_monotonic_time (), NULL);
+  return ms;
+}
+
+/* Runs @n_its interactions in turn, `repeats` rounds after one warm-up: an on/off
+ * pair puts the view back for the next round. */
+static void
+run_rounds (Bench              *bench,
+            const BenchDataset *data,
+            E2e                *e,
+            Interaction        *its,
+            guint               n_its,
+            guint               repeats)
+{
+  g_autofree double *samples = g_new (double, n_its * repeats);
+  guint n[2] = { 0, 0 };
+
+  g_assert (n_its <= 2);
+  for (guint i = 0; i <= repeats; i++)
+    {
+      for (guint k = 0; k < n_its; k++)
+        {
+          double ms = sample_once (e, &its[k], i);
+
+          if (i > 0 && ms >= 0)
+            samples[k * repeats + n[k]++] = ms;
+        }
+    }
+  for (guint k = 0; k < n_its; k++)
+    {
+      if (n[k] > 0)
+        bench_record (bench, its[k].task, data->label, samples + k * repeats, n[k], "ms");
+      if (n[k] < repeats)
+        bench_note (bench, "%s %s: %u of %u inputs painted no frame", its[k].task, data->label,
+                    repeats - n[k], repeats);
+    }
+}
+
 static void
 run_interaction (Bench              *bench,
                  const BenchDataset *data,
@@ -286,73 +341,7 @@ run_interaction (Bench              *bench,
                  Interaction        *it,
                  guint               repeats)
 {
-  g_autofree double *samples = g_new (double, repeats);
-  guint n = 0;
-
-  /* One warm-up, then the samples. */
-  for (guint i = 0; i <= repeats; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double ms;
-
-      if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
-        g_printerr ("%s start %" G_GINT64_FORMAT "\n", it->task, start / 1000);
-      it->step (e, it, i);
-      if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
-        g_printerr ("returned %" G_GINT64_FORMAT "\n", g_get_monotonic_time () / 1000);
-      ms = it->per_frame ? wait_frame (e, start) : wait_settled (e, start, NULL);
-      if (it->settle_after)
-        wait_settled (e, g_get_monotonic_time (), NULL);
-      if (i > 0 && ms >= 0)
-        samples[n++] = ms;
-    }
-  if (n > 0)
-    bench_record (bench, it->task, data->label, samples, n, "ms");
-  if (n < repeats)
-    bench_note (bench, "%s %s: %u of %u inputs painted no frame", it->task, data->label,
-                repeats - n, repeats);
-}
-
-/* Runs an on/off pair: the "off" samples put the view back for the next "on". */
-static void
-run_on_off (Bench              *bench,
-            const BenchDataset *data,
-            E2e                *e,
-            Interaction        *on,
-            Interaction        *off,
-            guint               repeats)
-{
-  g_autofree double *on_samples = g_new (double, repeats);
-  g_autofree double *off_samples = g_new (double, repeats);
-  guint n_on = 0, n_off = 0;
-
-  for (guint i = 0; i <= repeats; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double ms;
-
-      if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
-        g_printerr ("%s start %" G_GINT64_FORMAT "\n", on->task, start / 1000);
-      on->step (e, on, i);
-      if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
-        g_printerr ("returned %" G_GINT64_FORMAT "\n", g_get_monotonic_time () / 1000);
-      ms = wait_settled (e, start, NULL);
-      if (i > 0 && ms >= 0)
-        on_samples[n_on++] = ms;
-      start = g_get_monotonic_time ();
-      if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
-        g_printerr ("%s start %" G_GINT64_FORMAT "\n", off->task, start / 1000);
-      off->step (e, off, i);
-      if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
-        g_printerr ("returned %" G_GINT64_FORMAT "\n", g_get_monotonic_time () / 1000);
-      ms = wait_settled (e, start, NULL);
-      if (i > 0 && ms >= 0)
-        off_samples[n_off++] = ms;
-    }
-  if (n_on > 0)
-    bench_record (bench, on->task, data->label, on_samples, n_on, "ms");
-  if (n_off > 0)
-    bench_record (bench, off->task, data->label, off_samples, n_off, "ms");
+  run_rounds (bench, data, e, it, 1, repeats);
 }
 
 static void
@@ -379,17 +368,17 @@ run_interactions (Bench              *bench,
 
   if (checks->len > n_sectors + district)
     {
-      Interaction on = base, off = base;
+      Interaction pair[2] = { base, base };
 
-      on.check = off.check = checks->pdata[sector];
-      on.step = step_check_on, on.task = "window: tick a sector";
-      off.step = step_check_off, off.task = "window: untick a sector";
-      run_on_off (bench, data, e, &on, &off, repeats);
+      pair[0].check = pair[1].check = checks->pdata[sector];
+      pair[0].step = step_check_on, pair[0].task = "window: tick a sector";
+      pair[1].step = step_check_off, pair[1].task = "window: untick a sector";
+      run_rounds (bench, data, e, pair, 2, repeats);
 
-      on.check = off.check = checks->pdata[n_sectors + district];
-      on.task = "window: tick a district";
-      off.task = "window: untick a district";
-      run_on_off (bench, data, e, &on, &off, repeats);
+      pair[0].check = pair[1].check = checks->pdata[n_sectors + district];
+      pair[0].task = "window: tick a district";
+      pair[1].task = "window: untick a district";
+      run_rounds (bench, data, e, pair, 2, repeats);
     }
   else
     bench_note (bench, "window %s: the sidebar has %u check buttons, too few", data->label,
@@ -432,6 +421,16 @@ run_interactions (Bench              *bench,
 }
 
 /* Opening -------------------------------------------------------------------- */
+
+/* Each is held to the goal: at most 100 ms from input to screen. */
+static const char *interaction_tasks[] = {
+  "window: tick a sector", "window: untick a sector",
+  "window: tick a district", "window: untick a district",
+  "window: type a character of a search", "window: set a date range",
+  "window: drag the playhead (a frame)", "window: pan the map a step",
+  "window: zoom the map a step", "window: select an event in the list",
+  "window: open a place's details",
+};
 
 static const char *
 renderer_name (AtlasWindow *window)
@@ -535,17 +534,8 @@ bench_e2e (Bench              *bench,
       return;
     }
 
-  bench_goal (bench, "window: tick a sector", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: untick a sector", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: tick a district", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: untick a district", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: type a character of a search", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: set a date range", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: drag the playhead (a frame)", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: pan the map a step", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: zoom the map a step", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: select an event in the list", BENCH_GOAL_AT_MOST, 100);
-  bench_goal (bench, "window: open a place's details", BENCH_GOAL_AT_MOST, 100);
+  for (guint i = 0; i < G_N_ELEMENTS (interaction_tasks); i++)
+    bench_goal (bench, interaction_tasks[i], BENCH_GOAL_AT_MOST, 100);
   bench_goal (bench, "window: longest main-loop stall while opening", BENCH_GOAL_AT_MOST, 50);
   use_offline_base_map ();
 
