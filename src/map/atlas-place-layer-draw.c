@@ -246,6 +246,35 @@ draw_selection (AtlasPlaceLayer        *self,
                          self->colors[s->place], palette->marker_outline, 1.0);
 }
 
+/* The other places of the selected event, ringed where they are even when a
+ * cluster holds them. Returns how many were on screen. */
+static guint
+draw_also_selected (AtlasPlaceLayer       *self,
+                    cairo_t               *cr,
+                    const AtlasMapPalette *palette)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->also_selected->len; i++)
+    {
+      AtlasPlaceSingle s;
+      double x, y;
+
+      s.place = g_array_index (self->also_selected, guint, i);
+      if (!self->visible[s.place])
+        continue;
+      atlas_map_projection_to_widget (&self->projection, self->xs[s.place], self->ys[s.place], &x, &y);
+      if (x < 0 || y < 0 || x > self->projection.width || y > self->projection.height)
+        continue;
+      s.x = x;
+      s.y = y;
+      s.radius = atlas_place_layer_radius_of (self, s.place);
+      draw_selection (self, cr, palette, &s);
+      n++;
+    }
+  return n;
+}
+
 static PangoLayout *
 get_label_layout (AtlasPlaceLayer *self,
                   guint            place)
@@ -401,6 +430,7 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
     return;
 
   atlas_place_layer_ensure_layout (self);
+  self->n_ringed = 0;
   if (self->n_on_screen == 0)
     return;
 
@@ -448,10 +478,12 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
         draw_cluster (self, cr, palette, &self->clusters.groups[g], sector_counts);
     }
 
+  self->n_ringed = draw_also_selected (self, cr, palette);
   if (selected.place != ATLAS_NONE)
     {
       draw_selection (self, cr, palette, &selected);
       g_array_append_val (singles, selected);
+      self->n_ringed++;
     }
   draw_labels (self, cr, palette, singles,
                selected.place != ATLAS_NONE

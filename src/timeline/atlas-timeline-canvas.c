@@ -28,7 +28,14 @@
 #define MAX_VISIBLE_CELLS (1u << 21)
 #define MAX_ALL_CELLS (1u << 20)
 
-G_DEFINE_FINAL_TYPE (AtlasTimelineCanvas, atlas_timeline_canvas, GTK_TYPE_WIDGET)
+static void
+atlas_timeline_canvas_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasTimelineCanvas, atlas_timeline_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_timeline_canvas_intent_source_init))
 
 void
 atlas_timeline_canvas_invalidate_layout (AtlasTimelineCanvas *self)
@@ -309,10 +316,10 @@ on_selection_changed_cb (AtlasTimelineCanvas *self)
     {
       gint32 start = atlas_dataset_get_starts (dataset)[event];
 
+      /* Selecting shows the event but never moves the playhead: what the map
+       * shows at this moment stays as it is. */
       self->selected_event = event;
       gtk_bitset_add (self->highlight, event);
-      if (self->playhead != NULL)
-        atlas_playhead_set_day (self->playhead, start);
       atlas_timeline_canvas_show_day (self, start, FALSE);
     }
   else if (location != ATLAS_NONE && location < atlas_dataset_get_n_locations (dataset))
@@ -484,7 +491,7 @@ atlas_timeline_canvas_set_range (AtlasTimelineCanvas *self,
   self->has_brush = TRUE;
   self->brush_start = start;
   self->brush_end = end;
-  atlas_filter_set_date_range (self->filter, start, end);
+  atlas_intent_emit_range (self, ATLAS_INTENT_SET_DATE_RANGE, start, end, ATLAS_ORIGIN_TIMELINE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -493,7 +500,7 @@ atlas_timeline_canvas_clear_range (AtlasTimelineCanvas *self)
 {
   self->has_brush = FALSE;
   if (self->filter != NULL)
-    atlas_filter_clear_date_range (self->filter);
+    atlas_intent_emit_range (self, ATLAS_INTENT_CLEAR_DATE_RANGE, 0, 0, ATLAS_ORIGIN_TIMELINE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
