@@ -409,6 +409,7 @@ atlas_window_init (AtlasWindow *self)
   self->playhead = atlas_playhead_new (self->filter);
 
   atlas_filter_sidebar_set_models (self->sidebar, self->filter, self->selection);
+  atlas_filter_sidebar_set_playhead (self->sidebar, self->playhead);
   atlas_map_view_set_models (self->map_view, self->filter, self->selection, self->playhead);
   atlas_details_panel_set_models (self->details, self->filter, self->selection, self->playhead);
   atlas_timeline_set_models (self->timeline, self->filter, self->selection, self->playhead);

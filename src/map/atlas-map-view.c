@@ -23,6 +23,7 @@
 #include <math.h>
 
 #include "atlas-area-layer.h"
+#include "model/atlas-date.h"
 #include "atlas-basemap-layer.h"
 #include "atlas-map-camera.h"
 #include "atlas-map-controls.h"
@@ -198,10 +199,23 @@ update_description (AtlasMapView *self)
   guint shown = atlas_place_layer_get_n_visible (self->place_layer);
   guint total = self->dataset != NULL ? atlas_dataset_get_n_locations (self->dataset) : 0;
 
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u of %u place shown",
-                                              "%u of %u places shown", total),
-                                 shown, total);
+  /* With the playhead before the end, the places drawn bright are those where
+   * something has happened by then; the rest are faded. */
+  if (self->playhead != NULL && atlas_playhead_is_partial (self->playhead))
+    {
+      g_autofree char *day = atlas_date_format (atlas_playhead_get_day (self->playhead), ATLAS_PRECISION_DAY);
+
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%1$u of %2$u place shown, %3$u with events by %4$s",
+                                                  "%1$u of %2$u places shown, %3$u with events by %4$s",
+                                                  total),
+                                     shown, total, atlas_playhead_get_n_active_places (self->playhead), day);
+    }
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u of %u place shown",
+                                                "%u of %u places shown", total),
+                                   shown, total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
 }
@@ -313,6 +327,7 @@ static void
 on_playhead_changed_cb (AtlasMapView *self)
 {
   update_counts (self);
+  update_description (self);
 }
 
 static void

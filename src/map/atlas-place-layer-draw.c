@@ -173,6 +173,7 @@ draw_cluster (AtlasPlaceLayer       *self,
   double radius = atlas_place_layer_cluster_radius (group->count);
   double angle = -G_PI / 2;
   gboolean any_active = FALSE;
+  guint n_active = 0;
   g_autofree char *text = NULL;
   int tw, th;
 
@@ -184,8 +185,9 @@ draw_cluster (AtlasPlaceLayer       *self,
       const guint32 *sectors = atlas_dataset_location_sectors (self->dataset, place, &n);
 
       sector_counts[n > 0 ? sectors[0] : n_sectors]++;
-      any_active |= atlas_place_layer_count_of (self, place) > 0;
+      n_active += atlas_place_layer_count_of (self, place) > 0;
     }
+  any_active = n_active > 0;
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -218,7 +220,9 @@ draw_cluster (AtlasPlaceLayer       *self,
   atlas_map_set_source_rgb (cr, palette->cluster_fill, 0.95);
   cairo_fill (cr);
 
-  text = g_strdup_printf ("%u", group->count);
+  /* The number says what the map shows: with the playhead before the end, the
+   * places where something has happened by then (the others are faded). */
+  text = g_strdup_printf ("%u", self->counts != NULL ? n_active : group->count);
   pango_layout_set_text (self->count_layout, text, -1);
   pango_layout_get_pixel_size (self->count_layout, &tw, &th);
   cairo_move_to (cr, group->x - tw / 2.0, group->y - th / 2.0);

@@ -84,6 +84,7 @@ update_accessible (AtlasTimelineCanvas *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   gint32 day;
   guint n;
 
@@ -104,6 +105,12 @@ update_accessible (AtlasTimelineCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) day,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
+  /* GTK 4.8 does not pass a custom widget's value to AT-SPI, but it does pass
+   * its name, and a screen reader speaks the focused widget's new name: the
+   * name carries the date and the count. */
+  /* Translators: the timeline's accessible name, %s is e.g. "Playhead 25 April 2020, 12 events in range" */
+  name = g_strdup_printf (_("Timeline, %s"), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
