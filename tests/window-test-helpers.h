@@ -15,5 +15,7 @@ void         atlas_test_wait_for_load  (AtlasWindow *window);
 AtlasWindow *atlas_test_open_window    (GFile       *file);
 void         atlas_test_close_window   (AtlasWindow *window);
 void         atlas_test_destroy_window (AtlasWindow *window);
+gboolean     atlas_test_init_in_chinese (int         *argc,
+                                         char      ***argv);
 
 G_END_DECLS
