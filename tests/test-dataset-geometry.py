@@ -30,6 +30,8 @@ import re
 import statistics
 import sys
 
+sys.dont_write_bytecode = True  # importing dump-basemap.py must leave the source tree clean
+
 MAIN_CITY = (106.25, 29.35, 106.85, 29.90)
 # Where the base map draws the Yangtze and the Jialing along Yuzhong's outline
 # (basemap_tables.RIVER_FIXES): outlines there meet the river by construction.
