@@ -40,7 +40,14 @@ struct _AtlasDetailsPanel
   AtlasPlayhead *playhead;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, GTK_TYPE_WIDGET)
+static void
+atlas_details_panel_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasDetailsPanel, atlas_details_panel, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_details_panel_intent_source_init))
 
 static GtkWidget *
 add_label (AtlasDetailsPanel *self,
@@ -97,7 +104,7 @@ on_select_event_clicked_cb (GtkButton         *button,
 {
   guint event = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event"));
 
-  atlas_selection_select_event (self->selection, event);
+  atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_EVENT, event, ATLAS_ORIGIN_DETAILS);
 }
 
 static void
@@ -106,7 +113,7 @@ on_select_location_clicked_cb (GtkButton         *button,
 {
   guint location = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "location"));
 
-  atlas_selection_select_location (self->selection, location);
+  atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_PLACE, location, ATLAS_ORIGIN_DETAILS);
 }
 
 static GtkWidget *
