@@ -24,6 +24,7 @@
 
 #include "atlas-area-layer.h"
 #include "model/atlas-date.h"
+#include "model/atlas-locale.h"
 #include "atlas-basemap-layer.h"
 #include "atlas-map-camera.h"
 #include "atlas-map-controls.h"
@@ -192,10 +193,49 @@ zoom_to_selection (AtlasMapView *self,
 
 /* Models ------------------------------------------------------------------ */
 
+/* What is selected, for the map's description: a screen reader hears it, and
+ * an event at several places says how many are ringed. */
+static char *
+describe_selection (AtlasMapView *self)
+{
+  guint event, location, district;
+
+  if (self->selection == NULL || atlas_selection_get_dataset (self->selection) != self->dataset)
+    return NULL;
+  event = atlas_selection_get_event (self->selection);
+  location = atlas_selection_get_location (self->selection);
+  district = atlas_selection_get_district (self->selection);
+  if (event != ATLAS_NONE)
+    {
+      const AtlasEvent *e = atlas_dataset_get_event (self->dataset, event);
+      const char *title = atlas_localized (e->title, e->title_zh);
+
+      /* Translators: the map's description of a selected event, e.g. "selected: Port alliance, at 3 places" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "selected: %1$s, at %2$u place",
+                                           "selected: %1$s, at %2$u places", e->n_locations),
+                              title, (guint) e->n_locations);
+    }
+  if (location != ATLAS_NONE)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
+
+      /* Translators: the map's description of a selected place or district */
+      return g_strdup_printf (_("selected: %s"), atlas_localized (loc->name, loc->name_zh));
+    }
+  if (district != ATLAS_NONE)
+    {
+      const AtlasDistrict *d = atlas_dataset_get_district (self->dataset, district);
+
+      return g_strdup_printf (_("selected: %s"), atlas_localized (d->name, d->name_zh));
+    }
+  return NULL;
+}
+
 static void
 update_description (AtlasMapView *self)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *selected = NULL;
   guint shown = atlas_place_layer_get_n_visible (self->place_layer);
   guint total = self->dataset != NULL ? atlas_dataset_get_n_locations (self->dataset) : 0;
 
@@ -205,19 +245,28 @@ update_description (AtlasMapView *self)
     {
       g_autofree char *day = atlas_date_format (atlas_playhead_get_day (self->playhead), ATLAS_PRECISION_DAY);
 
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%1$u of %2$u place shown, %3$u with events by %4$s",
-                                                  "%1$u of %2$u places shown, %3$u with events by %4$s",
-                                                  total),
-                                     shown, total, atlas_playhead_get_n_active_places (self->playhead), day);
+      shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%1$u of %2$u place shown, %3$u with events by %4$s",
+                                                 "%1$u of %2$u places shown, %3$u with events by %4$s",
+                                                 total),
+                                    shown, total, atlas_playhead_get_n_active_places (self->playhead), day);
     }
   else
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u of %u place shown",
-                                                "%u of %u places shown", total),
-                                   shown, total);
+    shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u place shown",
+                                               "%u of %u places shown", total),
+                                  shown, total);
+  selected = describe_selection (self);
+  if (selected != NULL)
+    {
+      /* Translators: the map's description: what it shows; what is selected */
+      g_autofree char *both = g_strdup_printf (_("%1$s; %2$s"), shown_text, selected);
+
+      g_free (shown_text);
+      shown_text = g_steal_pointer (&both);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+                                  shown_text, -1);
 }
 
 static void
@@ -333,17 +382,36 @@ on_playhead_changed_cb (AtlasMapView *self)
 static void
 on_selection_changed_cb (AtlasMapView *self)
 {
-  guint location;
+  guint location, event;
 
   update_selection (self);
+  update_description (self);
   /* What the person picked on the map is where they are looking already. */
   if (atlas_selection_get_origin (self->selection) == ATLAS_ORIGIN_MAP ||
       self->dataset == NULL || atlas_selection_get_dataset (self->selection) != self->dataset)
     return;
 
-  /* Selected elsewhere (the event list, the timeline): make sure it shows. */
+  /* Selected elsewhere (the event list, the timeline): make sure it shows; an
+   * event at several places, all of them. */
   location = atlas_selection_get_location (self->selection);
-  if (location != ATLAS_NONE)
+  event = atlas_selection_get_event (self->selection);
+  if (event != ATLAS_NONE && atlas_dataset_get_event (self->dataset, event)->n_locations > 1)
+    {
+      guint n;
+      const guint32 *places = atlas_dataset_event_locations (self->dataset, event, &n);
+      g_autofree double *lons = g_new (double, n);
+      g_autofree double *lats = g_new (double, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, places[i]);
+
+          lons[i] = loc->lon;
+          lats[i] = loc->lat;
+        }
+      atlas_map_camera_reveal_all (self->map, lons, lats, n);
+    }
+  else if (location != ATLAS_NONE)
     {
       const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
 
