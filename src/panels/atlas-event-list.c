@@ -349,7 +349,7 @@ on_sorter_changed_cb (AtlasEventList *self,
 
   atlas_event_sorter_read_column (sorter, &key, &descending);
   atlas_event_model_set_sort (self->model, key, descending);
-  show_selected_event (self);
+  show_selection (self);
 }
 
 /* After the model's own handler (connected first): rows keep their positions over
