@@ -33,6 +33,7 @@ typedef struct
   double duration;
   double speed;
   int fps;
+  gboolean choropleth;
   char **files;
 } CommandArgs;
 
@@ -86,6 +87,7 @@ parse_args (char        **argv,
                                                           "--duration"), N_("DAYS") },
     { "fps", 0, 0, G_OPTION_ARG_INT, &args->fps, N_("Frames per second (default: 25)"), N_("N") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &args->size, N_("Frame size (default: 1280x720)"), N_("WIDTHxHEIGHT") },
+    { "choropleth", 0, 0, G_OPTION_ARG_NONE, &args->choropleth, N_("Colour the districts by their events"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files, NULL, N_("[DATASET]") },
     { NULL }
   };
@@ -145,6 +147,7 @@ options_from_args (CommandArgs        *args,
           return FALSE;
         }
     }
+  options->choropleth = args->choropleth;
   if (args->fps != 0)
     options->fps = args->fps;
   if (args->duration != 0)

@@ -33,6 +33,7 @@ struct _AtlasVideoDialog
   GtkSpinButton *duration_spin;
   GtkSpinButton *fps_spin;
   AdwComboRow *size_row;
+  GtkSwitch *choropleth_switch;
   AdwPreferencesGroup *options_group;
   AdwPreferencesGroup *progress_group;
   GtkProgressBar *progress_bar;
@@ -112,6 +113,7 @@ read_options (AtlasVideoDialog   *self,
   options->fps = gtk_spin_button_get_value_as_int (self->fps_spin);
   options->width = sizes[size].width;
   options->height = sizes[size].height;
+  options->choropleth = gtk_switch_get_active (self->choropleth_switch);
   return atlas_video_options_check (options, error);
 }
 
@@ -348,6 +350,7 @@ atlas_video_dialog_class_init (AtlasVideoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, fps_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, choropleth_switch);
   gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, options_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, progress_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasVideoDialog, progress_bar);

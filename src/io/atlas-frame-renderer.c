@@ -184,6 +184,19 @@ atlas_frame_renderer_get_playhead (AtlasFrameRenderer *self)
 }
 
 /**
+ * atlas_frame_renderer_set_choropleth:
+ * @choropleth: whether districts are coloured by their events, as the map
+ *   control does it
+ */
+void
+atlas_frame_renderer_set_choropleth (AtlasFrameRenderer *self,
+                                     gboolean            choropleth)
+{
+  g_return_if_fail (ATLAS_IS_FRAME_RENDERER (self));
+  atlas_area_layer_set_choropleth (ATLAS_AREA_LAYER (self->area_layer), choropleth);
+}
+
+/**
  * atlas_frame_renderer_set_range:
  * @start: first day the video shows
  * @end: the day after the last

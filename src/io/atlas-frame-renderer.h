@@ -23,6 +23,8 @@ AtlasFrameRenderer *atlas_frame_renderer_new          (AtlasFilter        *filte
                                                        int                 width,
                                                        int                 height);
 AtlasPlayhead      *atlas_frame_renderer_get_playhead (AtlasFrameRenderer *self);
+void                atlas_frame_renderer_set_choropleth (AtlasFrameRenderer *self,
+                                                       gboolean            choropleth);
 void                atlas_frame_renderer_set_range    (AtlasFrameRenderer *self,
                                                        gint32              start,
                                                        gint32              end);

@@ -147,6 +147,7 @@ atlas_video_export_new (AtlasFilter              *filter,
 
   self->renderer = atlas_frame_renderer_new (filter, options->width, options->height);
   atlas_frame_renderer_set_range (self->renderer, options->start, options->end);
+  atlas_frame_renderer_set_choropleth (self->renderer, options->choropleth);
   frames_playhead = atlas_frame_renderer_get_playhead (self->renderer);
   if (playhead != NULL)
     {

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @fps: frames per second
  * @width: frame width in pixels
  * @height: frame height in pixels
+ * @choropleth: whether districts are coloured by their events
  */
 typedef struct
 {
@@ -31,6 +32,7 @@ typedef struct
   int fps;
   int width;
   int height;
+  gboolean choropleth;
 } AtlasVideoOptions;
 
 #define ATLAS_VIDEO_DEFAULT_WIDTH 1280
