@@ -17,7 +17,7 @@
 
 /* Elements ------------------------------------------------------------------ */
 
-static gboolean
+gboolean
 parse_color (const char *text,
              guint32    *color)
 {
@@ -494,6 +494,9 @@ loader_read_element (Loader   *loader,
       break;
     case SECTION_FEATURES:
       loader_read_feature (loader, node, index);
+      break;
+    case SECTION_PERIODS:
+      loader_read_period (loader, node, &path, index);
       break;
     case SECTION_IGNORED:
     default:

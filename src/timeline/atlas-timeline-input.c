@@ -249,8 +249,13 @@ atlas_timeline_canvas_pointer_release (AtlasTimelineCanvas *self,
     {
       guint event = atlas_timeline_canvas_event_at (self, x, y);
 
+      guint period = atlas_timeline_canvas_period_at (self, x, y);
+
       if (event != ATLAS_NONE && self->selection != NULL)
         atlas_selection_select_event (self->selection, event);
+      else if (period != ATLAS_NONE)
+        atlas_timeline_canvas_set_range (self, atlas_dataset_get_period (self->dataset, period)->start,
+                                         atlas_dataset_get_period (self->dataset, period)->end);
       else
         set_playhead_at (self, x);
     }
