@@ -65,13 +65,7 @@ loader_read_period (Loader          *loader,
       ok = FALSE;
     }
   period.color = period_palette[ds->periods->len % G_N_ELEMENTS (period_palette)];
-  if (color != NULL && !parse_color (color, &period.color))
-    {
-      Path p = PATH_KEY (path, "color");
-
-      loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), color);
-      ok = FALSE;
-    }
+  ok &= loader_check_color (loader, path, color, &period.color);
   if (id == NULL)
     return;
 

@@ -156,8 +156,10 @@ gboolean read_date              (Reader         *r,
                                  gint32         *end,
                                  AtlasPrecision *precision);
 
-gboolean parse_color            (const char     *text,
-                                 guint32        *color);
+gboolean loader_check_color     (Loader         *loader,
+                                 const Path     *path,
+                                 const char     *color,
+                                 guint32        *value);
 void     loader_read_period     (Loader          *loader,
                                  const AtlasJson *node,
                                  const Path      *path,

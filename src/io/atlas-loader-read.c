@@ -17,7 +17,7 @@
 
 /* Elements ------------------------------------------------------------------ */
 
-gboolean
+static gboolean
 parse_color (const char *text,
              guint32    *color)
 {
@@ -33,6 +33,28 @@ parse_color (const char *text,
     }
   *color = value;
   return TRUE;
+}
+
+/**
+ * loader_check_color:
+ * @path: the element whose "color" @color is
+ * @color: (nullable): the text, or %NULL when the key is absent
+ * @value: (out): the colour as 0xRRGGBB, set only when @color is valid
+ *
+ * Returns: %FALSE, with the error reported, for a colour not in the form #rrggbb
+ */
+gboolean
+loader_check_color (Loader     *loader,
+                    const Path *path,
+                    const char *color,
+                    guint32    *value)
+{
+  Path p = PATH_KEY (path, "color");
+
+  if (color == NULL || parse_color (color, value))
+    return TRUE;
+  loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), color);
+  return FALSE;
 }
 
 static void
@@ -109,13 +131,7 @@ read_sector (Loader     *loader,
   ok &= read_string (&r, "color", TRUE, &color);
   warn_unknown_keys (&r, known);
 
-  if (color != NULL && !parse_color (color, &sector.color))
-    {
-      Path p = PATH_KEY (path, "color");
-
-      loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), color);
-      ok = FALSE;
-    }
+  ok &= loader_check_color (loader, path, color, &sector.color);
   if (id == NULL)
     return;
 
