@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "atlas-coordinator.h"
 #include "io/atlas-loader.h"
 #include "timeline/atlas-timeline-canvas-private.h"
 #include "timeline/atlas-timeline-private.h"
@@ -80,6 +81,7 @@ test_periods (void)
   AtlasFilter *filter = atlas_filter_new ();
   AtlasSelection *selection = atlas_selection_new ();
   AtlasPlayhead *playhead = atlas_playhead_new (filter);
+  AtlasCoordinator *coordinator = atlas_coordinator_new (filter, selection, playhead);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   AtlasTimeline *timeline = ATLAS_TIMELINE (atlas_timeline_new ());
   AtlasTimelineCanvas *canvas = atlas_timeline_get_canvas (timeline);
@@ -104,6 +106,8 @@ test_periods (void)
 
   gtk_window_set_default_size (window, 1200, 200);
   atlas_timeline_set_models (timeline, filter, selection, playhead);
+  /* As the window does: the timeline's intents reach the models through a coordinator. */
+  atlas_coordinator_watch (coordinator, ATLAS_INTENT_SOURCE (timeline));
   gtk_window_set_child (window, GTK_WIDGET (timeline));
   gtk_window_present (window);
   atlas_selection_set_dataset (selection, dataset);
@@ -148,6 +152,7 @@ test_periods (void)
   g_assert_null (mismatch);
 
   gtk_window_destroy (window);
+  g_object_unref (coordinator);
   g_object_unref (playhead);
   g_object_unref (selection);
   g_object_unref (filter);
