@@ -637,7 +637,7 @@ test_accessible (Fixture       *fixture,
                                        description);
 
   check_controls (GTK_WIDGET (fixture->view), &n_controls);
-  g_assert_cmpuint (n_controls, ==, 6);
+  g_assert_cmpuint (n_controls, ==, 7);
 }
 
 /* A view that never gets models or a dataset finalizes too. */
