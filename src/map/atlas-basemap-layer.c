@@ -15,17 +15,24 @@
  * their boxes, and AtlasMapPath drops what is off screen or under half a pixel.
  * Even so a whole-region view takes tens of milliseconds to draw, so the
  * result is kept as an image a margin larger than the view (AtlasMapCache).
+ *
+ * Names are not in that image: they are placed each frame, after the place
+ * layer has placed its markers, clusters and names, on a copy of its label
+ * placer — so a town's name never hides under a marker or a cluster and gives
+ * way to a place's name.
  */
 
 #include "config.h"
 
 #include <math.h>
 
-#include "atlas-basemap-layer.h"
-#include "atlas-label-placer.h"
+#include <glib/gi18n.h>
+
+#include "atlas-basemap-layer-private.h"
 #include "atlas-map-cache.h"
 #include "atlas-map-path.h"
 #include "atlas-map-style.h"
+#include "atlas-place-layer-private.h"
 #include "model/atlas-locale.h"
 
 
@@ -41,7 +48,11 @@ struct _AtlasBasemapLayer
   AtlasMapCache cache;
   gboolean drawing_dark;
 
-  GHashTable *covered_names;  /* name → zoom from which the places layer labels it */
+  GHashTable *covered_names;  /* name → place of the dataset + 1 */
+  AtlasPlaceLayer *places;    /* weak */
+  AtlasLabelPlacer *placer;   /* of the last frame */
+  GArray *placed;             /* guint: the labels drawn in the last frame */
+  char *description;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBasemapLayer, atlas_basemap_layer, SHUMATE_TYPE_LAYER)
@@ -343,39 +354,66 @@ compare_candidates (gconstpointer a,
   return ca->index < cb->index ? -1 : (ca->index > cb->index);
 }
 
+/* Finds where a town's name goes: right of its dot, else left, the box holding
+ * the dot. A dot under a marker or a cluster (a place of the dataset in that
+ * town) is left out, and the name goes right or left of what covers it. */
+static gboolean
+place_town (AtlasLabelPlacer *placer,
+            guint             index,
+            double            x,
+            double            y,
+            double            dot,
+            int               tw,
+            int               th,
+            double           *lx,
+            gboolean         *with_dot)
+{
+  const AtlasLabelBox *cover = atlas_label_placer_find (placer, x - dot, y - dot, 2 * dot, 2 * dot);
+  double ly = y - th / 2.0;
+
+  *with_dot = cover == NULL || (cover->kind != ATLAS_LABEL_MARKER &&
+                                cover->kind != ATLAS_LABEL_CLUSTER);
+  if (*with_dot)
+    {
+      *lx = x + dot + 3;
+      if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, x - dot, ly,
+                                      tw + 2 * dot + 3, th))
+        return TRUE;
+      *lx = x - dot - 3 - tw;
+      return atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, *lx, ly,
+                                         tw + 2 * dot + 3, th);
+    }
+
+  *lx = cover->x1 + 3;
+  if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, *lx, ly, tw, th))
+    return TRUE;
+  *lx = cover->x0 - 3 - tw;
+  return atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, *lx, ly, tw, th);
+}
+
 static void
-draw_label (AtlasBasemapLayer       *self,
-            Frame                   *frame,
-            AtlasLabelPlacer        *placer,
-            guint                    index,
-            const AtlasBasemapLabel *label)
+draw_town (AtlasBasemapLayer       *self,
+           Frame                   *frame,
+           AtlasLabelPlacer        *placer,
+           guint                    index,
+           const AtlasBasemapLabel *label,
+           double                   x,
+           double                   y)
 {
   const AtlasMapPalette *palette = frame->palette;
   PangoLayout *layout = get_layout (self, index, label);
-  double x, y, angle;
+  double dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 4.0 : 3.0;
+  double lx;
+  gboolean with_dot;
   int tw, th;
-  gboolean has_dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ||
-                     label->kind == ATLAS_BASEMAP_LABEL_PREFECTURE ||
-                     label->kind == ATLAS_BASEMAP_LABEL_TOWN;
-  guint32 color;
 
-  atlas_map_projection_to_widget (&frame->projection, label->x, label->y, &x, &y);
   pango_layout_get_pixel_size (layout, &tw, &th);
+  if (!place_town (placer, index, x, y, dot, tw, th, &lx, &with_dot))
+    return;
+  g_array_append_val (self->placed, index);
 
-  if (has_dot)
+  if (with_dot)
     {
-      double dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 4.0 : 3.0;
-      double lx = x + dot + 3, ly = y - th / 2.0;
-
-      /* Right of the town if there is room, else left. */
-      if (!atlas_label_placer_is_free (placer, lx - 2 * dot - 3, ly, tw + 2 * dot + 3, th))
-        {
-          lx = x - dot - 3 - tw;
-          if (!atlas_label_placer_is_free (placer, lx, ly, tw + 2 * dot + 3, th))
-            return;
-        }
-      atlas_label_placer_add (placer, MIN (lx, x - dot), ly, tw + 2 * dot + 3, th);
-
       cairo_new_path (frame->cr);
       cairo_arc (frame->cr, x, y, dot, 0, 2 * G_PI);
       atlas_map_set_source_rgb (frame->cr, palette->halo, 1.0);
@@ -388,20 +426,43 @@ draw_label (AtlasBasemapLayer       *self,
           cairo_arc (frame->cr, x, y, 1.6, 0, 2 * G_PI);
           cairo_fill (frame->cr);
         }
-      atlas_map_draw_text (frame->cr, layout, lx, ly, palette->text, palette->halo);
+    }
+  atlas_map_draw_text (frame->cr, layout, lx, y - th / 2.0, palette->text, palette->halo);
+}
+
+static void
+draw_label (AtlasBasemapLayer       *self,
+            Frame                   *frame,
+            AtlasLabelPlacer        *placer,
+            guint                    index,
+            const AtlasBasemapLabel *label)
+{
+  const AtlasMapPalette *palette = frame->palette;
+  PangoLayout *layout;
+  double x, y, angle, c, s, bw, bh;
+  int tw, th;
+  guint32 color;
+
+  atlas_map_projection_to_widget (&frame->projection, label->x, label->y, &x, &y);
+  if (label->kind == ATLAS_BASEMAP_LABEL_CAPITAL || label->kind == ATLAS_BASEMAP_LABEL_PREFECTURE ||
+      label->kind == ATLAS_BASEMAP_LABEL_TOWN)
+    {
+      draw_town (self, frame, placer, index, label, x, y);
       return;
     }
 
+  layout = get_layout (self, index, label);
+  pango_layout_get_pixel_size (layout, &tw, &th);
   angle = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? label->angle + frame->projection.rotation
                                                   : 0.0;
-  {
-    /* The screen box of the (possibly turned) text. */
-    double c = fabs (cos (angle)), s = fabs (sin (angle));
-    double bw = tw * c + th * s, bh = tw * s + th * c;
-
-    if (!atlas_label_placer_try_add (placer, x - bw / 2, y - bh / 2, bw, bh))
-      return;
-  }
+  /* The screen box of the (possibly turned) text. */
+  c = fabs (cos (angle));
+  s = fabs (sin (angle));
+  bw = tw * c + th * s;
+  bh = tw * s + th * c;
+  if (!atlas_label_placer_try_add (placer, ATLAS_LABEL_NAME, index, x - bw / 2, y - bh / 2, bw, bh))
+    return;
+  g_array_append_val (self->placed, index);
 
   color = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? palette->water_text : palette->text_minor;
   cairo_save (frame->cr);
@@ -411,47 +472,87 @@ draw_label (AtlasBasemapLayer       *self,
   cairo_restore (frame->cr);
 }
 
-/* Whether a place of the dataset carries this name at this zoom: its label then
- * replaces the base map's (Chengdu written twice, a pixel apart, reads badly). */
+/* Whether a place of the dataset with this name is labelled in this frame: its
+ * label then replaces the base map's (Chengdu written twice, a pixel apart,
+ * reads badly). */
 static gboolean
 label_covered (AtlasBasemapLayer       *self,
-               const AtlasBasemapLabel *label,
-               int                      zoom)
+               const AtlasLabelPlacer  *placer,
+               const AtlasBasemapLabel *label)
 {
   const char *names[] = { label->name, label->name_zh };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      gpointer from;
+      guint place;
 
-      if (*names[i] == '\0' ||
-          !g_hash_table_lookup_extended (self->covered_names, names[i], NULL, &from))
+      if (*names[i] == '\0')
         continue;
-      if (GPOINTER_TO_INT (from) <= zoom)
+      place = GPOINTER_TO_UINT (g_hash_table_lookup (self->covered_names, names[i]));
+      if (place != 0 && (atlas_label_placer_has (placer, ATLAS_LABEL_PLACE, place - 1) ||
+                         atlas_label_placer_has (placer, ATLAS_LABEL_SELECTED, place - 1)))
         return TRUE;
     }
   return FALSE;
 }
 
+/* Tells assistive technologies which names the map shows, as a reader sees them. */
+static void
+update_description (AtlasBasemapLayer *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *description = NULL;
+
+  for (guint k = 0; k < self->placed->len; k++)
+    {
+      const AtlasBasemapLabel *label = atlas_basemap_get_label (self->basemap,
+                                                                g_array_index (self->placed,
+                                                                               guint, k));
+
+      if (k > 0)
+        /* Translators: between the names of places in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, atlas_localized (label->name, label->name_zh));
+    }
+
+  /* Translators: the names the offline base map shows */
+  description = g_strdup_printf (_("Names on the map: %s"), names->str);
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description, -1);
+}
+
+/* Places and draws the names in view, on a copy of the place layer's placer. */
 static void
 draw_labels (AtlasBasemapLayer *self,
              Frame             *frame)
 {
-  g_autoptr(AtlasLabelPlacer) placer = atlas_label_placer_new (frame->projection.width,
-                                                               frame->projection.height);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = atlas_basemap_get_n_labels (self->basemap);
+  int zoom = (int) floor (frame->projection.zoom + 1e-6);
+
+  g_clear_pointer (&self->placer, atlas_label_placer_free);
+  if (self->places != NULL)
+    self->placer = atlas_label_placer_copy (atlas_place_layer_get_label_placer (self->places));
+  else
+    self->placer = atlas_label_placer_new (frame->projection.width, frame->projection.height);
+  g_array_set_size (self->placed, 0);
 
   for (guint i = 0; i < n; i++)
     {
       const AtlasBasemapLabel *label = atlas_basemap_get_label (self->basemap, i);
       Candidate candidate = { i, label_priority (label->kind) };
 
-      if (label->min_zoom > frame->zoom || *atlas_localized (label->name, label->name_zh) == '\0' ||
-          label_covered (self, label, frame->zoom))
+      if (label->min_zoom > zoom || *atlas_localized (label->name, label->name_zh) == '\0')
         continue;
       if (label->x < frame->x0 || label->x > frame->x1 ||
           label->y < frame->y0 || label->y > frame->y1)
+        continue;
+      if (label_covered (self, self->placer, label))
         continue;
       g_array_append_val (candidates, candidate);
     }
@@ -461,8 +562,9 @@ draw_labels (AtlasBasemapLayer *self,
     {
       guint i = g_array_index (candidates, Candidate, k).index;
 
-      draw_label (self, frame, placer, i, atlas_basemap_get_label (self->basemap, i));
+      draw_label (self, frame, self->placer, i, atlas_basemap_get_label (self->basemap, i));
     }
+  update_description (self);
 }
 
 /* Draws the whole base map for @projection, background included. */
@@ -492,7 +594,6 @@ draw_map (AtlasBasemapLayer        *self,
   draw_areas (self, &frame);
   draw_rivers (self, &frame);
   draw_borders (self, &frame);
-  draw_labels (self, &frame);
 }
 
 static void
@@ -512,17 +613,27 @@ atlas_basemap_layer_snapshot (GtkWidget   *widget,
   AtlasBasemapLayer *self = ATLAS_BASEMAP_LAYER (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  AtlasMapProjection projection;
+  Frame frame = { 0 };
 
   if (width <= 0 || height <= 0)
     return;
 
   self->drawing_dark = atlas_map_widget_is_dark (widget);
-  atlas_map_projection_init_from_viewport (&projection,
+  atlas_map_projection_init_from_viewport (&frame.projection,
                                            shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                                            width, height);
-  atlas_map_cache_snapshot (&self->cache, snapshot, &projection, self->drawing_dark, draw_map_cb,
-                            self);
+  atlas_map_cache_snapshot (&self->cache, snapshot, &frame.projection, self->drawing_dark,
+                            draw_map_cb, self);
+
+  if (self->basemap == NULL)
+    return;
+
+  frame.palette = atlas_map_palette_get (self->drawing_dark);
+  atlas_map_projection_get_bounds (&frame.projection, 16, &frame.x0, &frame.y0, &frame.x1,
+                                   &frame.y1);
+  frame.cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_labels (self, &frame);
+  cairo_destroy (frame.cr);
 }
 
 static void
@@ -539,6 +650,7 @@ atlas_basemap_layer_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
+/* The viewport moved, or the place layer's labels changed: names go elsewhere. */
 static void
 on_viewport_notify_cb (AtlasBasemapLayer *self)
 {
@@ -568,6 +680,10 @@ atlas_basemap_layer_dispose (GObject *object)
   g_clear_pointer (&self->layout_texts, g_free);
   g_clear_pointer (&self->basemap, atlas_basemap_unref);
   g_clear_pointer (&self->covered_names, g_hash_table_unref);
+  g_clear_pointer (&self->placer, atlas_label_placer_free);
+  g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_weak_pointer (&self->places);
 
   G_OBJECT_CLASS (atlas_basemap_layer_parent_class)->dispose (object);
 }
@@ -582,6 +698,8 @@ atlas_basemap_layer_class_init (AtlasBasemapLayerClass *klass)
   object_class->dispose = atlas_basemap_layer_dispose;
   widget_class->snapshot = atlas_basemap_layer_snapshot;
   widget_class->css_changed = atlas_basemap_layer_css_changed;
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -589,6 +707,9 @@ atlas_basemap_layer_init (AtlasBasemapLayer *self)
 {
   atlas_map_cache_init (&self->cache, GTK_WIDGET (self));
   self->covered_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->placed = g_array_new (FALSE, FALSE, sizeof (guint));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Base map"), -1);
 }
 
 /**
@@ -623,9 +744,8 @@ atlas_basemap_layer_new (ShumateViewport *viewport,
  * @self: a layer
  * @dataset: (nullable): the dataset whose places are drawn over the base map
  *
- * Places of the dataset label themselves from a zoom level on (see
- * atlas_map_kind_label_zoom()); from there, the base map leaves out its own
- * labels with the same name (English or Chinese), such as a city's.
+ * Where the place layer labels a place of the dataset, the base map leaves
+ * out its own label with the same name (English or Chinese), such as a city's.
  */
 void
 atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
@@ -639,22 +759,52 @@ atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
     {
       const AtlasLocation *loc = atlas_dataset_get_location (dataset, i);
       const char *texts[] = { loc->name, loc->name_zh };
-      int zoom = atlas_map_kind_label_zoom (loc->kind);
 
       for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
         {
-          gpointer from;
-
-          if (texts[t] == NULL || *texts[t] == '\0')
-            continue;
-          if (!g_hash_table_lookup_extended (self->covered_names, texts[t], NULL, &from) ||
-              GPOINTER_TO_INT (from) > zoom)
-            g_hash_table_insert (self->covered_names, g_strdup (texts[t]), GINT_TO_POINTER (zoom));
+          if (texts[t] != NULL && *texts[t] != '\0' &&
+              !g_hash_table_contains (self->covered_names, texts[t]))
+            g_hash_table_insert (self->covered_names, g_strdup (texts[t]), GUINT_TO_POINTER (i + 1));
         }
     }
 
-  atlas_map_cache_invalidate (&self->cache);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_basemap_layer_set_place_layer:
+ * @self: a layer
+ * @places: (nullable): the layer of places drawn over the base map
+ *
+ * The base map's names are placed clear of the markers, clusters and names of
+ * @places, and give way to them.
+ */
+void
+atlas_basemap_layer_set_place_layer (AtlasBasemapLayer *self,
+                                     AtlasPlaceLayer   *places)
+{
+  g_return_if_fail (ATLAS_IS_BASEMAP_LAYER (self));
+  g_return_if_fail (places == NULL || ATLAS_IS_PLACE_LAYER (places));
+
+  if (self->places == places)
+    return;
+
+  if (self->places != NULL)
+    g_signal_handlers_disconnect_by_func (self->places, on_viewport_notify_cb, self);
+  g_set_weak_pointer (&self->places, places);
+  if (places != NULL)
+    g_signal_connect_object (places, "labels-changed", G_CALLBACK (on_viewport_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* For tests: the boxes placed in the last frame, the place layer's included. */
+const AtlasLabelPlacer *
+atlas_basemap_layer_get_label_placer (AtlasBasemapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_LAYER (self), NULL);
+
+  return self->placer;
 }
 
 /**
