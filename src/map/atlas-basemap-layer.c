@@ -19,7 +19,9 @@
  * Names are not in that image: they are placed each frame, after the place
  * layer has placed its markers, clusters and names, on a copy of its label
  * placer — so a town's name never hides under a marker or a cluster and gives
- * way to a place's name.
+ * way to a place's name. A label shows from half a zoom level before its own
+ * level: whether a view fitted to a dataset lands at zoom 6.9 or 7.1 must not
+ * decide whether a dozen city names are there.
  */
 
 #include "config.h"
@@ -533,7 +535,8 @@ draw_labels (AtlasBasemapLayer *self,
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = atlas_basemap_get_n_labels (self->basemap);
-  int zoom = (int) floor (frame->projection.zoom + 1e-6);
+  /* From half a level before the label's level, where the view is nearer to it. */
+  int zoom = (int) floor (frame->projection.zoom + 0.5);
 
   g_clear_pointer (&self->placer, atlas_label_placer_free);
   if (self->places != NULL)
