@@ -435,11 +435,10 @@ atlas_place_layer_ensure_labels (AtlasPlaceLayer *self)
   g_clear_pointer (&self->placer, atlas_label_placer_free);
   self->placer = atlas_label_placer_new (self->projection.width, self->projection.height);
   g_array_set_size (self->labels, 0);
-  if (self->dataset == NULL || self->n_on_screen == 0)
-    return;
-
   singles = collect_singles (self, &selected);
   add_obstacles (self, singles, selected.place);
+  if (singles->len == 0)
+    return;
 
   zoom = self->projection.zoom;
   candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
