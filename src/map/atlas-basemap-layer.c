@@ -45,6 +45,11 @@ struct _AtlasBasemapLayer
   AtlasBasemap *basemap;
   PangoLayout **layouts;      /* per label, made on first use */
   const char **layout_texts;  /* the text each layout was made for */
+  cairo_surface_t **sprites;  /* per label: its name and halo, drawn once */
+  float *sprite_angles;       /* the angle each sprite is turned by */
+  cairo_surface_t *dots[2];   /* a capital's dot, another town's */
+  gboolean sprites_dark;
+  int sprites_scale;
 
   /* The base map around the view, drawn once and copied while panning. */
   AtlasMapCache cache;
@@ -65,7 +70,12 @@ clear_layouts (AtlasBasemapLayer *self)
   guint n = self->basemap != NULL ? atlas_basemap_get_n_labels (self->basemap) : 0;
 
   for (guint i = 0; self->layouts != NULL && i < n; i++)
-    g_clear_object (&self->layouts[i]);
+    {
+      g_clear_object (&self->layouts[i]);
+      g_clear_pointer (&self->sprites[i], cairo_surface_destroy);
+    }
+  g_clear_pointer (&self->dots[0], cairo_surface_destroy);
+  g_clear_pointer (&self->dots[1], cairo_surface_destroy);
 }
 
 /* Widths in pixels grow with the zoom level, between a value at zoom 5 and one
@@ -334,9 +344,101 @@ get_layout (AtlasBasemapLayer       *self,
   pango_font_description_free (font);
 
   g_clear_object (&self->layouts[index]);
+  g_clear_pointer (&self->sprites[index], cairo_surface_destroy);
   self->layouts[index] = layout;
   self->layout_texts[index] = text;
   return layout;
+}
+
+/* Room around a name for its halo. */
+#define SPRITE_PAD 2
+
+/* A name with its halo, turned by @angle, drawn once into an image of its own
+ * that frames only copy: drawing the text and its halo costs nine passes over
+ * the glyphs, far too much for every name in every frame. */
+static cairo_surface_t *
+get_sprite (AtlasBasemapLayer *self,
+            guint              index,
+            PangoLayout       *layout,
+            double             angle,
+            guint32            color,
+            guint32            halo)
+{
+  int scale = self->sprites_scale;
+  double c = fabs (cos (angle)), s = fabs (sin (angle));
+  int tw, th, width, height;
+  cairo_surface_t *sprite;
+  cairo_t *cr;
+
+  if (self->sprites[index] != NULL && self->sprite_angles[index] == (float) angle)
+    return self->sprites[index];
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  width = (int) ceil (tw * c + th * s) + 2 * SPRITE_PAD;
+  height = (int) ceil (tw * s + th * c) + 2 * SPRITE_PAD;
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (sprite, scale, scale);
+  cr = cairo_create (sprite);
+  cairo_translate (cr, width / 2.0, height / 2.0);
+  cairo_rotate (cr, angle);
+  atlas_map_draw_text (cr, layout, -tw / 2.0, -th / 2.0, color, halo);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->sprites[index], cairo_surface_destroy);
+  self->sprites[index] = sprite;
+  self->sprite_angles[index] = angle;
+  return sprite;
+}
+
+/* A town's dot: a ring, and in a capital's a point. Stroking circles costs
+ * more than copying them, many times over. */
+static cairo_surface_t *
+get_dot (AtlasBasemapLayer     *self,
+         gboolean               capital,
+         const AtlasMapPalette *palette)
+{
+  double dot = capital ? 4.0 : 3.0;
+  int scale = self->sprites_scale, size = (int) ceil (2 * dot) + 2 * SPRITE_PAD;
+  cairo_t *cr;
+
+  if (self->dots[capital] != NULL)
+    return self->dots[capital];
+
+  self->dots[capital] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale,
+                                                    size * scale);
+  cairo_surface_set_device_scale (self->dots[capital], scale, scale);
+  cr = cairo_create (self->dots[capital]);
+  cairo_arc (cr, size / 2.0, size / 2.0, dot, 0, 2 * G_PI);
+  atlas_map_set_source_rgb (cr, palette->halo, 1.0);
+  cairo_fill_preserve (cr);
+  atlas_map_set_source_rgb (cr, palette->text, 1.0);
+  cairo_set_line_width (cr, capital ? 2.0 : 1.5);
+  cairo_stroke (cr);
+  if (capital)
+    {
+      cairo_arc (cr, size / 2.0, size / 2.0, 1.6, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  return self->dots[capital];
+}
+
+/* Copies a sprite centred on (@x, @y), on whole device pixels. */
+static void
+blit_sprite (cairo_t         *cr,
+             cairo_surface_t *sprite,
+             int              scale,
+             double           x,
+             double           y)
+{
+  double width = cairo_image_surface_get_width (sprite) / (double) scale;
+  double height = cairo_image_surface_get_height (sprite) / (double) scale;
+
+  x = round ((x - width / 2) * scale) / scale;
+  y = round ((y - height / 2) * scale) / scale;
+  cairo_set_source_surface (cr, sprite, x, y);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
 }
 
 typedef struct
@@ -356,9 +458,10 @@ compare_candidates (gconstpointer a,
   return ca->index < cb->index ? -1 : (ca->index > cb->index);
 }
 
-/* Finds where a town's name goes: right of its dot, else left, the box holding
- * the dot. A dot under a marker or a cluster (a place of the dataset in that
- * town) is left out, and the name goes right or left of what covers it. */
+/* Finds where a town's name goes: right of its dot, else left, above, below,
+ * the box holding the dot. A dot under a marker or a cluster (a place of the
+ * dataset in that town) is left out, and the name goes around what covers it.
+ * (@lx, @ly) is the top left corner of the text. */
 static gboolean
 place_town (AtlasLabelPlacer *placer,
             guint             index,
@@ -368,29 +471,50 @@ place_town (AtlasLabelPlacer *placer,
             int               tw,
             int               th,
             double           *lx,
+            double           *ly,
             gboolean         *with_dot)
 {
   const AtlasLabelBox *cover = atlas_label_placer_find (placer, x - dot, y - dot, 2 * dot, 2 * dot);
-  double ly = y - th / 2.0;
+  double x0, y0, x1, y1;      /* what the name goes around */
+  double positions[4][2];
 
   *with_dot = cover == NULL || (cover->kind != ATLAS_LABEL_MARKER &&
                                 cover->kind != ATLAS_LABEL_CLUSTER);
-  if (*with_dot)
-    {
-      *lx = x + dot + 3;
-      if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, x - dot, ly,
-                                      tw + 2 * dot + 3, th))
-        return TRUE;
-      *lx = x - dot - 3 - tw;
-      return atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, *lx, ly,
-                                         tw + 2 * dot + 3, th);
-    }
+  x0 = *with_dot ? x - dot : cover->x0;
+  y0 = *with_dot ? y - dot : cover->y0;
+  x1 = *with_dot ? x + dot : cover->x1;
+  y1 = *with_dot ? y + dot : cover->y1;
+  positions[0][0] = x1 + 3;
+  positions[0][1] = y - th / 2.0;
+  positions[1][0] = x0 - 3 - tw;
+  positions[1][1] = y - th / 2.0;
+  positions[2][0] = x - tw / 2.0;
+  positions[2][1] = y0 - 1 - th;
+  positions[3][0] = x - tw / 2.0;
+  positions[3][1] = y1 + 1;
 
-  *lx = cover->x1 + 3;
-  if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, *lx, ly, tw, th))
-    return TRUE;
-  *lx = cover->x0 - 3 - tw;
-  return atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, *lx, ly, tw, th);
+  for (guint p = 0; p < G_N_ELEMENTS (positions); p++)
+    {
+      /* The box holds the text, and the dot if it is drawn. */
+      double bx0 = positions[p][0], by0 = positions[p][1];
+      double bx1 = bx0 + tw, by1 = by0 + th;
+
+      if (*with_dot)
+        {
+          bx0 = MIN (bx0, x0);
+          by0 = MIN (by0, y0);
+          bx1 = MAX (bx1, x1);
+          by1 = MAX (by1, y1);
+        }
+      if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, bx0, by0, bx1 - bx0,
+                                      by1 - by0))
+        {
+          *lx = positions[p][0];
+          *ly = positions[p][1];
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -405,31 +529,20 @@ draw_town (AtlasBasemapLayer       *self,
   const AtlasMapPalette *palette = frame->palette;
   PangoLayout *layout = get_layout (self, index, label);
   double dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 4.0 : 3.0;
-  double lx;
+  double lx, ly;
   gboolean with_dot;
   int tw, th;
 
   pango_layout_get_pixel_size (layout, &tw, &th);
-  if (!place_town (placer, index, x, y, dot, tw, th, &lx, &with_dot))
+  if (!place_town (placer, index, x, y, dot, tw, th, &lx, &ly, &with_dot))
     return;
   g_array_append_val (self->placed, index);
 
   if (with_dot)
-    {
-      cairo_new_path (frame->cr);
-      cairo_arc (frame->cr, x, y, dot, 0, 2 * G_PI);
-      atlas_map_set_source_rgb (frame->cr, palette->halo, 1.0);
-      cairo_fill_preserve (frame->cr);
-      atlas_map_set_source_rgb (frame->cr, palette->text, 1.0);
-      cairo_set_line_width (frame->cr, label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 2.0 : 1.5);
-      cairo_stroke (frame->cr);
-      if (label->kind == ATLAS_BASEMAP_LABEL_CAPITAL)
-        {
-          cairo_arc (frame->cr, x, y, 1.6, 0, 2 * G_PI);
-          cairo_fill (frame->cr);
-        }
-    }
-  atlas_map_draw_text (frame->cr, layout, lx, y - th / 2.0, palette->text, palette->halo);
+    blit_sprite (frame->cr, get_dot (self, label->kind == ATLAS_BASEMAP_LABEL_CAPITAL, palette),
+                 self->sprites_scale, x, y);
+  blit_sprite (frame->cr, get_sprite (self, index, layout, 0, palette->text, palette->halo),
+               self->sprites_scale, lx + tw / 2.0, ly + th / 2.0);
 }
 
 static void
@@ -467,11 +580,8 @@ draw_label (AtlasBasemapLayer       *self,
   g_array_append_val (self->placed, index);
 
   color = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? palette->water_text : palette->text_minor;
-  cairo_save (frame->cr);
-  cairo_translate (frame->cr, x, y);
-  cairo_rotate (frame->cr, angle);
-  atlas_map_draw_text (frame->cr, layout, -tw / 2.0, -th / 2.0, color, palette->halo);
-  cairo_restore (frame->cr);
+  blit_sprite (frame->cr, get_sprite (self, index, layout, angle, color, palette->halo),
+               self->sprites_scale, x, y);
 }
 
 /* Whether a place of the dataset with this name is labelled in this frame: its
@@ -609,6 +719,26 @@ draw_map_cb (cairo_t                  *cr,
   draw_map (self, cr, projection, atlas_map_palette_get (self->drawing_dark));
 }
 
+/* Places and draws the names, over the map drawn so far. */
+static void
+draw_labels_in_frame (AtlasBasemapLayer *self,
+                      Frame             *frame)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->sprites_dark != self->drawing_dark ||
+      self->sprites_scale != gtk_widget_get_scale_factor (widget))
+    {
+      clear_layouts (self);
+      self->sprites_dark = self->drawing_dark;
+      self->sprites_scale = gtk_widget_get_scale_factor (widget);
+    }
+  frame->palette = atlas_map_palette_get (self->drawing_dark);
+  atlas_map_projection_get_bounds (&frame->projection, 16, &frame->x0, &frame->y0, &frame->x1,
+                                   &frame->y1);
+  draw_labels (self, frame);
+}
+
 static void
 atlas_basemap_layer_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -625,17 +755,13 @@ atlas_basemap_layer_snapshot (GtkWidget   *widget,
   atlas_map_projection_init_from_viewport (&frame.projection,
                                            shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                                            width, height);
-  atlas_map_cache_snapshot (&self->cache, snapshot, &frame.projection, self->drawing_dark,
-                            draw_map_cb, self);
-
-  if (self->basemap == NULL)
-    return;
-
-  frame.palette = atlas_map_palette_get (self->drawing_dark);
-  atlas_map_projection_get_bounds (&frame.projection, 16, &frame.x0, &frame.y0, &frame.x1,
-                                   &frame.y1);
+  /* The names go in the same cairo node as the map: renderers draw a second
+   * node the size of the map into an image of its own, every frame. */
   frame.cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_labels (self, &frame);
+  atlas_map_cache_draw (&self->cache, frame.cr, &frame.projection, self->drawing_dark,
+                        draw_map_cb, self);
+  if (self->basemap != NULL)
+    draw_labels_in_frame (self, &frame);
   cairo_destroy (frame.cr);
 }
 
@@ -681,6 +807,8 @@ atlas_basemap_layer_dispose (GObject *object)
   atlas_map_cache_clear (&self->cache);
   g_clear_pointer (&self->layouts, g_free);
   g_clear_pointer (&self->layout_texts, g_free);
+  g_clear_pointer (&self->sprites, g_free);
+  g_clear_pointer (&self->sprite_angles, g_free);
   g_clear_pointer (&self->basemap, atlas_basemap_unref);
   g_clear_pointer (&self->covered_names, g_hash_table_unref);
   g_clear_pointer (&self->placer, atlas_label_placer_free);
@@ -738,6 +866,8 @@ atlas_basemap_layer_new (ShumateViewport *viewport,
       self->basemap = atlas_basemap_ref (basemap);
       self->layouts = g_new0 (PangoLayout *, MAX (n, 1));
       self->layout_texts = g_new0 (const char *, MAX (n, 1));
+      self->sprites = g_new0 (cairo_surface_t *, MAX (n, 1));
+      self->sprite_angles = g_new0 (float, MAX (n, 1));
     }
   return self;
 }
