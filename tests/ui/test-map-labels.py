@@ -65,9 +65,9 @@ def watch(app, layer, start, drawn, since, heart=True):
         time.sleep(POLL_S)
 
 
-def still(layer, state, quiet_s=1.5):
+def still(layer, state, quiet_s=3.5):
     """True once the names have not changed for @quiet_s seconds: the view has
-    stopped moving."""
+    stopped moving (Show All Places animates for 1.75 s at zoom 7)."""
     names = names_on_map(layer)
     now = time.monotonic()
     if names != state.get('names'):
@@ -87,6 +87,6 @@ for start in range(1, STARTS + 1):
         button = app.wait_find(10, role='push button', name='Show All Places')
         app.click_node(button)
         state = {}
-        settled = app.wait_for(lambda: still(layer, state), 20, 'the map to stop moving')
+        settled = app.wait_for(lambda: still(layer, state), 30, 'the map to stop moving')
         watch(app, layer, start, settled, since, heart=False)
         print(f'start {start}: the map shows {", ".join(sorted(names_on_map(layer)))}')
