@@ -26,7 +26,7 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "io/atlas-loader.h"
+#include "map-test-helpers.h"
 #include "map/atlas-basemap-layer-private.h"
 #include "map/atlas-map-camera.h"
 #include "map/atlas-map-style.h"
@@ -35,7 +35,6 @@
 /* The map's size in the default window while the dataset loads. */
 #define WIDTH 668
 #define HEIGHT 445
-#define BUNDLED_DATASET "/io/github/chengyu/Atlas/data/chengdu-chongqing.atlas.json"
 
 static const char * const heart[] = { "Deyang", "Suining", "Leshan", "Zigong", "Neijiang",
                                       "Meishan" };
@@ -50,26 +49,11 @@ typedef struct
   AtlasDataset *dataset;
 } Fixture;
 
-static AtlasDataset *
-load_bundled (void)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (BUNDLED_DATASET, 0, NULL);
-  g_autoptr(AtlasReport) report = atlas_report_new ();
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset;
-
-  g_assert_nonnull (bytes);
-  dataset = atlas_loader_load_bytes (bytes, report, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dataset = load_bundled ();
+  fixture->dataset = map_test_load_bundled ();
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), WIDTH, HEIGHT);
   fixture->map = shumate_map_new ();
