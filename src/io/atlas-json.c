@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <math.h>
 
 #include "atlas-json-private.h"
 
@@ -736,6 +737,15 @@ atlas_json_stream (const char           *data,
       goto out;
     }
 
+  if (atlas_json_wide_encoding (s.p, length) != NULL)
+    {
+      /* Translators: %s is the name of an encoding, such as UTF-16LE */
+      atlas_report_add (report, ATLAS_SEVERITY_ERROR, NULL,
+                        _("the file is %s text; a dataset must be UTF-8: save it again as UTF-8"),
+                        atlas_json_wide_encoding (s.p, length));
+      goto out;
+    }
+
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       atlas_report_add_literal (report, ATLAS_SEVERITY_WARNING, _("line 1, column 1"),
@@ -812,4 +822,30 @@ atlas_json_empty_object (void)
   static const AtlasJson empty = { .type = ATLAS_JSON_OBJECT };
 
   return &empty;
+}
+
+/**
+ * atlas_json_format_number:
+ * @value: a number
+ * @buffer: where to write it, %G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * Writes the shortest decimal text that reads back as exactly @value, whatever
+ * the locale: 29.6 as `29.6` (not `29.600000000000001`), 180.0000001 as
+ * `180.0000001` (not `180`).
+ *
+ * Returns: @buffer
+ */
+char *
+atlas_json_format_number (double value,
+                          char   buffer[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value || !isfinite (value))
+        break;
+    }
+  return buffer;
 }

@@ -66,9 +66,13 @@ read_position (Loader     *loader,
         }
       if (value[i] < -limit || value[i] > limit)
         {
-          /* Translators: %1$s is "longitude" or "latitude", %2$g its value, %3$g the limit */
-          loader_error (loader, &item_path, _("%1$s %2$g is out of range (−%3$g to %3$g)"), what,
-                        value[i], limit);
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* Every digit, so that 180.0000001 is not shown as 180. */
+          atlas_json_format_number (value[i], text);
+          /* Translators: %1$s is "longitude" or "latitude", %2$s its value, %3$g the limit */
+          loader_error (loader, &item_path, _("%1$s %2$s is out of range (−%3$g to %3$g)"), what,
+                        text, limit);
           return FALSE;
         }
     }
@@ -76,6 +80,23 @@ read_position (Loader     *loader,
   point->lon = value[0];
   point->lat = value[1];
   return TRUE;
+}
+
+static const char *
+geometry_type_name (AtlasGeometryType type)
+{
+  switch (type)
+    {
+    case ATLAS_GEOMETRY_POLYGON:
+      return "Polygon";
+    case ATLAS_GEOMETRY_MULTI_POLYGON:
+      return "MultiPolygon";
+    case ATLAS_GEOMETRY_LINE_STRING:
+      return "LineString";
+    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      return "MultiLineString";
+    }
 }
 
 /* Reads one ring or line; appends its points and an AtlasRing. */
@@ -103,6 +124,16 @@ read_ring (Loader        *loader,
 
   array = node;
   n = atlas_json_size (array);
+  if (n > 0 && is_number (atlas_json_element (array, 0)))
+    {
+      /* A position where a list of them belongs: the coordinates lack a level
+       * of brackets, e.g. a Polygon's given for a MultiPolygon. */
+      /* Translators: %s is a GeoJSON geometry type, e.g. MultiPolygon */
+      loader_error (loader, path, _("expected an array of positions, found a number: "
+                                    "the coordinates of a %s are nested one level too shallow"),
+                    geometry_type_name (geometry->type));
+      return FALSE;
+    }
   if (n < min_points)
     {
       if (closed)
