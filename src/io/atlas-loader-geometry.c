@@ -215,6 +215,49 @@ read_polygon (Loader        *loader,
   return TRUE;
 }
 
+/* The coordinates of a geometry of a known type, appended as rings and points. */
+static gboolean
+read_coordinates (Loader          *loader,
+                  const AtlasJson *coords,
+                  const Path      *coords_path,
+                  AtlasGeometry   *geometry)
+{
+  guint n;
+
+  switch (geometry->type)
+    {
+    case ATLAS_GEOMETRY_POLYGON:
+      return read_polygon (loader, coords, coords_path, 0, geometry);
+
+    case ATLAS_GEOMETRY_LINE_STRING:
+      return read_ring (loader, coords, coords_path, FALSE, 0, FALSE, geometry);
+
+    case ATLAS_GEOMETRY_MULTI_POLYGON:
+    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      n = atlas_json_size (coords);
+      if (n == 0)
+        {
+          loader_error (loader, coords_path, _("must hold at least one part"));
+          return FALSE;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          Path part_path = PATH_INDEX (coords_path, i);
+          const AtlasJson *part = atlas_json_element (coords, i);
+          gboolean ok;
+
+          if (geometry->type == ATLAS_GEOMETRY_MULTI_POLYGON)
+            ok = read_polygon (loader, part, &part_path, i, geometry);
+          else
+            ok = read_ring (loader, part, &part_path, FALSE, i, FALSE, geometry);
+          if (!ok)
+            return FALSE;
+        }
+      return TRUE;
+    }
+}
+
 guint32
 read_geometry (Reader   *r,
                gboolean  allow_lines)
@@ -234,7 +277,7 @@ read_geometry (Reader   *r,
   guint first_point = ds->points->len;
   const char *type;
   const AtlasJson *coords;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   if (node == NULL || atlas_json_is_null (node))
     return ATLAS_NONE;
@@ -284,42 +327,7 @@ read_geometry (Reader   *r,
       return ATLAS_NONE;
     }
 
-  switch (geometry.type)
-    {
-    case ATLAS_GEOMETRY_POLYGON:
-      ok = read_polygon (loader, coords, &coords_path, 0, &geometry);
-      break;
-
-    case ATLAS_GEOMETRY_LINE_STRING:
-      ok = read_ring (loader, coords, &coords_path, FALSE, 0, FALSE, &geometry);
-      break;
-
-    case ATLAS_GEOMETRY_MULTI_POLYGON:
-    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
-    default:
-      {
-        const AtlasJson *parts = coords;
-        guint n = atlas_json_size (parts);
-
-        if (n == 0)
-          {
-            loader_error (loader, &coords_path, _("must hold at least one part"));
-            ok = FALSE;
-          }
-        for (guint i = 0; i < n && ok; i++)
-          {
-            Path part_path = PATH_INDEX (&coords_path, i);
-            const AtlasJson *part = atlas_json_element (parts, i);
-
-            if (geometry.type == ATLAS_GEOMETRY_MULTI_POLYGON)
-              ok = read_polygon (loader, part, &part_path, i, &geometry);
-            else
-              ok = read_ring (loader, part, &part_path, FALSE, i, FALSE, &geometry);
-          }
-      }
-      break;
-    }
-
+  ok = read_coordinates (loader, coords, &coords_path, &geometry);
   if (!ok)
     {
       g_array_set_size (ds->rings, geometry.first_ring);
