@@ -291,6 +291,20 @@ read_string (Reader      *r,
   return TRUE;
 }
 
+/* Reads each string of the table, in its order, into the record: FALSE (with
+ * every problem reported) when one is missing or of the wrong type. */
+gboolean
+read_strings (Reader            *r,
+              const StringField *fields,
+              gpointer           record)
+{
+  gboolean ok = TRUE;
+
+  for (const StringField *field = fields; field->key != NULL; field++)
+    ok &= read_string (r, field->key, field->required, G_STRUCT_MEMBER_P (record, field->offset));
+  return ok;
+}
+
 gboolean
 read_id (Reader      *r,
          const char **out)

@@ -101,6 +101,15 @@ typedef struct
   guint n_known;
 } Reader;
 
+/* One optional or required string of an element, read into a record at offset;
+ * tables of them end with a NULL key. */
+typedef struct
+{
+  const char *key;
+  gboolean required;
+  gsize offset;   /* of a const char * in the record */
+} StringField;
+
 #define MAX_LIST 65535
 
 /* What a reference to an element with problems of its own resolves to: not an
@@ -142,6 +151,9 @@ gboolean read_string            (Reader      *r,
                                  const char  *key,
                                  gboolean     required,
                                  const char **out);
+gboolean read_strings           (Reader      *r,
+                                 const StringField *fields,
+                                 gpointer     record);
 gboolean read_id                (Reader      *r,
                                  const char **out);
 gboolean read_boolean           (Reader      *r,

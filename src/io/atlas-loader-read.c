@@ -227,6 +227,73 @@ read_facts (Reader  *r,
   return ok;
 }
 
+/* What an element adds to the dataset's shared arrays, so that an element
+ * that turns out to have problems takes it back with the references it left
+ * pending. */
+typedef struct
+{
+  guint indices;
+  guint facts;
+  guint geometries;
+  guint pending;
+} Mark;
+
+static Mark
+mark_set (Loader *loader)
+{
+  AtlasDataset *ds = loader->dataset;
+
+  return (Mark) { ds->indices->len, ds->facts->len, ds->geometries->len, loader->pending->len };
+}
+
+static void
+roll_back (Loader     *loader,
+           const Mark *mark)
+{
+  AtlasDataset *ds = loader->dataset;
+
+  g_array_set_size (ds->indices, mark->indices);
+  g_array_set_size (ds->facts, mark->facts);
+  if (ds->geometries->len > mark->geometries)
+    {
+      const AtlasGeometry *g = &g_array_index (ds->geometries, AtlasGeometry, mark->geometries);
+      const AtlasRing *ring = &g_array_index (ds->rings, AtlasRing, g->first_ring);
+
+      g_array_set_size (ds->points, ring->first_point);
+      g_array_set_size (ds->rings, g->first_ring);
+      g_array_set_size (ds->geometries, mark->geometries);
+    }
+  g_array_set_size (loader->pending, mark->pending);
+}
+
+/* A place's kind, from the fixed vocabulary, with a guess when it is misspelt. */
+static gboolean
+read_kind (Loader     *loader,
+           const char *kind,
+           const Path *path,
+           guint8     *out)
+{
+  Path p = PATH_KEY (path, "kind");
+  const char *names[ATLAS_N_KINDS];
+  g_autofree char *guess = NULL;
+  AtlasKind k;
+
+  if (atlas_kind_from_string (kind, &k))
+    {
+      *out = k;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < ATLAS_N_KINDS; i++)
+    names[i] = atlas_kind_to_string (i);
+  guess = closest_id (loader, kind, names, ATLAS_N_KINDS);
+  if (guess != NULL)
+    loader_error (loader, &p, _("unknown kind “%s” (did you mean “%s”?)"), kind, guess);
+  else
+    loader_error (loader, &p, _("unknown kind “%s” (see the list of kinds in docs/dataset-format.md)"), kind);
+  return FALSE;
+}
+
 static void
 read_location (Loader     *loader,
                const AtlasJson *node,
@@ -242,10 +309,7 @@ read_location (Loader     *loader,
   const char *id, *name, *name_zh, *kind, *district, *description, *description_zh, *note;
   gboolean ok = TRUE, approximate;
   guint32 position = ds->locations->len;
-  guint indices_before = ds->indices->len;
-  guint facts_before = ds->facts->len;
-  guint geometries_before = ds->geometries->len;
-  guint pending_before = loader->pending->len;
+  Mark mark = mark_set (loader);
   const AtlasJson *point;
   AtlasPoint pt = { 0 };
   Reader r;
@@ -264,28 +328,7 @@ read_location (Loader     *loader,
   ok &= read_boolean (&r, "approximate", &approximate);
 
   if (kind != NULL)
-    {
-      AtlasKind k;
-
-      if (atlas_kind_from_string (kind, &k))
-        loc.kind = k;
-      else
-        {
-          Path p = PATH_KEY (path, "kind");
-          const char *names[ATLAS_N_KINDS];
-          g_autofree char *guess = NULL;
-
-          for (guint i = 0; i < ATLAS_N_KINDS; i++)
-            names[i] = atlas_kind_to_string (i);
-          guess = closest_id (loader, kind, names, ATLAS_N_KINDS);
-          if (guess != NULL)
-            loader_error (loader, &p, _("unknown kind “%s” (did you mean “%s”?)"), kind, guess);
-          else
-            loader_error (loader, &p, _("unknown kind “%s” (see the list of kinds in docs/dataset-format.md)"),
-                          kind);
-          ok = FALSE;
-        }
-    }
+    ok &= read_kind (loader, kind, path, &loc.kind);
 
   point = take_member (&r, "point");
   if (point == NULL)
@@ -329,19 +372,7 @@ read_location (Loader     *loader,
 
   if (!ok)
     {
-      /* Take back what this element added, and the references it left pending. */
-      g_array_set_size (ds->indices, indices_before);
-      g_array_set_size (ds->facts, facts_before);
-      if (ds->geometries->len > geometries_before)
-        {
-          const AtlasGeometry *g = &g_array_index (ds->geometries, AtlasGeometry, geometries_before);
-          const AtlasRing *ring = &g_array_index (ds->rings, AtlasRing, g->first_ring);
-
-          g_array_set_size (ds->points, ring->first_point);
-          g_array_set_size (ds->rings, g->first_ring);
-          g_array_set_size (ds->geometries, geometries_before);
-        }
-      g_array_set_size (loader->pending, pending_before);
+      roll_back (loader, &mark);
       return;
     }
 
@@ -402,8 +433,7 @@ read_event (Loader     *loader,
   /* Lists go straight into dataset->indices; a failed event takes them back. They
    * are read even when another field failed, so that every problem is reported. */
   {
-    guint indices_before = ds->indices->len;
-    guint pending_before = loader->pending->len;
+    Mark mark = mark_set (loader);
 
     ok &= read_id_list (&r, "location", TARGET_EVENT_LOCATION, index, TRUE, FALSE,
                         &ev.locations, &ev.n_locations);
@@ -425,10 +455,7 @@ read_event (Loader     *loader,
         ok &= add_id (loader, SECTION_EVENTS, id, stored, position, index, path);
       }
     if (!ok)
-      {
-        g_array_set_size (ds->indices, indices_before);
-        g_array_set_size (loader->pending, pending_before);
-      }
+      roll_back (loader, &mark);
   }
 
   warn_unknown_keys (&r, known);
