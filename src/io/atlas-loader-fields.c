@@ -291,17 +291,40 @@ read_string (Reader      *r,
   return TRUE;
 }
 
-/* Reads each string of the table, in its order, into the record: FALSE (with
- * every problem reported) when one is missing or of the wrong type. */
+/* Reads each field of the table, in its order, into the record: FALSE (with
+ * every problem reported) when one is missing or wrong. */
 gboolean
-read_strings (Reader            *r,
-              const StringField *fields,
-              gpointer           record)
+read_fields (Reader      *r,
+             const Field *fields,
+             gpointer     record)
 {
   gboolean ok = TRUE;
 
-  for (const StringField *field = fields; field->key != NULL; field++)
-    ok &= read_string (r, field->key, field->required, G_STRUCT_MEMBER_P (record, field->offset));
+  for (const Field *field = fields; field->key != NULL; field++)
+    {
+      gpointer out = G_STRUCT_MEMBER_P (record, field->offset);
+      DateValue *date = out;
+
+      switch (field->type)
+        {
+        case FIELD_ID:
+          ok &= read_id (r, out);
+          break;
+        case FIELD_STRING:
+        case FIELD_REQUIRED:
+          ok &= read_string (r, field->key, field->type == FIELD_REQUIRED, out);
+          break;
+        case FIELD_DATE:
+        case FIELD_REQUIRED_DATE:
+          ok &= read_date (r, field->key, field->type == FIELD_REQUIRED_DATE, &date->present, &date->start,
+                           &date->end, &date->precision);
+          break;
+        case FIELD_BOOLEAN:
+        default:
+          ok &= read_boolean (r, field->key, out);
+          break;
+        }
+    }
   return ok;
 }
 

@@ -299,9 +299,9 @@ typedef struct
   guint16 n_sectors;
 } Feature;
 
-#define FEATURE_STRING(key) { #key, FALSE, G_STRUCT_OFFSET (Feature, key) }
+#define FEATURE_STRING(key) FIELD (FIELD_STRING, Feature, key)
 
-static const StringField feature_strings[] = {
+static const Field feature_strings[] = {
   FEATURE_STRING (title), FEATURE_STRING (title_zh), FEATURE_STRING (name), FEATURE_STRING (name_zh),
   FEATURE_STRING (place), FEATURE_STRING (place_zh), FEATURE_STRING (district), FEATURE_STRING (kind),
   FEATURE_STRING (description), FEATURE_STRING (description_zh), { NULL },
@@ -316,7 +316,7 @@ read_properties (Reader  *props,
   Loader *loader = props->loader;
   gboolean ok = TRUE, has_start = FALSE;
 
-  ok &= read_strings (props, feature_strings, f);
+  ok &= read_fields (props, feature_strings, f);
   ok &= read_date (props, "date", FALSE, &f->has_date, &f->start, &f->start_end, &f->precision);
   if (!f->has_date)
     ok &= read_date (props, "start", FALSE, &has_start, &f->start, &f->start_end, &f->precision);

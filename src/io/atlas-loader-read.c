@@ -35,6 +35,33 @@ parse_color (const char *text,
   return TRUE;
 }
 
+/* The fields of the elements, as read from the file. */
+typedef struct
+{
+  const char *id, *title, *publisher, *author, *url, *note;
+  DateValue date;
+} SourceFields;
+
+/* Sectors and districts. */
+typedef struct
+{
+  const char *id, *name, *name_zh, *color, *description;
+  gboolean approximate;
+} NameFields;
+
+typedef struct
+{
+  const char *id, *name, *name_zh, *kind, *district, *description, *description_zh, *note;
+  gboolean approximate;
+} LocationFields;
+
+typedef struct
+{
+  const char *id;
+  DateValue date, end;
+  const char *title, *title_zh, *description, *description_zh, *note, *source;
+} EventFields;
+
 static void
 read_source (Loader     *loader,
              const AtlasJson *node,
@@ -44,46 +71,44 @@ read_source (Loader     *loader,
   static const char * const known[] = {
     "id", "title", "publisher", "author", "date", "url", "note", NULL
   };
+  static const Field fields[] = {
+    FIELD (FIELD_ID, SourceFields, id), FIELD (FIELD_REQUIRED, SourceFields, title),
+    FIELD (FIELD_REQUIRED, SourceFields, publisher), FIELD (FIELD_STRING, SourceFields, author),
+    FIELD (FIELD_REQUIRED_DATE, SourceFields, date), FIELD (FIELD_STRING, SourceFields, url),
+    FIELD (FIELD_STRING, SourceFields, note), { NULL },
+  };
   AtlasDataset *ds = loader->dataset;
   AtlasSource source = { 0 };
-  const char *id, *title, *publisher, *author, *url, *note;
-  gint32 start, end;
-  AtlasPrecision precision;
-  gboolean ok = TRUE, has_date;
+  SourceFields f = { 0 };
+  gboolean ok;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "title", TRUE, &title);
-  ok &= read_string (&r, "publisher", TRUE, &publisher);
-  ok &= read_string (&r, "author", FALSE, &author);
-  ok &= read_date (&r, "date", TRUE, &has_date, &start, &end, &precision);
-  ok &= read_string (&r, "url", FALSE, &url);
-  ok &= read_string (&r, "note", FALSE, &note);
+  ok = read_fields (&r, fields, &f);
   warn_unknown_keys (&r, known);
 
-  if (url != NULL && g_ascii_strncasecmp (url, "http://", 7) != 0 &&
-      g_ascii_strncasecmp (url, "https://", 8) != 0)
+  if (f.url != NULL && g_ascii_strncasecmp (f.url, "http://", 7) != 0 &&
+      g_ascii_strncasecmp (f.url, "https://", 8) != 0)
     {
       Path p = PATH_KEY (path, "url");
 
-      loader_error (loader, &p, _("only http and https addresses are allowed, found “%s”"), url);
+      loader_error (loader, &p, _("only http and https addresses are allowed, found “%s”"), f.url);
       ok = FALSE;
     }
-  if (id == NULL)
+  if (f.id == NULL)
     return;
 
-  source.id = atlas_dataset_intern (ds, id);
-  source.title = atlas_dataset_intern (ds, title);
-  source.publisher = atlas_dataset_intern (ds, publisher);
-  source.author = atlas_dataset_intern (ds, author);
-  source.url = atlas_dataset_intern (ds, url);
-  source.note = atlas_dataset_store (ds, note);
-  source.date = start;
-  source.date_precision = precision;
-  if (add_id (loader, SECTION_SOURCES, id, source.id, ok ? ds->sources->len : ATLAS_FAILED, index, path) && ok)
+  source.id = atlas_dataset_intern (ds, f.id);
+  source.title = atlas_dataset_intern (ds, f.title);
+  source.publisher = atlas_dataset_intern (ds, f.publisher);
+  source.author = atlas_dataset_intern (ds, f.author);
+  source.url = atlas_dataset_intern (ds, f.url);
+  source.note = atlas_dataset_store (ds, f.note);
+  source.date = f.date.start;
+  source.date_precision = f.date.precision;
+  if (add_id (loader, SECTION_SOURCES, f.id, source.id, ok ? ds->sources->len : ATLAS_FAILED, index, path) && ok)
     g_array_append_val (ds->sources, source);
 }
 
@@ -95,34 +120,35 @@ read_sector (Loader     *loader,
 {
   static const char * const known[] = { "id", "name", "name_zh", "color", NULL };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
+    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_REQUIRED, NameFields, color), { NULL },
+  };
   AtlasSector sector = { 0 };
-  const char *id, *name, *name_zh, *color;
-  gboolean ok = TRUE;
+  NameFields f = { 0 };
+  gboolean ok;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&r, "color", TRUE, &color);
+  ok = read_fields (&r, fields, &f);
   warn_unknown_keys (&r, known);
 
-  if (color != NULL && !parse_color (color, &sector.color))
+  if (f.color != NULL && !parse_color (f.color, &sector.color))
     {
       Path p = PATH_KEY (path, "color");
 
-      loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), color);
+      loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), f.color);
       ok = FALSE;
     }
-  if (id == NULL)
+  if (f.id == NULL)
     return;
 
-  sector.id = atlas_dataset_intern (ds, id);
-  sector.name = atlas_dataset_intern (ds, name);
-  sector.name_zh = atlas_dataset_intern (ds, name_zh);
-  if (add_id (loader, SECTION_SECTORS, id, sector.id, ok ? ds->sectors->len : ATLAS_FAILED, index, path) && ok)
+  sector.id = atlas_dataset_intern (ds, f.id);
+  sector.name = atlas_dataset_intern (ds, f.name);
+  sector.name_zh = atlas_dataset_intern (ds, f.name_zh);
+  if (add_id (loader, SECTION_SECTORS, f.id, sector.id, ok ? ds->sectors->len : ATLAS_FAILED, index, path) && ok)
     g_array_append_val (ds->sectors, sector);
 }
 
@@ -136,34 +162,36 @@ read_district (Loader     *loader,
     "id", "name", "name_zh", "geometry", "approximate", "description", NULL
   };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
+    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_STRING, NameFields, description),
+    FIELD (FIELD_BOOLEAN, NameFields, approximate), { NULL },
+  };
   AtlasDistrict district = { 0 };
-  const char *id, *name, *name_zh, *description;
-  gboolean ok = TRUE;
+  NameFields f = { 0 };
+  gboolean ok;
   guint32 geometry;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&r, "description", FALSE, &description);
-  ok &= read_boolean (&r, "approximate", &district.approximate);
+  ok = read_fields (&r, fields, &f);
+  district.approximate = f.approximate;
   geometry = read_geometry (&r, FALSE);
   if (geometry == ATLAS_NONE && (atlas_json_member (r.object, "geometry") != NULL) &&
       !atlas_json_is_null (atlas_json_member (r.object, "geometry")))
     ok = FALSE;
   warn_unknown_keys (&r, known);
-  if (id == NULL)
+  if (f.id == NULL)
     return;
 
-  district.id = atlas_dataset_intern (ds, id);
-  district.name = atlas_dataset_intern (ds, name);
-  district.name_zh = atlas_dataset_intern (ds, name_zh);
-  district.description = atlas_dataset_store (ds, description);
+  district.id = atlas_dataset_intern (ds, f.id);
+  district.name = atlas_dataset_intern (ds, f.name);
+  district.name_zh = atlas_dataset_intern (ds, f.name_zh);
+  district.description = atlas_dataset_store (ds, f.description);
   district.geometry = geometry;
-  if (add_id (loader, SECTION_DISTRICTS, id, district.id, ok ? ds->districts->len : ATLAS_FAILED, index, path) && ok)
+  if (add_id (loader, SECTION_DISTRICTS, f.id, district.id, ok ? ds->districts->len : ATLAS_FAILED, index, path) && ok)
     g_array_append_val (ds->districts, district);
 }
 
@@ -173,6 +201,10 @@ read_facts (Reader  *r,
             guint16 *count)
 {
   static const char * const known[] = { "label", "value", "label_zh", "value_zh", NULL };
+  static const Field fields[] = {
+    FIELD (FIELD_REQUIRED, AtlasFact, label), FIELD (FIELD_REQUIRED, AtlasFact, value),
+    FIELD (FIELD_STRING, AtlasFact, label_zh), FIELD (FIELD_STRING, AtlasFact, value_zh), { NULL },
+  };
   Loader *loader = r->loader;
   AtlasDataset *ds = loader->dataset;
   const AtlasJson *node = take_member (r, "facts");
@@ -196,9 +228,8 @@ read_facts (Reader  *r,
   for (guint i = 0; i < n; i++)
     {
       Path fact_path = PATH_INDEX (&facts_path, i);
-      AtlasFact fact;
-      const char *label, *value, *label_zh, *value_zh;
-      gboolean fact_ok = TRUE;
+      AtlasFact fact = { 0 };
+      gboolean fact_ok;
       Reader f;
 
       if (!begin_element (loader, atlas_json_element (array, i), &fact_path, &f))
@@ -206,10 +237,7 @@ read_facts (Reader  *r,
           ok = FALSE;
           continue;
         }
-      fact_ok &= read_string (&f, "label", TRUE, &label);
-      fact_ok &= read_string (&f, "value", TRUE, &value);
-      fact_ok &= read_string (&f, "label_zh", FALSE, &label_zh);
-      fact_ok &= read_string (&f, "value_zh", FALSE, &value_zh);
+      fact_ok = read_fields (&f, fields, &fact);
       warn_unknown_keys (&f, known);
       if (!fact_ok)
         {
@@ -217,10 +245,11 @@ read_facts (Reader  *r,
           continue;
         }
 
-      fact.label = atlas_dataset_intern (ds, label);
-      fact.value = atlas_dataset_intern (ds, value);
-      fact.label_zh = atlas_dataset_intern (ds, label_zh);
-      fact.value_zh = atlas_dataset_intern (ds, value_zh);
+      /* Read pointing into the file's text: kept as interned strings. */
+      fact.label = atlas_dataset_intern (ds, fact.label);
+      fact.value = atlas_dataset_intern (ds, fact.value);
+      fact.label_zh = atlas_dataset_intern (ds, fact.label_zh);
+      fact.value_zh = atlas_dataset_intern (ds, fact.value_zh);
       g_array_append_val (ds->facts, fact);
       (*count)++;
     }
@@ -305,9 +334,16 @@ read_location (Loader     *loader,
     "approximate", "description", "description_zh", "facts", "note", NULL
   };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, LocationFields, id), FIELD (FIELD_REQUIRED, LocationFields, name),
+    FIELD (FIELD_STRING, LocationFields, name_zh), FIELD (FIELD_REQUIRED, LocationFields, kind),
+    FIELD (FIELD_STRING, LocationFields, district), FIELD (FIELD_STRING, LocationFields, description),
+    FIELD (FIELD_STRING, LocationFields, description_zh), FIELD (FIELD_STRING, LocationFields, note),
+    FIELD (FIELD_BOOLEAN, LocationFields, approximate), { NULL },
+  };
   AtlasLocation loc = { 0 };
-  const char *id, *name, *name_zh, *kind, *district, *description, *description_zh, *note;
-  gboolean ok = TRUE, approximate;
+  LocationFields f = { 0 };
+  gboolean ok;
   guint32 position = ds->locations->len;
   Mark mark = mark_set (loader);
   const AtlasJson *point;
@@ -317,18 +353,9 @@ read_location (Loader     *loader,
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&r, "kind", TRUE, &kind);
-  ok &= read_string (&r, "district", FALSE, &district);
-  ok &= read_string (&r, "description", FALSE, &description);
-  ok &= read_string (&r, "description_zh", FALSE, &description_zh);
-  ok &= read_string (&r, "note", FALSE, &note);
-  ok &= read_boolean (&r, "approximate", &approximate);
-
-  if (kind != NULL)
-    ok &= read_kind (loader, kind, path, &loc.kind);
+  ok = read_fields (&r, fields, &f);
+  if (f.kind != NULL)
+    ok &= read_kind (loader, f.kind, path, &loc.kind);
 
   point = take_member (&r, "point");
   if (point == NULL)
@@ -353,21 +380,21 @@ read_location (Loader     *loader,
     ok = FALSE;
 
   loc.district = ATLAS_NONE;
-  if (district != NULL)
+  if (f.district != NULL)
     {
       Path p = PATH_KEY (path, "district");
 
-      loc.district = resolve (loader, TARGET_LOCATION_DISTRICT, district, position, index, -1, &p);
+      loc.district = resolve (loader, TARGET_LOCATION_DISTRICT, f.district, position, index, -1, &p);
       if (loc.district == ATLAS_NONE && loader->done[SECTION_DISTRICTS])
         ok = FALSE;
     }
 
   warn_unknown_keys (&r, known);
 
-  if (id != NULL)
+  if (f.id != NULL)
     {
-      loc.id = atlas_dataset_intern (ds, id);
-      ok &= add_id (loader, SECTION_LOCATIONS, id, loc.id, ok ? position : ATLAS_FAILED, index, path);
+      loc.id = atlas_dataset_intern (ds, f.id);
+      ok &= add_id (loader, SECTION_LOCATIONS, f.id, loc.id, ok ? position : ATLAS_FAILED, index, path);
     }
 
   if (!ok)
@@ -376,14 +403,14 @@ read_location (Loader     *loader,
       return;
     }
 
-  loc.name = atlas_dataset_store (ds, name);
-  loc.name_zh = atlas_dataset_store (ds, name_zh);
-  loc.description = atlas_dataset_store (ds, description);
-  loc.description_zh = atlas_dataset_store (ds, description_zh);
-  loc.note = atlas_dataset_store (ds, note);
+  loc.name = atlas_dataset_store (ds, f.name);
+  loc.name_zh = atlas_dataset_store (ds, f.name_zh);
+  loc.description = atlas_dataset_store (ds, f.description);
+  loc.description_zh = atlas_dataset_store (ds, f.description_zh);
+  loc.note = atlas_dataset_store (ds, f.note);
   loc.lon = pt.lon;
   loc.lat = pt.lat;
-  loc.approximate = approximate;
+  loc.approximate = f.approximate;
   g_array_append_val (ds->locations, loc);
 }
 
@@ -398,28 +425,26 @@ read_event (Loader     *loader,
     "description_zh", "source", "note", NULL
   };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, EventFields, id), FIELD (FIELD_REQUIRED_DATE, EventFields, date),
+    FIELD (FIELD_DATE, EventFields, end), FIELD (FIELD_REQUIRED, EventFields, title),
+    FIELD (FIELD_STRING, EventFields, title_zh), FIELD (FIELD_STRING, EventFields, description),
+    FIELD (FIELD_STRING, EventFields, description_zh), FIELD (FIELD_STRING, EventFields, note),
+    FIELD (FIELD_REQUIRED, EventFields, source), { NULL },
+  };
   AtlasEvent ev = { 0 };
-  const char *id, *title, *title_zh, *description, *description_zh, *note, *source;
-  gint32 start = 0, start_end = 0, end_start = 0, end = 0;
-  AtlasPrecision precision = ATLAS_PRECISION_DAY, end_precision = ATLAS_PRECISION_DAY;
-  gboolean ok = TRUE, has_date, has_end;
+  EventFields f = { 0 };
+  gint32 end;
+  gboolean ok;
   guint32 position = ds->events->len;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_date (&r, "date", TRUE, &has_date, &start, &start_end, &precision);
-  ok &= read_date (&r, "end", FALSE, &has_end, &end_start, &end, &end_precision);
-  ok &= read_string (&r, "title", TRUE, &title);
-  ok &= read_string (&r, "title_zh", FALSE, &title_zh);
-  ok &= read_string (&r, "description", FALSE, &description);
-  ok &= read_string (&r, "description_zh", FALSE, &description_zh);
-  ok &= read_string (&r, "note", FALSE, &note);
-  ok &= read_string (&r, "source", TRUE, &source);
+  ok = read_fields (&r, fields, &f);
 
-  if (has_date && has_end && end_start < start)
+  if (f.date.present && f.end.present && f.end.start < f.date.start)
     {
       Path p = PATH_KEY (path, "end");
       const char *end_text = atlas_json_string_member (r.object, "end");
@@ -439,20 +464,20 @@ read_event (Loader     *loader,
                         &ev.locations, &ev.n_locations);
     ok &= read_id_list (&r, "sectors", TARGET_EVENT_SECTOR, index, FALSE, TRUE,
                         &ev.sectors, &ev.n_sectors);
-    if (source != NULL)
+    if (f.source != NULL)
       {
         Path p = PATH_KEY (path, "source");
 
-        ev.source = resolve (loader, TARGET_EVENT_SOURCE, source, position, index, -1, &p);
+        ev.source = resolve (loader, TARGET_EVENT_SOURCE, f.source, position, index, -1, &p);
         if (ev.source == ATLAS_NONE && loader->done[SECTION_SOURCES])
           ok = FALSE;
       }
-    if (id != NULL)
+    if (f.id != NULL)
       {
-        const char *stored = atlas_dataset_store (ds, id);
+        const char *stored = atlas_dataset_store (ds, f.id);
 
         ev.id = stored;
-        ok &= add_id (loader, SECTION_EVENTS, id, stored, position, index, path);
+        ok &= add_id (loader, SECTION_EVENTS, f.id, stored, position, index, path);
       }
     if (!ok)
       roll_back (loader, &mark);
@@ -462,19 +487,18 @@ read_event (Loader     *loader,
   if (!ok)
     return;
 
-  ev.title = atlas_dataset_store (ds, title);
-  ev.title_zh = atlas_dataset_store (ds, title_zh);
-  ev.description = atlas_dataset_store (ds, description);
-  ev.description_zh = atlas_dataset_store (ds, description_zh);
-  ev.note = atlas_dataset_store (ds, note);
-  ev.precision = precision;
-  ev.has_end = has_end;
-  ev.end_precision = has_end ? end_precision : precision;
-  if (!has_end)
-    end = start_end;
+  ev.title = atlas_dataset_store (ds, f.title);
+  ev.title_zh = atlas_dataset_store (ds, f.title_zh);
+  ev.description = atlas_dataset_store (ds, f.description);
+  ev.description_zh = atlas_dataset_store (ds, f.description_zh);
+  ev.note = atlas_dataset_store (ds, f.note);
+  ev.precision = f.date.precision;
+  ev.has_end = f.end.present;
+  ev.end_precision = f.end.present ? f.end.precision : f.date.precision;
+  end = f.end.present ? f.end.end : f.date.end;
 
   g_array_append_val (ds->events, ev);
-  g_array_append_val (ds->starts, start);
+  g_array_append_val (ds->starts, f.date.start);
   g_array_append_val (ds->ends, end);
 }
 
