@@ -183,7 +183,8 @@ apply_filters (GVariantDict *dict,
   apply_facet (dict, "sectors", filter, ATLAS_FACET_SECTOR);
   apply_facet (dict, "districts", filter, ATLAS_FACET_DISTRICT);
   apply_facet (dict, "kinds", filter, ATLAS_FACET_KIND);
-  if (!g_variant_dict_lookup (dict, "text", "&s", &text))
+  /* GVariant text (a keyfile's) is parsed without checking its strings. */
+  if (!g_variant_dict_lookup (dict, "text", "&s", &text) || !g_utf8_validate (text, -1, NULL))
     atlas_filter_set_text (filter, NULL);
   else if (g_utf8_strlen (text, 4 * (MAX_TEXT + 1)) > MAX_TEXT)
     {

@@ -38,6 +38,7 @@ fixture_set_up (Fixture       *f,
   f->filter = atlas_filter_new ();
   atlas_filter_set_dataset (f->filter, f->dataset);
   f->selection = atlas_selection_new ();
+  atlas_selection_set_dataset (f->selection, f->dataset);
   f->playhead = atlas_playhead_new (f->filter);
 }
 
