@@ -184,23 +184,30 @@ csv_split_rows (const char *text)
   return (char **) g_ptr_array_free (rows, FALSE);
 }
 
+/* The visible events of the filter as CSV, and its rows. */
+static char **
+export_csv_rows (AtlasFilter  *filter,
+                 char        **text_out)
+{
+  g_autoptr(GBytes) bytes = atlas_export_csv (atlas_filter_get_dataset (filter), atlas_filter_get_events (filter));
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  *text_out = g_strndup (data, length);
+  return csv_split_rows (*text_out);
+}
+
 static void
 test_csv (void)
 {
   g_autoptr(AtlasDataset) dataset = load_bundled ();
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) rows = NULL;
   g_autofree char *text = NULL;
-  gsize length;
-  const char *data;
 
   atlas_filter_set_dataset (filter, dataset);
   atlas_filter_set_value (filter, ATLAS_FACET_SECTOR, atlas_dataset_find_sector (dataset, "biomedicine"), TRUE);
-  bytes = atlas_export_csv (dataset, atlas_filter_get_events (filter));
-  data = g_bytes_get_data (bytes, &length);
-  text = g_strndup (data, length);
-  rows = csv_split_rows (text);
+  rows = export_csv_rows (filter, &text);
 
   g_assert_true (g_str_has_prefix (rows[0], "id,date,end,title,"));
   g_assert_cmpuint (g_strv_length (rows), ==, gtk_bitset_get_size (atlas_filter_get_events (filter)) + 1);
@@ -234,11 +241,8 @@ test_csv_safe (void)
   g_autoptr(GBytes) input = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) rows = NULL;
   g_autofree char *text = NULL;
-  gsize length;
-  const char *data;
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_string_append_printf (events, "%s{\"id\":\"e%u\",\"date\":\"2020-01-%02u\",\"title\":\"%s\","
@@ -253,10 +257,7 @@ test_csv_safe (void)
   input = g_bytes_new (json, strlen (json));
   dataset = load_bytes (input, NULL);
   atlas_filter_set_dataset (filter, dataset);
-  bytes = atlas_export_csv (dataset, atlas_filter_get_events (filter));
-  data = g_bytes_get_data (bytes, &length);
-  text = g_strndup (data, length);
-  rows = csv_split_rows (text);
+  rows = export_csv_rows (filter, &text);
 
   g_assert_cmpuint (g_strv_length (rows), ==, G_N_ELEMENTS (titles) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
