@@ -14,7 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "atlas-window-private.h"
 #include "window-test-helpers.h"
 
 /*
