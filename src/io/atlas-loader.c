@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <string.h>
@@ -316,6 +317,23 @@ available_memory (void)
   return g_ascii_strtoull (line + strlen ("MemAvailable:"), NULL, 10) * 1024;
 }
 
+/* A large file's buffer in 2 MiB pages where the system allows it: the read
+ * then takes one page fault per 2 MiB instead of one per 4 KiB, which keeps
+ * reading into memory of our own as fast as reading through a map. */
+static void
+ask_for_huge_pages (char  *buffer,
+                    gsize  size)
+{
+#ifdef MADV_HUGEPAGE
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) buffer + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) buffer + size) & ~(guintptr) (page - 1);
+
+  if (size >= 4 * 1024 * 1024 && end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
 /* Reads the whole of fd into memory the loader owns, until the end of the file
  * rather than to the size fstat() gave: a file that shrinks while it is read ends
  * early (and reads as truncated JSON), one that grows is read as it is now, and a
@@ -337,6 +355,7 @@ read_all (int            fd,
       g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, g_strerror (ENOMEM));
       return NULL;
     }
+  ask_for_huge_pages (buffer, capacity);
 
   for (;;)
     {
