@@ -16,20 +16,20 @@
  * views observe the models and redraw. No view writes a model another view
  * reads, and no view talks to another, so there is no loop to guard.
  *
- * The rules, one row per intent: what changes in the models, and how each view
- * follows. "–" means unchanged. docs/ARCHITECTURE.md has the same table.
+ * The rules, one row per action: what changes in the models, and how each view
+ * follows ("–": nothing changes). docs/ARCHITECTURE.md has the same table.
  *
- * | intent (from)                          | selection | date range | playhead | map                          | timeline                      | event list                              | details   |
- * |----------------------------------------|-----------|------------|----------|------------------------------|-------------------------------|-----------------------------------------|-----------|
- * | click a place (map, details)           | the place | –          | –        | rings it; moves only if the pick came from elsewhere and it is off-screen | highlights its events | selects its visible events, scrolls to the first | the place |
- * | click a district or zone outline (map) | district  | –          | –        | rings it                     | highlights its events         | selects its visible events              | district  |
- * | click a cluster (map)                  | –         | –          | –        | zooms in until it splits (camera only, no intent) | –    | –                                       | –         |
- * | press, drag, release (map)             | –         | –          | –        | pans (camera only, no intent) | –                            | –                                       | –         |
- * | click empty map, Escape (map)          | cleared   | –          | –        | no ring                      | no highlight                  | nothing selected                        | empty     |
- * | pick an event (list row, timeline glyph, details link) | the event (and its place) | – | – (never moves) | rings every place of the event; reveals them if the pick came from elsewhere | scrolls to show it | selects its row, scrolls to it | the event |
- * | drag in the brush strip, or type dates (timeline, sidebar) | – | [start, end) | – | shows what the filter keeps | draws the brush | lists what the filter keeps | follows |
- * | clear the brush (timeline, sidebar)    | –         | cleared    | –        | as above                     | as above                      | as above                                | follows   |
- * | click or drag on the axis, arrows, play (timeline) | – | –  | the day  | fades what has not happened by then (cumulative) or is outside the window; counts say "N of M events by DATE" | moves the playhead | – | – |
+ * | action (where)                            | selection        | date range   | playhead    | map                                                   | timeline                      | event list                                  | details     |
+ * |-------------------------------------------|------------------|--------------|-------------|-------------------------------------------------------|-------------------------------|---------------------------------------------|-------------|
+ * | click a place (map, details link)         | the place        | –            | –           | rings it; moves if picked elsewhere and off-screen    | highlights its events         | selects its visible events' rows, scrolls   | the place   |
+ * | click a district or zone outline (map)    | the district     | –            | –           | rings it                                              | highlights its events         | no row selected                             | district    |
+ * | click a cluster (map)                     | –                | –            | –           | zooms in until it splits (camera only, no intent)     | –                             | –                                           | –           |
+ * | press, drag, release (map)                | –                | –            | –           | pans (camera only, no intent)                         | –                             | –                                           | –           |
+ * | click empty map, Escape (map)             | cleared          | –            | –           | no ring                                               | no highlight                  | no row selected                             | empty       |
+ * | pick an event (row, glyph, details link)  | event, its place | –            | never moves | rings all its places; brings them into view if picked elsewhere | scrolls to show it  | selects its row, scrolls to it              | the event   |
+ * | drag in the brush strip, type dates       | –                | [start, end) | –           | shows what the filter keeps                           | draws the brush               | lists what the filter keeps                 | follows     |
+ * | clear the brush                           | –                | cleared      | –           | as above                                              | as above                      | as above                                    | follows     |
+ * | click/drag the axis, arrows, playback     | –                | –            | the day     | fades what has not happened; counts say "N of M events by DATE" | moves the playhead  | –                                           | –           |
  *
  * Selecting never moves the playhead and never changes the filter: what is on
  * the map stays on the map.
@@ -158,6 +158,8 @@ atlas_coordinator_handle (AtlasCoordinator  *self,
   g_return_if_fail (ATLAS_IS_COORDINATOR (self));
   g_return_if_fail (intent != NULL);
 
+  g_debug ("intent %d from view %d: index %d, days %d to %d", intent->kind, intent->origin,
+           (int) intent->index, intent->start, intent->end);
   switch (intent->kind)
     {
     case ATLAS_INTENT_SELECT_PLACE:

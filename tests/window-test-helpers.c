@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "atlas-application.h"
+#include "test-wait.h"
 #include "window-test-helpers.h"
 
 /*
@@ -22,6 +27,12 @@ drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+is_loaded (gpointer window)
+{
+  return !atlas_window_is_loading (window);
+}
+
 /**
  * atlas_test_wait_for_load:
  *
@@ -31,12 +42,8 @@ drain (void)
 void
 atlas_test_wait_for_load (AtlasWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
   drain ();
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
+  atlas_test_wait_until (is_loaded, window, 30, "the window to finish loading its dataset");
   drain ();
 }
 
@@ -59,13 +66,32 @@ atlas_test_open_window (GFile *file)
   return window;
 }
 
+static gboolean
+is_cleared (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+/**
+ * atlas_test_wait_for_finalize:
+ * @pointer: a weak pointer to an object (g_object_add_weak_pointer())
+ * @what: what is waited for, for the message of a failure
+ *
+ * Runs the main loop until the object is finalized, failing the test after
+ * 10 s.
+ */
+void
+atlas_test_wait_for_finalize (gpointer    pointer,
+                              const char *what)
+{
+  atlas_test_wait_until (is_cleared, pointer, 10, what);
+}
+
 /* @window is the weak pointer, cleared when the window is finalized. */
 static void
 wait_for_finalize (AtlasWindow **window)
 {
-  for (guint i = 0; i < 500 && *window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (*window);
+  atlas_test_wait_for_finalize (window, "the closed window to be finalized (something keeps it alive)");
 }
 
 /**
@@ -93,4 +119,26 @@ atlas_test_destroy_window (AtlasWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_finalize (&window);
+}
+
+gboolean
+atlas_test_init_in_chinese (int    *argc,
+                            char ***argv)
+{
+  /* gtk_test_init() sets the C locale; these tests need the user's. */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHENGYU_ATLAS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  if (!g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_printerr ("zh_CN.UTF-8 is not available: %s\n", setlocale (LC_MESSAGES, NULL));
+      return FALSE;
+    }
+  return TRUE;
 }

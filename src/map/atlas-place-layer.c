@@ -140,12 +140,15 @@ atlas_place_layer_ensure_layout (AtlasPlaceLayer *self)
         }
     }
 
-  atlas_map_clustering_compute (&self->clusters, self->ids, self->sx, self->sy, n_cluster_input,
-                                width, height, CULL_MARGIN, CLUSTER_CELL,
-                                self->projection.origin_x - width / 2,
-                                self->projection.origin_y - height / 2,
-                                self->clustering && self->projection.zoom < CLUSTER_MAX_ZOOM
-                                  ? CLUSTER_MIN_SIZE : G_MAXUINT);
+  atlas_map_clustering_compute (&self->clusters, &(AtlasMapClusterInput) {
+                                  .ids = self->ids, .xs = self->sx, .ys = self->sy, .n = n_cluster_input,
+                                  .width = width, .height = height, .margin = CULL_MARGIN,
+                                  .cell_size = CLUSTER_CELL,
+                                  .origin_x = self->projection.origin_x - width / 2,
+                                  .origin_y = self->projection.origin_y - height / 2,
+                                  .min_cluster_size = self->clustering && self->projection.zoom < CLUSTER_MAX_ZOOM
+                                                        ? CLUSTER_MIN_SIZE : G_MAXUINT,
+                                });
 
   for (guint g = 0; g < self->clusters.n_groups; g++)
     {
