@@ -85,7 +85,8 @@ atlas_validate_files (char **paths,
       g_autoptr(AtlasReport) report = atlas_report_new ();
       g_autoptr(AtlasDataset) dataset = NULL;
       g_autoptr(GError) error = NULL;
-      const char *name = paths[i];
+      /* A file's name can hold control characters too. */
+      g_autofree char *name = atlas_report_escape (paths[i]);
       guint n_errors, n_warnings;
 
       dataset = atlas_loader_load_file (file, report, NULL, NULL, NULL, &error);
