@@ -1,0 +1,16 @@
+/* atlas-write-dataset.h
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "model/atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+GBytes *atlas_write_dataset (AtlasDataset *dataset);
+
+G_END_DECLS
