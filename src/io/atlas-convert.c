@@ -61,7 +61,7 @@ atlas_convert_file (const char *input,
                     const char *sql,
                     FILE       *err)
 {
-  AtlasImportOptions options = { layer, sql, NULL };
+  AtlasImportOptions options = { layer, sql, NULL, NULL };
   g_autoptr(AtlasReport) report = atlas_report_new ();
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GBytes) bytes = NULL;

@@ -227,7 +227,9 @@ layer_mapping (OgrImport          *imp,
 
   if (imp->options != NULL && imp->options->mapping != NULL)
     *mapping = *imp->options->mapping;
-  else
+  else if (imp->options == NULL || imp->options->mapping_text == NULL ||
+           !atlas_import_mapping_from_string (mapping, imp->options->mapping_text,
+                                              (const char * const *) names, g_strv_length (names)))
     atlas_import_mapping_recognise (mapping, (const char * const *) names, g_strv_length (names));
 
   /* KML's times come from the document itself. */

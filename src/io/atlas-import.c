@@ -77,8 +77,7 @@ atlas_import_load (const char               *path,
 typedef struct
 {
   char *path;
-  AtlasImportMapping mapping;
-  gboolean has_mapping;
+  char *mapping_text;
   AtlasReport *report;
   gint permille;            /* atomic */
   AtlasProgressFunc progress;
@@ -96,6 +95,7 @@ import_data_free (ImportData *data)
     data->progress_data_destroy (data->progress_data);
   g_clear_object (&data->report);
   g_free (data->path);
+  g_free (data->mapping_text);
   g_free (data);
 }
 
@@ -129,7 +129,7 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  AtlasImportOptions options = { NULL, NULL, data->has_mapping ? &data->mapping : NULL };
+  AtlasImportOptions options = { NULL, NULL, NULL, data->mapping_text };
   GError *error = NULL;
   AtlasDataset *dataset;
 
@@ -144,7 +144,8 @@ import_thread (GTask        *task,
 /**
  * atlas_import_load_async:
  * @path: a file
- * @mapping: (nullable): which column holds what, for a table
+ * @mapping_text: (nullable): which column holds what, for a table, from
+ *   atlas_import_mapping_to_string()
  * @progress: (nullable): called in the caller's main context with the fraction done
  *
  * Opens any supported file on a worker thread; cancelling ends it with
@@ -152,7 +153,7 @@ import_thread (GTask        *task,
  */
 void
 atlas_import_load_async (const char               *path,
-                         const AtlasImportMapping *mapping,
+                         const char               *mapping_text,
                          GCancellable             *cancellable,
                          AtlasProgressFunc         progress,
                          gpointer                  progress_data,
@@ -164,9 +165,7 @@ atlas_import_load_async (const char               *path,
   ImportData *data = g_new0 (ImportData, 1);
 
   data->path = g_strdup (path);
-  data->has_mapping = mapping != NULL;
-  if (mapping != NULL)
-    data->mapping = *mapping;
+  data->mapping_text = g_strdup (mapping_text);
   data->report = atlas_report_new ();
   data->progress = progress;
   data->progress_data = progress_data;

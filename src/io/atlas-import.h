@@ -33,6 +33,7 @@ typedef struct
   const char *layer;                  /* (nullable) read only this layer or table */
   const char *sql;                    /* (nullable) read what this query returns */
   const AtlasImportMapping *mapping;  /* (nullable) instead of recognising columns */
+  const char *mapping_text;           /* (nullable) a remembered mapping, by field names */
 } AtlasImportOptions;
 
 /* The first rows of a table, for the mapping dialog. */
@@ -61,7 +62,7 @@ AtlasDataset *atlas_import_load          (const char               *path,
                                           gpointer                  progress_data,
                                           GError                  **error);
 void          atlas_import_load_async    (const char               *path,
-                                          const AtlasImportMapping *mapping,
+                                          const char               *mapping_text,
                                           GCancellable             *cancellable,
                                           AtlasProgressFunc         progress,
                                           gpointer                  progress_data,
