@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <cpl_conv.h>
 #include <gdal.h>
 #include <glib/gi18n.h>
 #include <ogr_api.h>
@@ -60,10 +61,15 @@ static GDALDatasetH
 open_source (const char  *path,
              GError     **error)
 {
-  const char *options[] = { "HEADERS=AUTO", "EMPTY_STRING_AS_NULL=YES", NULL };
+  const char *options[] = { "EMPTY_STRING_AS_NULL=YES", NULL };
   GDALDatasetH gdal;
 
   ensure_registered ();
+  /* A sheet written as text only has no types to tell its header by, and a
+   * table to import always has one. GDAL 3.6 reads this as a configuration
+   * option only, and when a sheet is first read, so it stays set. */
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
   CPLErrorReset ();
   gdal = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, NULL, options, NULL);
   if (gdal == NULL)

@@ -50,6 +50,17 @@ put_member (GString    *out,
   put_string (out, value);
 }
 
+/* Coordinates to the tenth of a millimetre, and never with a decimal comma. */
+static void
+put_point (GString   *out,
+           AtlasPoint p)
+{
+  char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "[%s,%s]", g_ascii_formatd (lon, sizeof lon, "%.10g", p.lon),
+                          g_ascii_formatd (lat, sizeof lat, "%.10g", p.lat));
+}
+
 static void
 put_date (GString       *out,
           const char    *key,
@@ -105,7 +116,11 @@ put_geometry (GString      *out,
       part = ring->part;
       g_string_append_c (out, '[');
       for (guint i = 0; i < ring->n_points; i++)
-        g_string_append_printf (out, "%s[%.7g,%.7g]", i > 0 ? "," : "", points[i].lon, points[i].lat);
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          put_point (out, points[i]);
+        }
       g_string_append_c (out, ']');
     }
   if (multi && polygon)
@@ -175,7 +190,8 @@ put_locations (GString      *out,
       sectors = atlas_dataset_location_sectors (ds, i, &n);
       g_string_append (out, ",\"sectors\":");
       put_ids (out, ds, sectors, n, TRUE);
-      g_string_append_printf (out, ",\"point\":[%.7g,%.7g]", loc->lon, loc->lat);
+      g_string_append (out, ",\"point\":");
+      put_point (out, (AtlasPoint) { loc->lon, loc->lat });
       if (loc->geometry != ATLAS_NONE)
         put_geometry (out, ds, loc->geometry);
       put_member (out, "description", loc->description);
