@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <ogr_api.h>
-
 #include "atlas-import-geometry.h"
 
 /*

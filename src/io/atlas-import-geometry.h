@@ -7,9 +7,8 @@
 
 #pragma once
 
-#include <ogr_api.h>
-
 #include "model/atlas-dataset-private.h"
+#include "atlas-gdal.h"
 
 G_BEGIN_DECLS
 

@@ -7,10 +7,9 @@
 
 #include "config.h"
 
-#include <cpl_string.h>
-#include <cpl_vsi.h>
 #include <string.h>
 
+#include "atlas-gdal.h"
 #include "atlas-import-private.h"
 
 /*

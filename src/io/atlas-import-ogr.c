@@ -7,12 +7,10 @@
 
 #include "config.h"
 
-#include <cpl_conv.h>
-#include <gdal.h>
 #include <glib/gi18n.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 #include <string.h>
+
+#include "atlas-gdal.h"
 
 #include "model/atlas-error.h"
 #include "atlas-import.h"
@@ -43,20 +41,6 @@ typedef struct
 
 G_DEFINE_QUARK (atlas-import-error-quark, atlas_import_error)
 
-static void
-ensure_registered (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GDALAllRegister ();
-      /* Messages go through our report, not to the terminal. */
-      CPLSetErrorHandler (CPLQuietErrorHandler);
-      g_once_init_leave (&once, 1);
-    }
-}
-
 static GDALDatasetH
 open_source (const char  *path,
              GError     **error)
@@ -64,7 +48,8 @@ open_source (const char  *path,
   const char *options[] = { "EMPTY_STRING_AS_NULL=YES", NULL };
   GDALDatasetH gdal;
 
-  ensure_registered ();
+  if (!atlas_gdal_load (error))
+    return NULL;
   /* A sheet written as text only has no types to tell its header by, and a
    * table to import always has one. GDAL 3.6 reads this as a configuration
    * option only, and when a sheet is first read, so it stays set. */
