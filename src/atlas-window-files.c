@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "io/atlas-export.h"
+#include "io/atlas-export-geopackage.h"
 #include "atlas-window-private.h"
 #include "io/atlas-loader.h"
 #include "io/atlas-import.h"
@@ -666,6 +667,7 @@ typedef enum
   EXPORT_GEOJSON,
   EXPORT_CSV,
   EXPORT_PNG,
+  EXPORT_GEOPACKAGE,
 } ExportKind;
 
 static void
@@ -687,6 +689,8 @@ export_to (AtlasWindow *self,
     }
   else if (kind == EXPORT_CSV)
     bytes = atlas_export_csv (self->dataset, atlas_filter_get_events (self->filter));
+  else if (kind == EXPORT_GEOPACKAGE)
+    bytes = atlas_export_geopackage (self->dataset, atlas_filter_get_events (self->filter), &error);
   else
     bytes = atlas_export_geojson (self->dataset, atlas_filter_get_events (self->filter));
 
@@ -732,9 +736,11 @@ export_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   ExportKind kind = g_str_equal (format, "csv") ? EXPORT_CSV : g_str_equal (format, "png") ? EXPORT_PNG
-                                                                                            : EXPORT_GEOJSON;
-  const char *suffix = kind == EXPORT_CSV ? "csv" : kind == EXPORT_PNG ? "png" : "geojson";
-  const char *titles[] = { N_("Export Events as GeoJSON"), N_("Export Events as CSV"), N_("Save the View as PNG") };
+                   : g_str_equal (format, "gpkg") ? EXPORT_GEOPACKAGE : EXPORT_GEOJSON;
+  const char *suffixes[] = { "geojson", "csv", "png", "gpkg" };
+  const char *suffix = suffixes[kind];
+  const char *titles[] = { N_("Export Events as GeoJSON"), N_("Export Events as CSV"), N_("Save the View as PNG"),
+                           N_("Export Events as GeoPackage") };
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 
