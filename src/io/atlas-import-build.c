@@ -66,9 +66,9 @@ importer_where (Importer   *im,
   g_autofree char *place = NULL;
 
   if (im->tables)
-    place = g_strdup_printf (_("row %" G_GUINT64_FORMAT), row + 2);
+    place = g_strdup_printf (_("row %llu"), (unsigned long long) row + 2);
   else
-    place = g_strdup_printf (_("feature %" G_GUINT64_FORMAT), row + 1);
+    place = g_strdup_printf (_("feature %llu"), (unsigned long long) row + 1);
   if (im->layer != NULL)
     {
       g_autofree char *layer = atlas_import_quote (im->layer);

@@ -64,7 +64,7 @@ static const struct
   [ATLAS_COLUMN_END] = { "end", N_("End date") },
   [ATLAS_COLUMN_LATITUDE] = { "latitude", N_("Latitude") },
   [ATLAS_COLUMN_LONGITUDE] = { "longitude", N_("Longitude") },
-  [ATLAS_COLUMN_PLACE] = { "place", N_("Place") },
+  [ATLAS_COLUMN_PLACE] = { "place", N_("Place name") },
   [ATLAS_COLUMN_SECTOR] = { "sector", N_("Sector") },
   [ATLAS_COLUMN_DISTRICT] = { "district", N_("District") },
   [ATLAS_COLUMN_DESCRIPTION] = { "description", N_("Description") },
