@@ -97,7 +97,8 @@ G_BEGIN_DECLS
   X (OGR_F_SetGeometryDirectly) \
   X (OGR_L_CreateFeature) \
   X (GDALDatasetStartTransaction) \
-  X (GDALDatasetCommitTransaction)
+  X (GDALDatasetCommitTransaction) \
+  X (OGR_L_TestCapability)
 
 #define ATLAS_GDAL_DECLARE(name) extern __typeof__ (name) *atlas_gdal_##name;
 ATLAS_GDAL_SYMBOLS (ATLAS_GDAL_DECLARE)
@@ -177,6 +178,7 @@ gboolean atlas_gdal_load (GError **error);
 #define OGR_L_CreateFeature (*atlas_gdal_OGR_L_CreateFeature)
 #define GDALDatasetStartTransaction (*atlas_gdal_GDALDatasetStartTransaction)
 #define GDALDatasetCommitTransaction (*atlas_gdal_GDALDatasetCommitTransaction)
+#define OGR_L_TestCapability (*atlas_gdal_OGR_L_TestCapability)
 #endif
 
 G_END_DECLS

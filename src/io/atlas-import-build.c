@@ -35,18 +35,17 @@ importer_init (Importer     *im,
   memset (im, 0, sizeof *im);
   im->dataset = dataset;
   im->report = report;
-  im->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->places_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->places_by_point = g_hash_table_new (g_direct_hash, g_direct_equal);
   im->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im->key = g_string_new (NULL);
 }
 
 void
 importer_clear (Importer *im)
 {
-  g_clear_pointer (&im->places, g_hash_table_unref);
+  g_clear_pointer (&im->places_by_name, g_hash_table_unref);
+  g_clear_pointer (&im->places_by_point, g_hash_table_unref);
   g_clear_pointer (&im->sources, g_hash_table_unref);
-  if (im->key != NULL)
-    g_string_free (g_steal_pointer (&im->key), TRUE);
 }
 
 /**
@@ -239,6 +238,17 @@ source_for (Importer   *im,
   return ds->sources->len - 1;
 }
 
+/* A point to a millionth of a degree (about 10 cm), as one 64-bit key: rows
+ * whose coordinates are written alike are at the same place. */
+static gpointer
+point_key (AtlasPoint point)
+{
+  guint64 lon = (guint64) (gint64) ((point.lon + 180.0) * 1e6 + 0.5);
+  guint64 lat = (guint64) (gint64) ((point.lat + 90.0) * 1e6 + 0.5);
+
+  return (gpointer) (guintptr) ((lon << 32) | lat);
+}
+
 static guint32
 find_place (Importer   *im,
             const char *name,
@@ -247,18 +257,10 @@ find_place (Importer   *im,
 {
   gpointer value;
 
-  if (name != NULL)
-    {
-      g_string_printf (im->key, "n:%s", name);
-      if (g_hash_table_lookup_extended (im->places, im->key->str, NULL, &value))
-        return GPOINTER_TO_UINT (value) - 1;
-    }
-  if (has_point)
-    {
-      g_string_printf (im->key, "p:%.6f,%.6f", point.lon, point.lat);
-      if (g_hash_table_lookup_extended (im->places, im->key->str, NULL, &value))
-        return GPOINTER_TO_UINT (value) - 1;
-    }
+  if (name != NULL && g_hash_table_lookup_extended (im->places_by_name, name, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+  if (has_point && g_hash_table_lookup_extended (im->places_by_point, point_key (point), NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
   return ATLAS_NONE;
 }
 
@@ -294,10 +296,9 @@ add_place (Importer        *im,
   g_hash_table_insert (ds->location_ids, (gpointer) loc.id, GUINT_TO_POINTER (ds->locations->len));
 
   if (row->text[ATLAS_COLUMN_PLACE] != NULL)
-    g_hash_table_insert (im->places, g_strdup_printf ("n:%s", name), GUINT_TO_POINTER (ds->locations->len));
+    g_hash_table_insert (im->places_by_name, g_strdup (name), GUINT_TO_POINTER (ds->locations->len));
   if (row->geometry == ATLAS_NONE)
-    g_hash_table_insert (im->places, g_strdup_printf ("p:%.6f,%.6f", point.lon, point.lat),
-                         GUINT_TO_POINTER (ds->locations->len));
+    g_hash_table_insert (im->places_by_point, point_key (point), GUINT_TO_POINTER (ds->locations->len));
   return ds->locations->len - 1;
 }
 

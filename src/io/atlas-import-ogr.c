@@ -242,7 +242,7 @@ read_layer (OgrImport *imp,
 
   if (!layer_mapping (imp, layer, names, &mapping))
     {
-      if (OGR_L_GetFeatureCount (layer, FALSE) == 0)
+      if (OGR_L_TestCapability (layer, OLCFastFeatureCount) && OGR_L_GetFeatureCount (layer, FALSE) == 0)
         return;
       imp->n_unmapped++;
       /* A GPX file's routes and tracks are read through their points. */
@@ -311,9 +311,12 @@ read_layers (OgrImport *imp)
     }
 
   imp->n_layers = (guint) GDALDatasetGetLayerCount (imp->gdal);
+  /* Counting the rows of a CSV means reading it twice: its progress goes by
+   * layers instead (a CSV has one). */
   for (guint i = 0; i < imp->n_layers; i++)
     {
-      GIntBig n = OGR_L_GetFeatureCount (GDALDatasetGetLayer (imp->gdal, (int) i), FALSE);
+      OGRLayerH counted = GDALDatasetGetLayer (imp->gdal, (int) i);
+      GIntBig n = OGR_L_TestCapability (counted, OLCFastFeatureCount) ? OGR_L_GetFeatureCount (counted, FALSE) : -1;
 
       if (n > 0)
         imp->total += (guint64) n;

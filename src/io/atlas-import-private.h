@@ -34,9 +34,9 @@ typedef struct
   AtlasDataset *dataset;
   AtlasReport *report;
   GCancellable *cancellable;
-  GHashTable *places;       /* "n:name" or "p:lon,lat" → location index + 1 */
+  GHashTable *places_by_name;   /* name → location index + 1 */
+  GHashTable *places_by_point;  /* point_key() → location index + 1 */
   GHashTable *sources;      /* text → source index + 1 */
-  GString *key;
   const char *file_title;   /* the default source's title */
   const char *publisher;
   gboolean tables;          /* rows of a spreadsheet: "row 12, column “date”" */
