@@ -98,7 +98,9 @@ G_BEGIN_DECLS
   X (OGR_L_CreateFeature) \
   X (GDALDatasetStartTransaction) \
   X (GDALDatasetCommitTransaction) \
-  X (OGR_L_TestCapability)
+  X (OGR_L_TestCapability) \
+  X (VSIFileFromMemBuffer) \
+  X (VSIUnlink)
 
 #define ATLAS_GDAL_DECLARE(name) extern __typeof__ (name) *atlas_gdal_##name;
 ATLAS_GDAL_SYMBOLS (ATLAS_GDAL_DECLARE)
@@ -179,6 +181,8 @@ gboolean atlas_gdal_load (GError **error);
 #define GDALDatasetStartTransaction (*atlas_gdal_GDALDatasetStartTransaction)
 #define GDALDatasetCommitTransaction (*atlas_gdal_GDALDatasetCommitTransaction)
 #define OGR_L_TestCapability (*atlas_gdal_OGR_L_TestCapability)
+#define VSIFileFromMemBuffer (*atlas_gdal_VSIFileFromMemBuffer)
+#define VSIUnlink (*atlas_gdal_VSIUnlink)
 #endif
 
 G_END_DECLS
