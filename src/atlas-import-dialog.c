@@ -57,11 +57,27 @@ read_mapping (AtlasImportDialog  *self,
     }
 }
 
+/* AdwComboRow 1.2 does not say its value to assistive technologies: the
+ * chosen column goes into each row's description. */
+static void
+describe_rows (AtlasImportDialog *self)
+{
+  for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
+    {
+      GtkStringObject *item = adw_combo_row_get_selected_item (self->rows[c]);
+
+      if (item != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[c]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        gtk_string_object_get_string (item), -1);
+    }
+}
+
 static void
 on_row_selected_cb (AtlasImportDialog *self)
 {
   AtlasImportMapping mapping;
 
+  describe_rows (self);
   read_mapping (self, &mapping);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
                             atlas_import_mapping_is_usable (&mapping, self->preview->has_geometry));
