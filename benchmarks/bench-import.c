@@ -12,6 +12,7 @@
 #include "bench-private.h"
 #include "io/atlas-import.h"
 #include "io/atlas-loader.h"
+#include "io/atlas-write-dataset.h"
 
 /*
  * Importing a spreadsheet against loading the same events as a dataset: the
@@ -53,13 +54,11 @@ write_csv (const BenchDataset *data)
       const guint32 *places = atlas_dataset_event_locations (ds, e, &n);
       const guint32 *sectors = atlas_dataset_event_sectors (ds, e, &n);
       const AtlasLocation *loc = atlas_dataset_get_location (ds, places[0]);
-      g_autofree char *date = atlas_date_to_iso (atlas_dataset_get_event_start (ds, e), ev->precision);
-      g_autofree char *end = ev->has_end ? atlas_date_to_iso (atlas_date_floor (atlas_dataset_get_event_end (ds, e) - 1,
-                                                                                ev->end_precision),
-                                                              ev->end_precision)
-                                         : NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *end = NULL;
       char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
 
+      atlas_write_event_dates (ds, e, &date, &end);
       put_field (out, ev->title);
       put_field (out, date);
       put_field (out, end);

@@ -13,6 +13,7 @@
 #include "model/atlas-error.h"
 #include "atlas-export-geopackage.h"
 #include "atlas-gdal.h"
+#include "atlas-write-dataset.h"
 
 /*
  * The visible events as a GeoPackage, for QGIS and the other GIS tools: one
@@ -33,16 +34,14 @@ write_event (OGRLayerH     layer,
   const guint32 *places = atlas_dataset_event_locations (ds, e, &n_places);
   const guint32 *sectors = atlas_dataset_event_sectors (ds, e, &n_sectors);
   const AtlasLocation *loc = atlas_dataset_get_location (ds, places[0]);
-  g_autofree char *date = atlas_date_to_iso (atlas_dataset_get_event_start (ds, e), ev->precision);
+  g_autofree char *date = NULL;
   g_autofree char *end = NULL;
   OGRFeatureH feature = OGR_F_Create (OGR_L_GetLayerDefn (layer));
   OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
   const char *values[G_N_ELEMENTS (fields)];
   gboolean ok;
 
-  if (ev->has_end)
-    end = atlas_date_to_iso (atlas_date_floor (atlas_dataset_get_event_end (ds, e) - 1, ev->end_precision),
-                             ev->end_precision);
+  atlas_write_event_dates (ds, e, &date, &end);
   values[0] = ev->id;
   values[1] = ev->title;
   values[2] = date;

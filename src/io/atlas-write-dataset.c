@@ -72,6 +72,26 @@ put_date (GString       *out,
   put_member (out, key, iso);
 }
 
+/**
+ * atlas_write_event_dates:
+ * @date: (out) (transfer full): the event's date, as written in a dataset
+ * @end: (out) (transfer full) (nullable): its end, or %NULL
+ *
+ * An event's dates as partial ISO dates at their precision.
+ */
+void
+atlas_write_event_dates (AtlasDataset  *dataset,
+                         guint          event,
+                         char         **date,
+                         char         **end)
+{
+  const AtlasEvent *ev = atlas_dataset_get_event (dataset, event);
+  gint32 last = atlas_dataset_get_event_end (dataset, event) - 1;
+
+  *date = atlas_date_to_iso (atlas_dataset_get_event_start (dataset, event), ev->precision);
+  *end = ev->has_end ? atlas_date_to_iso (atlas_date_floor (last, ev->end_precision), ev->end_precision) : NULL;
+}
+
 static void
 put_ids (GString       *out,
          AtlasDataset  *ds,
@@ -209,15 +229,15 @@ put_events (GString      *out,
     {
       const AtlasEvent *ev = atlas_dataset_get_event (ds, i);
       const guint32 *list;
+      g_autofree char *date = NULL;
+      g_autofree char *end = NULL;
       guint n;
 
+      atlas_write_event_dates (ds, i, &date, &end);
       g_string_append (out, i > 0 ? ",\n{\"id\":" : "\n{\"id\":");
       put_string (out, ev->id);
-      put_date (out, "date", atlas_dataset_get_event_start (ds, i), ev->precision);
-      if (ev->has_end)
-        put_date (out, "end",
-                  atlas_date_floor (atlas_dataset_get_event_end (ds, i) - 1, ev->end_precision),
-                  ev->end_precision);
+      put_member (out, "date", date);
+      put_member (out, "end", end);
       put_member (out, "title", ev->title);
       list = atlas_dataset_event_locations (ds, i, &n);
       g_string_append (out, ",\"location\":");

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
-GBytes *atlas_write_dataset (AtlasDataset *dataset);
+GBytes *atlas_write_dataset     (AtlasDataset  *dataset);
+void    atlas_write_event_dates (AtlasDataset  *dataset,
+                                 guint          event,
+                                 char         **date,
+                                 char         **end);
 
 G_END_DECLS
