@@ -246,6 +246,10 @@ on_load_finished_cb (GObject      *source,
 
   reload = self->loading_is_reload;
   file = g_steal_pointer (&self->loading_file);
+  g_debug ("%s finished: %s, %u errors, %u warnings", reload ? "reload" : "load",
+           dataset != NULL ? "a dataset" : "no dataset",
+           report != NULL ? atlas_report_get_n_errors (report) : 0,
+           report != NULL ? atlas_report_get_n_warnings (report) : 0);
   set_loading (self, NULL, FALSE);
   g_clear_object (&self->load_cancellable);
 
