@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 binary, srcroot = sys.argv[1], sys.argv[2]
 failures = []
@@ -119,6 +120,21 @@ def main():
             converted = convert(mercator, mercator + '.json')
             if converted is not None:
                 compare('mercator.gpkg', converted, rows)
+
+        # A KMZ, as Google Earth saves one: the KML zipped as doc.kml. Its
+        # TimeStamp and TimeSpan keep their precision.
+        kmz = os.path.join(tmp, 'trip.kmz')
+        with zipfile.ZipFile(kmz, 'w') as z:
+            z.write(os.path.join(srcroot, 'tests', 'data', 'import', 'google-earth.kml'), 'doc.kml')
+        converted = convert(kmz, kmz + '.json')
+        if converted is not None:
+            got = sorted(key(e['title'], e['date'], e.get('end')) for e in converted['events'])
+            want = sorted([key('Guoyuan Port', '2021-04', None), key('Expo season', '2020', '2021-04-05'),
+                           key('Site visit', '2020-06-05', None)])
+            if got != want:
+                fail(f'trip.kmz: {got}')
+            else:
+                print('ok: trip.kmz: times at their precision')
 
     if failures:
         sys.exit(1)
