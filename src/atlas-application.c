@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-video-command.h"
 #include "atlas-window.h"
 #include "model/atlas-error.h"
 #include "io/atlas-convert.h"
@@ -204,6 +205,12 @@ atlas_application_local_command_line (GApplication   *application,
       return TRUE;
     }
 
+  if (atlas_video_command_wanted (argv))
+    {
+      *exit_status = atlas_video_command_run (argv);
+      return TRUE;
+    }
+
   if (validate)
     {
       g_autoptr(GOptionContext) context = NULL;
@@ -393,6 +400,9 @@ atlas_application_init (AtlasApplication *self)
       N_("Check dataset files and report every problem, without opening a window"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Convert INPUT (a spreadsheet, KML, GPX, GeoPackage, PostGIS …) into OUTPUT.json"), NULL },
+    { "export-video", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the playback as a video (.webm, .mp4 or .gif), without opening a window; "
+         "--export-video=FILE --help lists its options"), N_("FILE") },
     { NULL }
   };
 

@@ -975,6 +975,8 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->controls), 12);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->controls));
   atlas_place_layer_set_label_obstacle (self->place_layer, GTK_WIDGET (self->controls));
+  g_object_bind_property (self->controls, "choropleth", self->area_layer, "choropleth", G_BINDING_DEFAULT);
+  atlas_basemap_layer_set_place_layer (self->basemap_layer, self->place_layer);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
