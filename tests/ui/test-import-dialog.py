@@ -30,6 +30,13 @@ def in_popover(node):
     return parent is not None and parent.parent is not None and role(parent.parent) == 'list item'
 
 
+def popover_has_focus(app):
+    # An item of the open list has the keyboard focus (not one of the main
+    # window's event list).
+    items = [n.parent.parent for n in app.find_all(role='label') if in_popover(n)]
+    return any('focused' in atlasui.states(item) for item in items)
+
+
 def choose(app, dialog, row, choice, position):
     # The row opens its list with the pointer; the choice is made with the keys
     # (a popover is a window of its own, which AT-SPI places wrongly under X).
@@ -40,8 +47,11 @@ def choose(app, dialog, row, choice, position):
         click_in_dialog(app, combo)
         app.wait_for(lambda: in_popover_showing(app, choice), 10,
                      f'the choice {choice!r} to show after clicking the {row!r} row')
-        app.wait_for(lambda: any('focused' in atlasui.states(n) for n in app.find_all(role='list item')),
-                     5, f'the list of the {row!r} row to take the focus')
+        app.wait_for(lambda: popover_has_focus(app), 10, f'the list of the {row!r} row to take the focus')
+        # With no window manager, keys go where X's focus is: on the dialog,
+        # which hands them to its open list.
+        subprocess.run(['xdotool', 'search', '--name', '^Map the Columns$', 'windowfocus', '--sync'],
+                       capture_output=True, timeout=15)
         app.key(*(['Down'] * position), 'Return')
         try:
             app.wait_for(lambda: fresh_description(combo) == choice, 5,
