@@ -53,6 +53,7 @@ static const struct {
   BenchPart func;
 } parts[] = {
   { "load", bench_load },
+  { "import", bench_import },
   { "filter", bench_filter },
   { "list", bench_list },
 #ifdef HAVE_BENCH_MAP
@@ -444,7 +445,7 @@ main (int   argc,
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       "Where generated datasets are cached (default: " BENCH_DATA_DIR ")", "DIR" },
     { "parts", 0, 0, G_OPTION_ARG_STRING, &parts_text,
-      "Parts to run, of load,filter,list,map,timeline,window,startup (default: all built)", "LIST" },
+      "Parts to run, of load,import,filter,list,map,timeline,window,startup (default: all built)", "LIST" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the generated datasets (default: 1)", "N" },
     { "date-order", 0, 0, G_OPTION_ARG_NONE, &date_order,
       "Datasets with their events written in date order", NULL },

@@ -75,6 +75,8 @@ typedef struct
 /* The parts, each in bench-<part>.c. */
 void     bench_load        (Bench              *bench,
                             const BenchDataset *data);
+void     bench_import      (Bench              *bench,
+                            const BenchDataset *data);
 void     bench_filter      (Bench              *bench,
                             const BenchDataset *data);
 void     bench_list        (Bench              *bench,
