@@ -59,6 +59,7 @@ struct _AtlasWindow
   gboolean loading_is_reload;
   GVariant *pending_state;       /* applied when the file loading now has opened */
   gboolean keep_message;         /* the bundled dataset opens after a failure: keep saying why */
+  gboolean reported_first_frame; /* the start-up time is logged once */
   AtlasReport *last_report;
   char *last_report_name;
 
