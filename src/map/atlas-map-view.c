@@ -955,6 +955,8 @@ atlas_map_view_init (AtlasMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->area_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));
   atlas_place_layer_set_label_obstacle (self->place_layer, GTK_WIDGET (self->controls));
+  g_object_bind_property (self->controls, "choropleth", self->area_layer, "choropleth", G_BINDING_DEFAULT);
+  atlas_basemap_layer_set_place_layer (self->basemap_layer, self->place_layer);
 
   update_description (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", FALSE);
