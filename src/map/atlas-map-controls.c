@@ -8,8 +8,9 @@
 /*
  * The buttons floating over the map: zoom, show all, zoom to the selection,
  * the legend, the base-map menu and the district colours (a toggle whose state
- * is the controls' "choropleth" property, which the view binds to its layer). They only activate the map view's "map.*"
- * actions, which they find by walking up to the view, so that keyboard
+ * is the controls' "choropleth" property, which the view binds to its layer).
+ * Their layout is ui/atlas-map-controls.ui. They only activate the map view's
+ * "map.*" actions, which they find by walking up to the view, so that keyboard
  * shortcuts and buttons share one implementation and one enabled state.
  */
 
@@ -37,54 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Every control gets a tooltip and the same text as its accessible name: the
- * buttons show icons only. */
-static void
-describe (GtkWidget  *widget,
-          const char *label)
-{
-  gtk_widget_set_tooltip_text (widget, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_add_css_class (widget, "osd");
-}
-
-static GtkWidget *
-make_button (const char *icon_name,
-             const char *label,
-             const char *action_name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  describe (button, label);
-  return button;
-}
-
-static GtkWidget *
-make_menu_button (const char *icon_name,
-                  const char *label)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), icon_name);
-  describe (button, label);
-  return button;
-}
-
-static void
-add_group (AtlasMapControls *self,
-           GtkWidget        *first,
-           GtkWidget        *second)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  gtk_widget_add_css_class (box, "linked");
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), second);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
-}
 
 /**
  * atlas_map_controls_set_dataset:
@@ -121,7 +74,7 @@ atlas_map_controls_set_choropleth (AtlasMapControls *self,
 }
 
 static void
-on_choropleth_toggled_cb (AtlasMapControls *self)
+on_choropleth_button_toggled_cb (AtlasMapControls *self)
 {
   gboolean active = gtk_toggle_button_get_active (self->choropleth_button);
 
@@ -168,9 +121,8 @@ atlas_map_controls_dispose (GObject *object)
   AtlasMapControls *self = ATLAS_MAP_CONTROLS (object);
   GtkWidget *child;
 
-  /* The legend belongs to its menu button. */
-  self->legend = NULL;
-  self->choropleth_button = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_CONTROLS);
+  /* The groups of buttons are not bound to fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -196,51 +148,22 @@ atlas_map_controls_class_init (AtlasMapControlsClass *klass)
                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                       G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+
+  g_type_ensure (ATLAS_TYPE_MAP_LEGEND);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/atlas-map-controls.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapControls, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapControls, choropleth_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_choropleth_button_toggled_cb);
 }
 
 static void
 atlas_map_controls_init (AtlasMapControls *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkWidget *legend_button, *base_map_button;
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
-
-  g_menu_append (section, _("_OpenStreetMap"), "map.base-map::openstreetmap");
-  g_menu_append (section, _("Offline _Only"), "map.base-map::offline");
-  g_menu_append_section (menu, _("Base Map"), G_MENU_MODEL (section));
-
-  legend_button = make_menu_button ("view-list-bullet-symbolic", _("Legend"));
-  self->legend = ATLAS_MAP_LEGEND (atlas_map_legend_new ());
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (legend_button), GTK_WIDGET (self->legend));
-
-  base_map_button = make_menu_button ("image-x-generic-symbolic", _("Base Map"));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (base_map_button), G_MENU_MODEL (menu));
-
-  add_group (self,
-             make_button ("zoom-in-symbolic", _("Zoom In"), "map.zoom-in"),
-             make_button ("zoom-out-symbolic", _("Zoom Out"), "map.zoom-out"));
-  add_group (self,
-             make_button ("zoom-fit-best-symbolic", _("Show All Places"), "map.zoom-fit"),
-             make_button ("find-location-symbolic", _("Zoom to Selection"), "map.zoom-selection"));
-  add_group (self, legend_button, base_map_button);
-
-  self->choropleth_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_icon_name (GTK_BUTTON (self->choropleth_button), "color-select-symbolic");
-  describe (GTK_WIDGET (self->choropleth_button), _("Colour Districts by Events"));
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->choropleth_button), GTK_ACCESSIBLE_STATE_PRESSED,
-                               GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
-  g_signal_connect_object (self->choropleth_button, "toggled", G_CALLBACK (on_choropleth_toggled_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_set_parent (GTK_WIDGET (self->choropleth_button), GTK_WIDGET (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Map Controls"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->choropleth_button),
+                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
 }
 
 /**

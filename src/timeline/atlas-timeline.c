@@ -33,6 +33,7 @@ struct _AtlasTimeline
   GtkWidget parent_instance;
 
   GtkWidget *toolbar;
+  GtkWidget *separator;
   AtlasTimelineCanvas *canvas;
   GtkWidget *play_button;
   GtkDropDown *speed_dropdown;
@@ -40,7 +41,6 @@ struct _AtlasTimeline
   GtkDropDown *mode_dropdown;
   GtkDropDown *window_dropdown;
   GtkWidget *clear_button;
-  GtkWidget *separator;
 
   AtlasFilter *filter;
   AtlasSelection *selection;
@@ -291,7 +291,7 @@ on_filter_dataset_notify_cb (AtlasTimeline *self)
 }
 
 static void
-on_speed_selected_notify_cb (AtlasTimeline *self)
+on_speed_dropdown_selected_notify_cb (AtlasTimeline *self)
 {
   guint i = gtk_drop_down_get_selected (self->speed_dropdown);
 
@@ -300,14 +300,14 @@ on_speed_selected_notify_cb (AtlasTimeline *self)
 }
 
 static void
-on_loop_active_notify_cb (AtlasTimeline *self)
+on_loop_button_active_notify_cb (AtlasTimeline *self)
 {
   if (self->playhead != NULL)
     atlas_playhead_set_loop (self->playhead, gtk_toggle_button_get_active (self->loop_button));
 }
 
 static void
-on_mode_selected_notify_cb (AtlasTimeline *self)
+on_mode_dropdown_selected_notify_cb (AtlasTimeline *self)
 {
   if (self->playhead != NULL)
     atlas_playhead_set_mode (self->playhead, gtk_drop_down_get_selected (self->mode_dropdown) == 1
@@ -315,7 +315,7 @@ on_mode_selected_notify_cb (AtlasTimeline *self)
 }
 
 static void
-on_window_selected_notify_cb (AtlasTimeline *self)
+on_window_dropdown_selected_notify_cb (AtlasTimeline *self)
 {
   guint i = gtk_drop_down_get_selected (self->window_dropdown);
 
@@ -392,126 +392,18 @@ timeline_action_cb (GtkWidget  *widget,
     }
 }
 
-static GtkWidget *
-tool_button (const char *icon_name,
-             const char *action_name,
-             const char *tooltip,
-             const char *label)
+/* GTK 4.8's drop-down is a toggle button inside: it takes its name from the
+ * drop-down (named in the template), or a screen reader meets an unnamed button. */
+static void
+name_dropdown_button (GtkDropDown *dropdown)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  return button;
-}
-
-static GtkDropDown *
-tool_dropdown (const char * const *items,
-               const char         *tooltip,
-               const char         *label)
-{
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
-
-  gtk_widget_set_tooltip_text (dropdown, tooltip);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  /* GTK 4.8's drop-down is a toggle button inside: name it too, or a screen
-   * reader meets an unnamed button. */
-  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_TOGGLE_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, dropdown, NULL, -1);
     }
-  return GTK_DROP_DOWN (dropdown);
-}
-
-static GtkBox *
-toolbar_row (GtkBox *toolbar)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  gtk_box_append (toolbar, row);
-  return GTK_BOX (row);
-}
-
-/* The controls stand in a column beside the canvas rather than in a row above
- * it: the timeline is short, and every pixel of height is a lane of events. */
-static void
-build_toolbar (AtlasTimeline *self)
-{
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-  const char *speed_items[] = { _("0.5×"), _("1×"), _("2×"), _("4×"), _("8×"), NULL };
-  const char *mode_items[] = { _("Cumulative"), _("Window"), NULL };
-  const char *window_items[] = { _("1 week"), _("1 month"), _("3 months"), _("6 months"),
-                                 _("1 year"), _("2 years"), _("5 years"), NULL };
-  GtkBox *row;
-  GtkWidget *spacer;
-
-  self->toolbar = GTK_WIDGET (box);
-  /* The dropdowns fill their rows; that must not widen the column. */
-  gtk_widget_set_hexpand (self->toolbar, FALSE);
-  gtk_widget_set_valign (self->toolbar, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (self->toolbar, 6);
-  gtk_widget_set_margin_end (self->toolbar, 6);
-  gtk_widget_set_margin_top (self->toolbar, 4);
-  gtk_widget_set_margin_bottom (self->toolbar, 4);
-
-  row = toolbar_row (box);
-  self->play_button = tool_button ("media-playback-start-symbolic", "timeline.play",
-                                   _("Play (Space)"), _("Play"));
-  gtk_box_append (row, self->play_button);
-  self->speed_dropdown = tool_dropdown (speed_items,
-                                        _("Playback speed: at 1× the playhead crosses the visible "
-                                          "time in 20 seconds"),
-                                        _("Playback Speed"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->speed_dropdown), TRUE);
-  gtk_box_append (row, GTK_WIDGET (self->speed_dropdown));
-  self->loop_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_icon_name (GTK_BUTTON (self->loop_button), "media-playlist-repeat-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->loop_button), _("Loop: start again at the end"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->loop_button), "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->loop_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loop Playback"), -1);
-  gtk_box_append (row, GTK_WIDGET (self->loop_button));
-
-  row = toolbar_row (box);
-  self->mode_dropdown = tool_dropdown (mode_items,
-                                       _("The map shows everything up to the playhead "
-                                         "(cumulative), or only a window of time around it"),
-                                       _("Playhead Mode"));
-  gtk_box_append (row, GTK_WIDGET (self->mode_dropdown));
-  self->window_dropdown = tool_dropdown (
-      window_items, _("Length of the window around the playhead"), _("Window Length"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->window_dropdown), TRUE);
-  gtk_box_append (row, GTK_WIDGET (self->window_dropdown));
-
-  row = toolbar_row (box);
-  gtk_box_append (row, tool_button ("zoom-out-symbolic", "timeline.zoom-out", _("Zoom Out (−)"),
-                                    _("Zoom Out")));
-  gtk_box_append (row, tool_button ("zoom-in-symbolic", "timeline.zoom-in", _("Zoom In (+)"),
-                                    _("Zoom In")));
-  gtk_box_append (row, tool_button ("zoom-fit-best-symbolic", "timeline.fit",
-                                    _("Show All Dates (0)"), _("Show All Dates")));
-  spacer = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (row, spacer);
-  self->clear_button = tool_button ("edit-clear-symbolic", "timeline.clear-range",
-                                    _("Clear the date filter (Escape)"), _("Clear Date Filter"));
-  gtk_box_append (row, self->clear_button);
-
-  g_signal_connect_object (self->speed_dropdown, "notify::selected",
-                           G_CALLBACK (on_speed_selected_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->loop_button, "notify::active",
-                           G_CALLBACK (on_loop_active_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->mode_dropdown, "notify::selected",
-                           G_CALLBACK (on_mode_selected_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->window_dropdown, "notify::selected",
-                           G_CALLBACK (on_window_selected_notify_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -524,13 +416,7 @@ atlas_timeline_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
-  g_clear_pointer (&self->separator, gtk_widget_unparent);
-  if (self->canvas != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->canvas));
-      self->canvas = NULL;
-    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->playhead);
@@ -557,21 +443,32 @@ atlas_timeline_class_init (AtlasTimelineClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timeline");
+
+  g_type_ensure (ATLAS_TYPE_TIMELINE_CANVAS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/atlas-timeline.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, separator);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, canvas);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, play_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, loop_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, window_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_speed_dropdown_selected_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_loop_button_active_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_dropdown_selected_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_window_dropdown_selected_notify_cb);
 }
 
 static void
 atlas_timeline_init (AtlasTimeline *self)
 {
-
-  build_toolbar (self);
-  gtk_widget_set_parent (self->toolbar, GTK_WIDGET (self));
-  self->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_parent (self->separator, GTK_WIDGET (self));
-
-  self->canvas = ATLAS_TIMELINE_CANVAS (atlas_timeline_canvas_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->canvas), TRUE);
-  gtk_widget_set_parent (GTK_WIDGET (self->canvas), GTK_WIDGET (self));
-
+  gtk_widget_init_template (GTK_WIDGET (self));
+  name_dropdown_button (self->speed_dropdown);
+  name_dropdown_button (self->mode_dropdown);
+  name_dropdown_button (self->window_dropdown);
   update_range (self);
 }
 
