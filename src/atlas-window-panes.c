@@ -74,8 +74,22 @@ atlas_window_panes_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, next_pane_action);
   gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, previous_pane_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
+}
+
+/* F6 is GtkPaned's own key (to its other child): the window takes it first. */
+static void
+add_pane_shortcuts (AtlasWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                                                          gtk_named_action_new ("win.next-pane")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.previous-pane")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* The height of the timeline and list is what is remembered: GtkPaned keeps it
@@ -130,6 +144,7 @@ on_window_realize_cb (AtlasWindow *self)
 void
 atlas_window_panes_init (AtlasWindow *self)
 {
+  add_pane_shortcuts (self);
   g_signal_connect (self, "realize", G_CALLBACK (on_window_realize_cb), NULL);
   if (self->settings != NULL)
     g_signal_connect_object (self->vertical_paned, "notify::position", G_CALLBACK (on_paned_position_notify_cb),

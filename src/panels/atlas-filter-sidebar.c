@@ -264,7 +264,7 @@ add_toggle (AtlasFilterSidebar *self,
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
   gtk_widget_set_margin_start (check, 6);
   gtk_widget_set_margin_end (check, 6);
-  gtk_widget_set_focusable (check, FALSE);
+  gtk_widget_set_can_focus (check, FALSE);
   gtk_widget_set_can_target (check, FALSE);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
