@@ -101,24 +101,37 @@ test_open_during_load (void)
   atlas_test_destroy_window (window);
 }
 
-/* Closing the window while it loads must neither crash nor leak the window. */
+static gboolean
+is_loaded (gpointer window)
+{
+  return !atlas_window_is_loading (window);
+}
+
+/* Closing the window while it loads must neither crash nor leak: the window
+ * and the dataset loaded for it are both finalized. */
 static void
 test_close_during_load (void)
 {
   AtlasWindow *window = atlas_window_new (NULL);
   g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+  AtlasDataset *dataset;
 
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open (window, bundled);
   g_assert_true (atlas_window_is_loading (window));
-  gtk_window_destroy (GTK_WINDOW (window));
 
-  /* Let the worker finish and its callback run. */
-  for (guint i = 0; i < 200; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+  /* Held only to read the dataset the load leaves behind. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_wait_until (is_loaded, window, 30, "the load of the closed window to finish");
+  dataset = atlas_window_get_dataset (window);
+  g_assert_nonnull (dataset);
+  g_object_add_weak_pointer (G_OBJECT (dataset), (gpointer *) &dataset);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (window);
+
+  atlas_test_wait_for_finalize (&window, "the window closed during its load to be finalized");
+  atlas_test_wait_for_finalize (&dataset, "the dataset loaded for the closed window to be finalized");
 }
 
 int

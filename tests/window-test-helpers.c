@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "atlas-application.h"
+#include "test-wait.h"
 #include "window-test-helpers.h"
 
 /*
@@ -22,6 +23,12 @@ drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+is_loaded (gpointer window)
+{
+  return !atlas_window_is_loading (window);
+}
+
 /**
  * atlas_test_wait_for_load:
  *
@@ -31,12 +38,8 @@ drain (void)
 void
 atlas_test_wait_for_load (AtlasWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
   drain ();
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
+  atlas_test_wait_until (is_loaded, window, 30, "the window to finish loading its dataset");
   drain ();
 }
 
@@ -59,13 +62,32 @@ atlas_test_open_window (GFile *file)
   return window;
 }
 
+static gboolean
+is_cleared (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+/**
+ * atlas_test_wait_for_finalize:
+ * @pointer: a weak pointer to an object (g_object_add_weak_pointer())
+ * @what: what is waited for, for the message of a failure
+ *
+ * Runs the main loop until the object is finalized, failing the test after
+ * 10 s.
+ */
+void
+atlas_test_wait_for_finalize (gpointer    pointer,
+                              const char *what)
+{
+  atlas_test_wait_until (is_cleared, pointer, 10, what);
+}
+
 /* @window is the weak pointer, cleared when the window is finalized. */
 static void
 wait_for_finalize (AtlasWindow **window)
 {
-  for (guint i = 0; i < 500 && *window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (*window);
+  atlas_test_wait_for_finalize (window, "the closed window to be finalized (something keeps it alive)");
 }
 
 /**

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "atlas-window.h"
+#include "test-wait.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ void         atlas_test_wait_for_load  (AtlasWindow *window);
 AtlasWindow *atlas_test_open_window    (GFile       *file);
 void         atlas_test_close_window   (AtlasWindow *window);
 void         atlas_test_destroy_window (AtlasWindow *window);
+void         atlas_test_wait_for_finalize (gpointer    pointer,
+                                           const char *what);
 
 G_END_DECLS

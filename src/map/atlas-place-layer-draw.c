@@ -173,6 +173,7 @@ draw_cluster (AtlasPlaceLayer       *self,
   double radius = atlas_place_layer_cluster_radius (group->count);
   double angle = -G_PI / 2;
   gboolean any_active = FALSE;
+  guint n_active = 0;
   g_autofree char *text = NULL;
   int tw, th;
 
@@ -184,8 +185,9 @@ draw_cluster (AtlasPlaceLayer       *self,
       const guint32 *sectors = atlas_dataset_location_sectors (self->dataset, place, &n);
 
       sector_counts[n > 0 ? sectors[0] : n_sectors]++;
-      any_active |= atlas_place_layer_count_of (self, place) > 0;
+      n_active += atlas_place_layer_count_of (self, place) > 0;
     }
+  any_active = n_active > 0;
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -218,7 +220,9 @@ draw_cluster (AtlasPlaceLayer       *self,
   atlas_map_set_source_rgb (cr, palette->cluster_fill, 0.95);
   cairo_fill (cr);
 
-  text = g_strdup_printf ("%u", group->count);
+  /* The number says what the map shows: with the playhead before the end, the
+   * places where something has happened by then (the others are faded). */
+  text = g_strdup_printf ("%u", self->counts != NULL ? n_active : group->count);
   pango_layout_set_text (self->count_layout, text, -1);
   pango_layout_get_pixel_size (self->count_layout, &tw, &th);
   cairo_move_to (cr, group->x - tw / 2.0, group->y - th / 2.0);
@@ -244,6 +248,35 @@ draw_selection (AtlasPlaceLayer        *self,
   cairo_stroke (cr);
   atlas_map_draw_marker (cr, loc->kind, s->x, s->y, MAX (s->radius, ATLAS_MAP_RADIUS_MIN),
                          self->colors[s->place], palette->marker_outline, 1.0);
+}
+
+/* The other places of the selected event, ringed where they are even when a
+ * cluster holds them. Returns how many were on screen. */
+static guint
+draw_also_selected (AtlasPlaceLayer       *self,
+                    cairo_t               *cr,
+                    const AtlasMapPalette *palette)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->also_selected->len; i++)
+    {
+      AtlasPlaceSingle s;
+      double x, y;
+
+      s.place = g_array_index (self->also_selected, guint, i);
+      if (!self->visible[s.place])
+        continue;
+      atlas_map_projection_to_widget (&self->projection, self->xs[s.place], self->ys[s.place], &x, &y);
+      if (x < 0 || y < 0 || x > self->projection.width || y > self->projection.height)
+        continue;
+      s.x = x;
+      s.y = y;
+      s.radius = atlas_place_layer_radius_of (self, s.place);
+      draw_selection (self, cr, palette, &s);
+      n++;
+    }
+  return n;
 }
 
 static PangoLayout *
@@ -401,6 +434,7 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
     return;
 
   atlas_place_layer_ensure_layout (self);
+  self->n_ringed = 0;
   if (self->n_on_screen == 0)
     return;
 
@@ -448,10 +482,12 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
         draw_cluster (self, cr, palette, &self->clusters.groups[g], sector_counts);
     }
 
+  self->n_ringed = draw_also_selected (self, cr, palette);
   if (selected.place != ATLAS_NONE)
     {
       draw_selection (self, cr, palette, &selected);
       g_array_append_val (singles, selected);
+      self->n_ringed++;
     }
   draw_labels (self, cr, palette, singles,
                selected.place != ATLAS_NONE

@@ -36,6 +36,8 @@ struct _AtlasPlaceLayer
   guint32 *counts;            /* events in the time window, or NULL for all events */
   guint max_count;
   guint selected;
+  GArray *also_selected;      /* guint: the selected event's other places, ringed too */
+  guint n_ringed;             /* places the last frame drew with a selection ring */
   gboolean clustering;
 
   /* The layout of the current frame. */

@@ -497,6 +497,46 @@ atlas_place_layer_set_selected (AtlasPlaceLayer *self,
   invalidate (self);
 }
 
+/**
+ * atlas_place_layer_set_also_selected:
+ * @self: a place layer
+ * @locations: (array length=n_locations): the other places of the selected event
+ * @n_locations: how many
+ *
+ * Rings these places too, so that an event at several places shows all of them.
+ */
+void
+atlas_place_layer_set_also_selected (AtlasPlaceLayer *self,
+                                     const guint32   *locations,
+                                     guint            n_locations)
+{
+  g_return_if_fail (ATLAS_IS_PLACE_LAYER (self));
+
+  g_array_set_size (self->also_selected, 0);
+  for (guint i = 0; i < n_locations; i++)
+    {
+      guint location = locations[i];
+
+      if (location < self->n_places && location != self->selected)
+        g_array_append_val (self->also_selected, location);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_place_layer_get_n_ringed:
+ * @self: a place layer
+ *
+ * Returns: how many places the last frame drew with a selection ring
+ */
+guint
+atlas_place_layer_get_n_ringed (AtlasPlaceLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLACE_LAYER (self), 0);
+
+  return self->n_ringed;
+}
+
 gboolean
 atlas_place_layer_get_clustering (AtlasPlaceLayer *self)
 {
@@ -635,6 +675,7 @@ atlas_place_layer_dispose (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_object (&self->count_layout);
   g_clear_weak_pointer (&self->label_obstacle);
+  g_clear_pointer (&self->also_selected, g_array_unref);
 
   G_OBJECT_CLASS (atlas_place_layer_parent_class)->dispose (object);
 }
@@ -656,6 +697,7 @@ static void
 atlas_place_layer_init (AtlasPlaceLayer *self)
 {
   self->selected = ATLAS_NONE;
+  self->also_selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->clustering = TRUE;
   self->sprites_scale = 1;
   atlas_map_clustering_init (&self->clusters);

@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-coordinator.h"
 #include "map/atlas-map-style.h"
 #include "map/atlas-map-tooltip.h"
 #include "map/atlas-map-view-private.h"
@@ -38,6 +39,7 @@ typedef struct
   AtlasFilter *filter;
   AtlasSelection *selection;
   AtlasPlayhead *playhead;
+  AtlasCoordinator *coordinator;
 } Fixture;
 
 static gboolean
@@ -111,6 +113,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->places = atlas_map_view_get_place_layer (fixture->view);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
   atlas_map_view_set_models (fixture->view, fixture->filter, fixture->selection, fixture->playhead);
+  /* As the window does: the map's intents reach the models through a coordinator. */
+  fixture->coordinator = atlas_coordinator_new (fixture->filter, fixture->selection, fixture->playhead);
+  atlas_coordinator_watch (fixture->coordinator, ATLAS_INTENT_SOURCE (fixture->view));
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   /* As the window does: the dataset arrives after the view is set up. */
@@ -135,6 +140,7 @@ fixture_tear_down (Fixture       *fixture,
     wait_ms (10);
   g_assert_null (view);
 
+  g_assert_finalize_object (fixture->coordinator);
   g_assert_finalize_object (fixture->playhead);
   g_assert_finalize_object (fixture->filter);
   g_assert_finalize_object (fixture->selection);
