@@ -55,6 +55,18 @@ def open_views(app):
     app.wait_find(role='text', name='Name of This View', what='the popover\'s name field')
 
 
+def clear_search(app):
+    """Closes the popover and empties the search: everything shows again."""
+    app.key('Escape', 'ctrl+f', 'ctrl+a', 'BackSpace')
+    wait_summary(app, '39 of 39', 'the summary after clearing the search')
+
+
+def retype(app, string):
+    app.key('ctrl+a')
+    app.type_text(string)
+    app.key('Return')
+
+
 def row_button(app, action, view):
     return app.wait_find(role='push button', name=f'{action} View “{view}”', what=f'{action} View “{view}”')
 
@@ -78,10 +90,7 @@ with App(size=(1280, 820)) as app:
     row_button(app, 'Show', 'Heart')
 
     # Restored: clear the filters, then click the row.
-    app.key('Escape')
-    app.key('ctrl+f')
-    app.key('ctrl+a', 'BackSpace')
-    wait_summary(app, '39 of 39', 'the summary after clearing the search')
+    clear_search(app)
     open_views(app)
     click_in_popover(app, row_button(app, 'Show', 'Heart'))
     wait_summary(app, '1 of 39', 'the saved view to come back')
@@ -89,9 +98,7 @@ with App(size=(1280, 820)) as app:
     # Renamed and deleted by mouse.
     open_views(app)
     click_in_popover(app, row_button(app, 'Rename', 'Heart'))
-    app.key('ctrl+a')
-    app.type_text('Medicine')
-    app.key('Return')
+    retype(app, 'Medicine')
     row_button(app, 'Show', 'Medicine')
     gone(app, 'Show', 'Heart')
     click_in_popover(app, row_button(app, 'Delete', 'Medicine'))
@@ -104,14 +111,9 @@ with App(size=(1280, 820)) as app:
     # Back from the name field: the row's Delete, Rename and Show buttons.
     app.key('shift+Tab', 'shift+Tab', 'Return')
     app.wait_find(role='text', name='Rename View “Keys”', what='the rename field')
-    app.key('ctrl+a')
-    app.type_text('Typed')
-    app.key('Return')
+    retype(app, 'Typed')
     row_button(app, 'Show', 'Typed')
-    app.key('Escape')
-    app.key('ctrl+f')
-    app.key('ctrl+a', 'BackSpace')
-    wait_summary(app, '39 of 39', 'the summary after clearing the search again')
+    clear_search(app)
     open_views(app)
     app.key('shift+Tab', 'shift+Tab', 'shift+Tab', 'Return')
     wait_summary(app, '1 of 39', 'the view restored by keyboard')
