@@ -57,7 +57,10 @@ def open_views(app):
 
 def clear_search(app):
     """Closes the popover and empties the search: everything shows again."""
-    app.key('Escape', 'ctrl+f', 'ctrl+a', 'BackSpace')
+    app.key('Escape')
+    app.wait_for(lambda: app.find(name='GtkPopover') is None, 10, 'the popover to close')
+    app.key('ctrl+f')
+    app.key('ctrl+a', 'BackSpace')
     wait_summary(app, '39 of 39', 'the summary after clearing the search')
 
 

@@ -30,7 +30,7 @@ def full_rows(app):
 
 with App(size=(700, 600), env=env) as app:
     ready(app)
-    timeline = app.wait_find(role='slider', name='Timeline', what='the timeline')
+    timeline = app.wait_find(role='slider', name_startswith='Timeline', what='the timeline')
     map_panel = app.wait_find(role='panel', name='Map', what='the map')
     app.wait_for(lambda: extents(map_panel)[0] < 20, 10,
                  f'the sidebar to fold at 700 wide (the map starts at x = {extents(map_panel)[0]})')
@@ -43,7 +43,7 @@ with App(size=(1280, 820), env=env) as app:
 
     # The handle: a gap of its own between map and timeline, dragged by mouse.
     map_panel = app.wait_find(role='panel', name='Map', what='the map')
-    timeline = app.wait_find(role='slider', name='Timeline', what='the timeline')
+    timeline = app.wait_find(role='slider', name_startswith='Timeline', what='the timeline')
     mx, my, mw, mh = extents(map_panel)
     gap = extents(timeline)[1] - (my + mh)
     if gap < 4:
