@@ -158,6 +158,8 @@ atlas_coordinator_handle (AtlasCoordinator  *self,
   g_return_if_fail (ATLAS_IS_COORDINATOR (self));
   g_return_if_fail (intent != NULL);
 
+  g_debug ("intent %d from view %d: index %d, days %d to %d", intent->kind, intent->origin,
+           (int) intent->index, intent->start, intent->end);
   switch (intent->kind)
     {
     case ATLAS_INTENT_SELECT_PLACE:

@@ -156,6 +156,9 @@ atlas_window_apply_dataset (AtlasWindow  *self,
 
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
+  g_debug ("dataset on screen: %u places, %u events, %u sectors, %u districts",
+           atlas_dataset_get_n_locations (dataset), atlas_dataset_get_n_events (dataset),
+           atlas_dataset_get_n_sectors (dataset), atlas_dataset_get_n_districts (dataset));
 
   atlas_selection_set_dataset (self->selection, dataset);
   atlas_filter_set_dataset (self->filter, dataset);

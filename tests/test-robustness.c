@@ -103,8 +103,8 @@ test_tile_servers (void)
     g_socket_close (socket, NULL);
   }
   url = g_strdup_printf ("http://127.0.0.1:%u/#Z#/#X#/#Y#.png", port);
-  g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
   window = atlas_test_open_window (NULL);
+  atlas_map_view_set_tile_url (window->map_view, url);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, 2000);
   g_test_message ("closed port: the main loop waited at most %.0f ms", longest);
@@ -119,8 +119,8 @@ test_tile_servers (void)
   g_socket_service_start (service);
   g_free (url);
   url = g_strdup_printf ("http://127.0.0.1:%u/#Z#/#X#/#Y#.png", port);
-  g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
   window = atlas_test_open_window (NULL);
+  atlas_map_view_set_tile_url (window->map_view, url);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, 3000);
   g_test_message ("silent server: %u connections held, the main loop waited at most %.0f ms", held->len, longest);
@@ -129,7 +129,6 @@ test_tile_servers (void)
   atlas_test_destroy_window (window);
 
   g_socket_service_stop (service);
-  g_unsetenv ("CHENGYU_ATLAS_TILE_URL");
 }
 
 static char *

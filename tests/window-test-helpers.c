@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "atlas-application.h"
 #include "test-wait.h"
 #include "window-test-helpers.h"
@@ -115,4 +119,26 @@ atlas_test_destroy_window (AtlasWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_finalize (&window);
+}
+
+gboolean
+atlas_test_init_in_chinese (int    *argc,
+                            char ***argv)
+{
+  /* gtk_test_init() sets the C locale; these tests need the user's. */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHENGYU_ATLAS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  if (!g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_printerr ("zh_CN.UTF-8 is not available: %s\n", setlocale (LC_MESSAGES, NULL));
+      return FALSE;
+    }
+  return TRUE;
 }

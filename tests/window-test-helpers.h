@@ -18,5 +18,7 @@ void         atlas_test_close_window   (AtlasWindow *window);
 void         atlas_test_destroy_window (AtlasWindow *window);
 void         atlas_test_wait_for_finalize (gpointer    pointer,
                                            const char *what);
+gboolean     atlas_test_init_in_chinese (int         *argc,
+                                         char      ***argv);
 
 G_END_DECLS

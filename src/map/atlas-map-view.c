@@ -740,6 +740,47 @@ atlas_map_view_set_base_map (AtlasMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
 }
 
+/**
+ * atlas_map_view_set_tile_url:
+ * @self: a map view
+ * @url_template: a tile URL with #Z#, #X# and #Y#
+ *
+ * Draws tiles from another server than OpenStreetMap's (the tests' own, on
+ * the loopback interface) whenever tiles are shown.
+ */
+void
+atlas_map_view_set_tile_url (AtlasMapView *self,
+                             const char   *url_template)
+{
+  ShumateRasterRenderer *custom;
+  gboolean shown;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  shown = self->tile_layer != NULL;
+  if (shown)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+      shumate_license_remove_map_source (self->license, self->osm);
+      self->tile_layer = NULL;
+    }
+
+  custom = shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", "Custom tiles",
+                                                      "Map data © OpenStreetMap contributors",
+                                                      "https://www.openstreetmap.org/copyright",
+                                                      0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                      url_template);
+  shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
+  self->osm = SHUMATE_MAP_SOURCE (custom);
+  if (shown)
+    {
+      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+      shumate_license_append_map_source (self->license, self->osm);
+    }
+}
+
 /* Widget -------------------------------------------------------------------- */
 
 static void
@@ -885,20 +926,6 @@ atlas_map_view_init (AtlasMapView *self)
   self->registry = shumate_map_source_registry_new_with_defaults ();
   self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
 
-  /* Another tile server, e.g. an organisation's own, or a test's. */
-  if (g_getenv ("CHENGYU_ATLAS_TILE_URL") != NULL)
-    {
-      ShumateRasterRenderer *custom =
-        shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
-                                                   _("Map data © OpenStreetMap contributors"),
-                                                   "https://www.openstreetmap.org/copyright",
-                                                   0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                   g_getenv ("CHENGYU_ATLAS_TILE_URL"));
-
-      shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
-      self->osm = SHUMATE_MAP_SOURCE (custom);
-    }
-
   self->map = shumate_map_new ();
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
   /* The OSM source is the reference even offline: the map's gestures need one. */
@@ -948,6 +975,8 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->controls), 12);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->controls));
   atlas_place_layer_set_label_obstacle (self->place_layer, GTK_WIDGET (self->controls));
+  g_object_bind_property (self->controls, "choropleth", self->area_layer, "choropleth", G_BINDING_DEFAULT);
+  atlas_basemap_layer_set_place_layer (self->basemap_layer, self->place_layer);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -818,6 +818,8 @@ recompute (AtlasFilter *self)
   for (guint f = 0; f < ATLAS_N_FACETS; f++)
     g_clear_pointer (&facet_sets[f], gtk_bitset_unref);
 
+  g_debug ("filter changed: %u events and %u places visible",
+           (guint) gtk_bitset_get_size (self->events), (guint) gtk_bitset_get_size (self->locations));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

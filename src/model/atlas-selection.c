@@ -200,6 +200,8 @@ set (AtlasSelection *self,
   self->event = event;
   self->district = district;
   self->origin = origin;
+  g_debug ("selection changed: place %d, event %d, district %d, picked in view %d",
+           (int) location, (int) event, (int) district, origin);
   g_signal_emit (self, signals[CHANGED], 0);
   g_object_thaw_notify (object);
 }

@@ -280,10 +280,24 @@ sync_brush_from_filter (AtlasTimelineCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* How to use the timeline, and the dataset's periods with their dates. */
+static void
+update_description (AtlasTimelineCanvas *self)
+{
+  g_autofree char *periods = atlas_timeline_describe_periods (self->filter != NULL ? atlas_filter_get_dataset (self->filter)
+                                                                                   : NULL);
+  g_autofree char *text = g_strdup_printf ("%s%s%s", _("Arrow keys move the playhead, Page Up and Page Down by "
+                                                       "more, plus and minus zoom, Space plays"),
+                                           periods != NULL ? ". " : "", periods != NULL ? periods : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 on_filter_dataset_notify_cb (AtlasTimelineCanvas *self)
 {
   reset_dataset (self);
+  update_description (self);
   update_accessible (self);
   atlas_timeline_canvas_invalidate_layout (self);
 }
@@ -655,10 +669,8 @@ atlas_timeline_canvas_init (AtlasTimelineCanvas *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Arrow keys move the playhead, Page Up and Page Down by more, "
-                                    "plus and minus zoom, Space plays"),
                                   -1);
+  update_description (self);
 }
 
 GtkWidget *

@@ -248,9 +248,13 @@ atlas_timeline_canvas_pointer_release (AtlasTimelineCanvas *self,
                        drag == ATLAS_DRAG_BRUSH_MOVE))
     {
       guint event = atlas_timeline_canvas_event_at (self, x, y);
+      guint period = atlas_timeline_canvas_period_at (self, x, y);
 
       if (event != ATLAS_NONE)
         atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_EVENT, event, ATLAS_ORIGIN_TIMELINE);
+      else if (period != ATLAS_NONE)
+        atlas_timeline_canvas_set_range (self, atlas_dataset_get_period (self->dataset, period)->start,
+                                         atlas_dataset_get_period (self->dataset, period)->end);
       else
         set_playhead_at (self, x);
     }

@@ -416,7 +416,8 @@ test_pointer (Fixture       *fixture,
               gconstpointer  data)
 {
   const AtlasTimeScale *scale = atlas_timeline_canvas_get_scale (fixture->canvas);
-  double x = day_x (fixture, atlas_date_from_civil (2020, 2, 10) + 0.5);
+  /* Outside the bundled dataset's period, whose strip at the top brushes on a click. */
+  double x = day_x (fixture, atlas_date_from_civil (2019, 10, 10) + 0.5);
   double axis = atlas_timeline_canvas_get_axis_y (fixture->canvas) + 10;
   double y = ATLAS_TIMELINE_BRUSH_HEIGHT + 4;
   double start = scale->start, dpp = scale->days_per_px;
@@ -425,7 +426,7 @@ test_pointer (Fixture       *fixture,
   g_assert_cmpuint (atlas_timeline_canvas_event_at (fixture->canvas, x, y), ==, ATLAS_NONE);
   click (fixture, x, y, 0, 100);
   g_assert_cmpint (atlas_playhead_get_day (fixture->playhead), ==,
-                   atlas_date_from_civil (2020, 2, 10));
+                   atlas_date_from_civil (2019, 10, 10));
 
   day = atlas_playhead_get_day (fixture->playhead);
   drag (fixture, x + 50, y, x + 150, y, 0);
