@@ -289,7 +289,9 @@ def test_brush_strip_brushes():
         # The strip is the top 16 pixels of the timeline, just under the divider
         # (whose old grab area reached over all of it).
         app.drag(int(x + 0.3 * w), int(y + 10), int(x + 0.6 * w), int(y + 10), steps=12)
-        entries = [n for n in walk(app.root)
+        # (Looked for in the sidebar: the whole tree may pass the walk's node limit.)
+        sidebar = app.wait_find(10, role='panel', name='Filters', showing=False)
+        entries = [n for n in walk(sidebar)
                    if role(n) in ('text', 'entry') and name(n) in ('From Date', 'To Date')]
         if len(entries) != 2:
             fail(f'expected the From Date and To Date fields, found {[name(n) for n in entries]}')
