@@ -74,4 +74,7 @@ const char *bench_self_path (void);
 int      bench_child_main  (const char    *mode,
                             const char    *path);
 
+/* The body of the hidden `atlas-bench --child window FILE`, in bench-e2e.c. */
+int      bench_e2e_child_main (const char *path);
+
 G_END_DECLS

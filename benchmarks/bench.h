@@ -75,6 +75,8 @@ typedef struct
 /* The parts, each in bench-<part>.c. */
 void     bench_load        (Bench              *bench,
                             const BenchDataset *data);
+void     bench_import      (Bench              *bench,
+                            const BenchDataset *data);
 void     bench_filter      (Bench              *bench,
                             const BenchDataset *data);
 void     bench_list        (Bench              *bench,
@@ -82,6 +84,8 @@ void     bench_list        (Bench              *bench,
 void     bench_map         (Bench              *bench,
                             const BenchDataset *data);
 void     bench_timeline    (Bench              *bench,
+                            const BenchDataset *data);
+void     bench_e2e         (Bench              *bench,
                             const BenchDataset *data);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "atlas-video-command.h"
 #include "atlas-window.h"
 #include "model/atlas-error.h"
+#include "io/atlas-convert.h"
+#include "io/atlas-import.h"
 #include "io/atlas-loader.h"
 
 struct _AtlasApplication
@@ -85,27 +87,16 @@ atlas_validate_files (char **paths,
       g_autoptr(AtlasReport) report = atlas_report_new ();
       g_autoptr(AtlasDataset) dataset = NULL;
       g_autoptr(GError) error = NULL;
-      const char *name = paths[i];
+      /* A file's name can hold control characters too. */
+      g_autofree char *name = atlas_report_escape (paths[i]);
       guint n_errors, n_warnings;
 
-      dataset = atlas_loader_load_file (file, report, NULL, NULL, NULL, &error);
-
-      for (guint p = 0; p < atlas_report_get_n_kept (report); p++)
-        {
-          g_autofree char *line = atlas_report_format_problem (atlas_report_get_problem (report, p));
-
-          fprintf (err, "%s: %s\n", name, line);
-        }
-      if (atlas_report_get_n_kept (report) < atlas_report_get_n_errors (report) + atlas_report_get_n_warnings (report))
-        {
-          guint more = atlas_report_get_n_errors (report) + atlas_report_get_n_warnings (report) -
-                       atlas_report_get_n_kept (report);
-
-          fprintf (err, "%s: ", name);
-          fprintf (err, g_dngettext (GETTEXT_PACKAGE, "… and %u more problem not listed",
-                                     "… and %u more problems not listed", more), more);
-          fputc ('\n', err);
-        }
+      /* Spreadsheets, KML, GPX, GeoPackage, PostGIS … as well as datasets. */
+      if (g_str_has_prefix (paths[i], "PG:") || g_file_peek_path (file) == NULL)
+        dataset = atlas_import_load (paths[i], NULL, report, NULL, NULL, NULL, &error);
+      else
+        dataset = atlas_import_load (g_file_peek_path (file), NULL, report, NULL, NULL, NULL, &error);
+      atlas_report_print_problems (report, name, err);
 
       if (dataset == NULL && g_error_matches (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE))
         {
@@ -154,6 +145,40 @@ atlas_validate_files (char **paths,
   return status;
 }
 
+/* --convert INPUT OUTPUT.json [--layer NAME] [--sql QUERY], without a display. */
+static int
+convert_command_line (char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  g_autofree char *layer = NULL;
+  g_autofree char *sql = NULL;
+  gboolean flag = FALSE;
+  const GOptionEntry entries[] = {
+    { "convert", 0, 0, G_OPTION_ARG_NONE, &flag, N_("Convert a spreadsheet, KML, GPX, GeoPackage … into a dataset"), NULL },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &layer, N_("Read only this layer or table"), N_("NAME") },
+    { "sql", 0, 0, G_OPTION_ARG_STRING, &sql, N_("Read what this SQL query returns"), N_("QUERY") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT OUTPUT.json") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("INPUT OUTPUT.json"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (files == NULL || g_strv_length (files) != 2)
+    {
+      g_printerr ("%s\n", _("--convert needs an input and an output file"));
+      return 2;
+    }
+  return atlas_convert_file (files[0], files[1], layer, sql, stderr);
+}
+
 /* --validate is handled before the application registers on the bus or opens a
  * display, so it works on a server or in CI with neither. */
 static gboolean
@@ -163,6 +188,7 @@ atlas_application_local_command_line (GApplication   *application,
 {
   char **argv = *arguments;
   gboolean validate = FALSE;
+  gboolean convert = FALSE;
 
   for (guint i = 1; argv[i] != NULL; i++)
     {
@@ -170,6 +196,14 @@ atlas_application_local_command_line (GApplication   *application,
         break;
       if (g_strcmp0 (argv[i], "--validate") == 0)
         validate = TRUE;
+      if (g_strcmp0 (argv[i], "--convert") == 0)
+        convert = TRUE;
+    }
+
+  if (convert)
+    {
+      *exit_status = convert_command_line (argv);
+      return TRUE;
     }
 
   if (atlas_video_command_wanted (argv))
@@ -365,6 +399,8 @@ atlas_application_init (AtlasApplication *self)
   static const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check dataset files and report every problem, without opening a window"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Convert INPUT (a spreadsheet, KML, GPX, GeoPackage, PostGIS …) into OUTPUT.json"), NULL },
     { "export-video", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write the playback as a video (.webm, .mp4 or .gif), without opening a window; "
          "--export-video=FILE --help lists its options"), N_("FILE") },

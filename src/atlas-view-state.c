@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "atlas-view-state.h"
 
 /*
@@ -15,8 +17,9 @@
  * playhead as day numbers, the selection by id. It is what the app remembers
  * between sessions, what a saved view holds, and what survives a reload of a
  * changed file. Applying ignores what no longer exists (an id gone from the
- * dataset) and any entry of the wrong type, so a stale or corrupted value never
- * costs more than itself.
+ * dataset) and any entry of the wrong type, and keeps every number within
+ * bounds (days near the dataset's dates, a finite speed, a search text of sane
+ * length), so a stale, corrupted or tampered value never costs more than itself.
  */
 
 static GVariant *
@@ -141,6 +144,91 @@ apply_facet (GVariantDict *dict,
     }
 }
 
+/* Restored days are kept within the dataset's dates and as much again on
+ * either side (at least a year), as far as the timeline lets a person brush or
+ * scrub: a stored state can hold anything, and a range of millions of years
+ * would be honoured to the last day otherwise. */
+static void
+day_bounds (AtlasDataset *dataset,
+            gint32       *low,
+            gint32       *high)
+{
+  gint32 first, end;
+  gint64 margin;
+
+  if (!atlas_dataset_get_date_range (dataset, &first, &end) || first >= end)
+    {
+      /* No dates: 1900 to 2100. */
+      first = -25567;
+      end = 47482;
+    }
+  margin = MAX ((gint64) end - first, 366);
+  *low = (gint32) MAX ((gint64) first - margin, G_MININT32 / 2);
+  *high = (gint32) MIN ((gint64) end + margin, G_MAXINT32 / 2);
+}
+
+/* At most this many characters of restored search text. */
+#define MAX_TEXT 1000
+
+static void
+apply_filters (GVariantDict *dict,
+               AtlasFilter  *filter)
+{
+  AtlasDataset *dataset = atlas_filter_get_dataset (filter);
+  const char *text;
+  gint32 start, end, low, high;
+
+  day_bounds (dataset, &low, &high);
+  atlas_filter_freeze (filter);
+  apply_facet (dict, "sectors", filter, ATLAS_FACET_SECTOR);
+  apply_facet (dict, "districts", filter, ATLAS_FACET_DISTRICT);
+  apply_facet (dict, "kinds", filter, ATLAS_FACET_KIND);
+  /* GVariant text (a keyfile's) is parsed without checking its strings. */
+  if (!g_variant_dict_lookup (dict, "text", "&s", &text) || !g_utf8_validate (text, -1, NULL))
+    atlas_filter_set_text (filter, NULL);
+  else if (g_utf8_strlen (text, 4 * (MAX_TEXT + 1)) > MAX_TEXT)
+    {
+      g_autofree char *shorter = g_utf8_substring (text, 0, MAX_TEXT);
+
+      atlas_filter_set_text (filter, shorter);
+    }
+  else
+    atlas_filter_set_text (filter, text);
+
+  if (g_variant_dict_lookup (dict, "date-range", "(ii)", &start, &end) && start < end &&
+      end > low && start < high)
+    atlas_filter_set_date_range (filter, MAX (start, low), MIN (end, high));
+  else
+    atlas_filter_clear_date_range (filter);
+  atlas_filter_thaw (filter);
+}
+
+static void
+apply_time (GVariantDict  *dict,
+            AtlasDataset  *dataset,
+            AtlasPlayhead *playhead)
+{
+  const char *mode;
+  gint32 day, low, high;
+  guint window_days;
+  double speed;
+  gboolean loop;
+
+  day_bounds (dataset, &low, &high);
+  if (g_variant_dict_lookup (dict, "playhead-mode", "&s", &mode))
+    atlas_playhead_set_mode (playhead, g_strcmp0 (mode, "window") == 0 ? ATLAS_PLAYHEAD_WINDOW
+                                                                         : ATLAS_PLAYHEAD_CUMULATIVE);
+  /* The playhead clamps window and speed itself, but NaN passes any clamp. */
+  if (g_variant_dict_lookup (dict, "window-days", "u", &window_days))
+    atlas_playhead_set_window_days (playhead, MIN (window_days, (guint) (high - low)));
+  if (g_variant_dict_lookup (dict, "speed", "d", &speed) && isfinite (speed))
+    atlas_playhead_set_speed (playhead, speed);
+  if (g_variant_dict_lookup (dict, "loop", "b", &loop))
+    atlas_playhead_set_loop (playhead, loop);
+  if (g_variant_dict_lookup (dict, "playhead-day", "i", &day))
+    atlas_playhead_set_day (playhead, CLAMP (day, low, high));
+}
+
 /**
  * atlas_view_state_apply:
  * @state: a state from atlas_view_state_capture(), maybe from an older session
@@ -157,11 +245,6 @@ atlas_view_state_apply (GVariant            *state,
 {
   AtlasDataset *dataset = atlas_filter_get_dataset (filter);
   GVariantDict dict;
-  const char *text, *mode;
-  gint32 start, end, day;
-  guint window_days;
-  double speed;
-  gboolean loop;
 
   if (dataset == NULL || state == NULL || !g_variant_is_of_type (state, G_VARIANT_TYPE_VARDICT))
     return;
@@ -169,33 +252,9 @@ atlas_view_state_apply (GVariant            *state,
   g_variant_dict_init (&dict, state);
 
   if (flags & ATLAS_VIEW_STATE_FILTERS)
-    {
-      atlas_filter_freeze (filter);
-      apply_facet (&dict, "sectors", filter, ATLAS_FACET_SECTOR);
-      apply_facet (&dict, "districts", filter, ATLAS_FACET_DISTRICT);
-      apply_facet (&dict, "kinds", filter, ATLAS_FACET_KIND);
-      atlas_filter_set_text (filter, g_variant_dict_lookup (&dict, "text", "&s", &text) ? text : NULL);
-      if (g_variant_dict_lookup (&dict, "date-range", "(ii)", &start, &end) && start < end)
-        atlas_filter_set_date_range (filter, start, end);
-      else
-        atlas_filter_clear_date_range (filter);
-      atlas_filter_thaw (filter);
-    }
-
+    apply_filters (&dict, filter);
   if (flags & ATLAS_VIEW_STATE_TIME)
-    {
-      if (g_variant_dict_lookup (&dict, "playhead-mode", "&s", &mode))
-        atlas_playhead_set_mode (playhead, g_strcmp0 (mode, "window") == 0 ? ATLAS_PLAYHEAD_WINDOW
-                                                                             : ATLAS_PLAYHEAD_CUMULATIVE);
-      if (g_variant_dict_lookup (&dict, "window-days", "u", &window_days))
-        atlas_playhead_set_window_days (playhead, window_days);
-      if (g_variant_dict_lookup (&dict, "speed", "d", &speed))
-        atlas_playhead_set_speed (playhead, speed);
-      if (g_variant_dict_lookup (&dict, "loop", "b", &loop))
-        atlas_playhead_set_loop (playhead, loop);
-      if (g_variant_dict_lookup (&dict, "playhead-day", "i", &day))
-        atlas_playhead_set_day (playhead, day);
-    }
+    apply_time (&dict, dataset, playhead);
 
   if (flags & ATLAS_VIEW_STATE_SELECTION)
     {

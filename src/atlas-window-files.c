@@ -11,8 +11,11 @@
 
 #include "atlas-video-dialog.h"
 #include "io/atlas-export.h"
+#include "io/atlas-export-geopackage.h"
 #include "atlas-window-private.h"
 #include "io/atlas-loader.h"
+#include "io/atlas-import.h"
+#include "atlas-import-dialog.h"
 
 /*
  * The window's files: opening (on a worker thread, with progress and a Cancel
@@ -145,6 +148,83 @@ add_to_recent (AtlasWindow *self,
   gtk_recent_manager_add_full (self->recent, uri, &data);
 }
 
+/* Tables whose columns were mapped by hand ---------------------------------- */
+
+static char *
+remembered_mapping (AtlasWindow *self,
+                    GFile       *file)
+{
+  g_autoptr(GVariant) mappings = NULL;
+  const char *text = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  mappings = g_settings_get_value (self->settings, "import-mappings");
+  if (!g_variant_lookup (mappings, g_file_peek_path (file), "&s", &text))
+    return NULL;
+  return g_strdup (text);
+}
+
+static void
+remember_mapping (AtlasWindow *self,
+                  GFile       *file,
+                  const char  *text)
+{
+  g_autoptr(GVariant) old = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (self->settings == NULL)
+    return;
+  old = g_settings_get_value (self->settings, "import-mappings");
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    {
+      if (g_strcmp0 (key, g_file_peek_path (file)) != 0)
+        g_variant_builder_add (&builder, "{ss}", key, value);
+    }
+  g_variant_builder_add (&builder, "{ss}", g_file_peek_path (file), text);
+  g_settings_set_value (self->settings, "import-mappings", g_variant_builder_end (&builder));
+}
+
+static void
+on_import_mapped_cb (AtlasImportDialog *dialog,
+                     const char        *text,
+                     AtlasWindow       *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  remember_mapping (self, file, text);
+  atlas_window_open (self, file);
+}
+
+/* Shows the mapping dialog for a table whose columns were not recognised. */
+static gboolean
+ask_mapping (AtlasWindow *self,
+             GFile       *file,
+             AtlasReport *report)
+{
+  AtlasImportPreview *preview = atlas_import_preview (g_file_peek_path (file), 5, NULL);
+  AtlasImportDialog *dialog;
+
+  if (preview == NULL)
+    return FALSE;
+  dialog = atlas_import_dialog_new (GTK_WINDOW (self), preview, report);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "mapped", G_CALLBACK (on_import_mapped_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Never leave the window empty while the dialog is open. */
+  if (self->dataset == NULL)
+    {
+      g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+
+      atlas_window_open (self, bundled);
+    }
+  return TRUE;
+}
+
 static void
 on_load_finished_cb (GObject      *source,
                      GAsyncResult *result,
@@ -157,7 +237,10 @@ on_load_finished_cb (GObject      *source,
   g_autoptr(GFile) file = NULL;
   gboolean reload;
 
-  dataset = atlas_loader_load_finish (result, &report, &error);
+  if (g_task_get_source_tag (G_TASK (result)) == atlas_import_load_async)
+    dataset = atlas_import_load_finish (result, &report, &error);
+  else
+    dataset = atlas_loader_load_finish (result, &report, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -170,6 +253,10 @@ on_load_finished_cb (GObject      *source,
            report != NULL ? atlas_report_get_n_warnings (report) : 0);
   set_loading (self, NULL, FALSE);
   g_clear_object (&self->load_cancellable);
+
+  if (dataset == NULL && g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNMAPPED) &&
+      ask_mapping (self, file, report))
+    return;
 
   if (dataset == NULL)
     {
@@ -191,7 +278,20 @@ on_load_finished_cb (GObject      *source,
   add_to_recent (self, file);
   maybe_report_first_frame (self);
 
-  if (atlas_report_get_n_warnings (report) > 0)
+  if (atlas_report_get_n_errors (report) > 0)
+    {
+      /* An import keeps the rows it could read and says which it left out. */
+      guint n = atlas_report_get_n_errors (report);
+      g_autofree char *first = atlas_report_format_summary (report, 3);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The file opened with %u row left out:\n%s",
+                                                            "The file opened with %u rows left out:\n%s", n),
+                                               n, first);
+
+      keep_report (self, report, file);
+      atlas_window_show_message (self, text, TRUE);
+    }
+  else if (atlas_report_get_n_warnings (report) > 0)
     {
       guint n = atlas_report_get_n_warnings (report);
       g_autofree char *first = atlas_report_format_summary (report, 3);
@@ -225,6 +325,14 @@ start_load (AtlasWindow *self,
 
   self->load_cancellable = g_cancellable_new ();
   set_loading (self, file, reload);
+  if (g_file_peek_path (file) != NULL && atlas_import_is_foreign (g_file_peek_path (file)))
+    {
+      g_autofree char *mapping = remembered_mapping (self, file);
+
+      atlas_import_load_async (g_file_peek_path (file), mapping, self->load_cancellable, on_load_progress, self,
+                               NULL, on_load_finished_cb, g_object_ref (self));
+      return;
+    }
   atlas_loader_load_async (file, self->load_cancellable, on_load_progress, self, NULL,
                            on_load_finished_cb, g_object_ref (self));
 }
@@ -404,6 +512,29 @@ on_open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* Everything GDAL reads for us. */
+static void
+add_import_filter (GtkFileChooser *chooser)
+{
+  static const char * const suffixes[] = {
+    "csv", "tsv", "xlsx", "ods", "kml", "kmz", "gpx", "gpkg", "shp", "fgb", "geojsonl", "geojsons",
+  };
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets and geodata (CSV, XLSX, ODS, KML, GPX, GeoPackage …)"));
+  gtk_file_filter_set_name (supported, _("Everything Chengyu Atlas opens"));
+  gtk_file_filter_add_suffix (supported, "json");
+  gtk_file_filter_add_suffix (supported, "geojson");
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gtk_file_filter_add_suffix (filter, suffixes[i]);
+      gtk_file_filter_add_suffix (supported, suffixes[i]);
+    }
+  gtk_file_chooser_add_filter (chooser, supported);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -419,6 +550,7 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (json, "application/geo+json");
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_filter_add_suffix (json, "geojson");
+  add_import_filter (GTK_FILE_CHOOSER (dialog));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -540,6 +672,7 @@ typedef enum
   EXPORT_GEOJSON,
   EXPORT_CSV,
   EXPORT_PNG,
+  EXPORT_GEOPACKAGE,
 } ExportKind;
 
 static void
@@ -561,6 +694,8 @@ export_to (AtlasWindow *self,
     }
   else if (kind == EXPORT_CSV)
     bytes = atlas_export_csv (self->dataset, atlas_filter_get_events (self->filter));
+  else if (kind == EXPORT_GEOPACKAGE)
+    bytes = atlas_export_geopackage (self->dataset, atlas_filter_get_events (self->filter), &error);
   else
     bytes = atlas_export_geojson (self->dataset, atlas_filter_get_events (self->filter));
 
@@ -606,9 +741,11 @@ export_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   ExportKind kind = g_str_equal (format, "csv") ? EXPORT_CSV : g_str_equal (format, "png") ? EXPORT_PNG
-                                                                                            : EXPORT_GEOJSON;
-  const char *suffix = kind == EXPORT_CSV ? "csv" : kind == EXPORT_PNG ? "png" : "geojson";
-  const char *titles[] = { N_("Export Events as GeoJSON"), N_("Export Events as CSV"), N_("Save the View as PNG") };
+                   : g_str_equal (format, "gpkg") ? EXPORT_GEOPACKAGE : EXPORT_GEOJSON;
+  const char *suffixes[] = { "geojson", "csv", "png", "gpkg" };
+  const char *suffix = suffixes[kind];
+  const char *titles[] = { N_("Export Events as GeoJSON"), N_("Export Events as CSV"), N_("Save the View as PNG"),
+                           N_("Export Events as GeoPackage") };
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 

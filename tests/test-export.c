@@ -184,23 +184,30 @@ csv_split_rows (const char *text)
   return (char **) g_ptr_array_free (rows, FALSE);
 }
 
+/* The visible events of the filter as CSV, and its rows. */
+static char **
+export_csv_rows (AtlasFilter  *filter,
+                 char        **text_out)
+{
+  g_autoptr(GBytes) bytes = atlas_export_csv (atlas_filter_get_dataset (filter), atlas_filter_get_events (filter));
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  *text_out = g_strndup (data, length);
+  return csv_split_rows (*text_out);
+}
+
 static void
 test_csv (void)
 {
   g_autoptr(AtlasDataset) dataset = load_bundled ();
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) rows = NULL;
   g_autofree char *text = NULL;
-  gsize length;
-  const char *data;
 
   atlas_filter_set_dataset (filter, dataset);
   atlas_filter_set_value (filter, ATLAS_FACET_SECTOR, atlas_dataset_find_sector (dataset, "biomedicine"), TRUE);
-  bytes = atlas_export_csv (dataset, atlas_filter_get_events (filter));
-  data = g_bytes_get_data (bytes, &length);
-  text = g_strndup (data, length);
-  rows = csv_split_rows (text);
+  rows = export_csv_rows (filter, &text);
 
   g_assert_true (g_str_has_prefix (rows[0], "id,date,end,title,"));
   g_assert_cmpuint (g_strv_length (rows), ==, gtk_bitset_get_size (atlas_filter_get_events (filter)) + 1);
@@ -208,6 +215,69 @@ test_csv (void)
   /* Fields with commas are quoted. */
   for (guint i = 1; rows[i] != NULL; i++)
     g_assert_true (g_utf8_validate (rows[i], -1, NULL));
+}
+
+/* Text a spreadsheet would run as a formula is exported as text (OWASP's advice
+ * on CSV injection: a leading ' in a quoted cell), and coordinates with the
+ * fewest digits that read back exactly. */
+static void
+test_csv_safe (void)
+{
+  static const struct {
+    const char *title;
+    const char *cell;
+  } titles[] = {
+    { "=HYPERLINK(\\\"http://example.com\\\",\\\"x\\\")", "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\"" },
+    { "+1+cmd", "\"'+1+cmd\"" },
+    { "-2+3", "\"'-2+3\"" },
+    { "@SUM(A1)", "\"'@SUM(A1)\"" },
+    { "\\tTab", "\"'\tTab\"" },
+    { "\\rReturn", "\"'\rReturn\"" },
+    { "Plain, with a comma", "\"Plain, with a comma\"" },
+    { "a=b", "a=b" },
+  };
+  GString *events = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_auto(GStrv) rows = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_string_append_printf (events, "%s{\"id\":\"e%u\",\"date\":\"2020-01-%02u\",\"title\":\"%s\","
+                            "\"location\":\"p\",\"sectors\":[\"s\"],\"source\":\"n\"}",
+                            i ? "," : "", i, i + 1, titles[i].title);
+  json = g_strdup_printf ("{\"atlas\":1,\"title\":\"T\","
+                          "\"sources\":[{\"id\":\"n\",\"title\":\"-news\",\"publisher\":\"P\",\"date\":\"2020\"}],"
+                          "\"sectors\":[{\"id\":\"s\",\"name\":\"S\",\"color\":\"#1c71d8\"}],"
+                          "\"locations\":[{\"id\":\"p\",\"name\":\"=Place\",\"kind\":\"port\",\"sectors\":[],"
+                          "\"point\":[-106.1,29.6]}],\"events\":[%s]}", events->str);
+  g_string_free (events, TRUE);
+  input = g_bytes_new (json, strlen (json));
+  dataset = load_bytes (input, NULL);
+  atlas_filter_set_dataset (filter, dataset);
+  rows = export_csv_rows (filter, &text);
+
+  g_assert_cmpuint (g_strv_length (rows), ==, G_N_ELEMENTS (titles) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u,", i);
+      g_autofree char *expected = g_strdup_printf (",%s,", titles[i].cell);
+      const char *row = NULL;
+
+      for (guint r = 1; rows[r] != NULL && row == NULL; r++)
+        {
+          if (g_str_has_prefix (rows[r], id))
+            row = rows[r];
+        }
+      g_assert_nonnull (row);
+      if (strstr (row, expected) == NULL)
+        g_error ("row %s lacks the cell %s", row, expected);
+      /* The place and the source are neutralised too; a negative coordinate
+       * is a number, written as such and as short as it reads back. */
+      g_assert_nonnull (strstr (row, ",\"'=Place\",p,-106.1,29.6,s,,\"'-news\","));
+    }
 }
 
 static void
@@ -258,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/export/import-problems", test_import_problems);
   g_test_add_func ("/export/geojson-round-trip", test_geojson_round_trip);
   g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/csv-safe", test_csv_safe);
   g_test_add_func ("/export/write", test_write);
 
   return g_test_run ();

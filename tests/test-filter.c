@@ -15,6 +15,8 @@
 #include "model/atlas-search.h"
 #include "model/atlas-selection.h"
 #include "model/atlas-tally.h"
+#include "panels/atlas-event-item.h"
+#include "panels/atlas-event-model.h"
 
 /*
  * The filter's bitset algebra against a brute-force reference that reads every
@@ -409,6 +411,75 @@ test_against_brute_force (void)
 }
 
 static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, *mirror);
+  *mirror = *mirror - removed + added;
+}
+
+/* The event list's rows stand for positions and are kept over a filter change:
+ * every row a list holds must show the event now at its position, the length
+ * announced must be the model's, and the model's events must be the visible ones
+ * in date order. */
+static void
+test_event_model_rows (void)
+{
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(AtlasDataset) dataset = random_dataset_full (seed, 60, 400, seed > 2 ? MANY_DISTRICTS : 4);
+      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+      g_autoptr(AtlasEventModel) model = NULL;
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 104729);
+      State state = { { { 0 } } };
+      guint mirror;
+
+      atlas_filter_set_dataset (filter, dataset);
+      model = atlas_event_model_new (filter);
+      mirror = g_list_model_get_n_items (G_LIST_MODEL (model));
+      g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &mirror);
+
+      for (guint round = 0; round < 25; round++)
+        {
+          GtkBitset *visible;
+          GtkBitsetIter iter;
+          guint n, event, position = 0;
+
+          /* Hold the first rows, as a list showing them does. */
+          g_ptr_array_set_size (rows, 0);
+          n = g_list_model_get_n_items (G_LIST_MODEL (model));
+          for (guint p = 0; p < MIN (n, 30); p++)
+            g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (model), p));
+
+          random_state (rand, dataset, &state);
+          apply_state (filter, &state);
+
+          n = g_list_model_get_n_items (G_LIST_MODEL (model));
+          g_assert_cmpuint (mirror, ==, n);
+          visible = atlas_filter_get_events (filter);
+          g_assert_cmpuint (n, ==, gtk_bitset_get_size (visible));
+          for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event); ok;
+               ok = gtk_bitset_iter_next (&iter, &event))
+            g_assert_cmpuint (atlas_event_model_get_event (model, position++), ==, event);
+          for (guint p = 0; p < MIN (n, rows->len); p++)
+            {
+              g_autoptr(AtlasEventItem) again = g_list_model_get_item (G_LIST_MODEL (model), p);
+
+              g_assert_cmpuint (atlas_event_item_get_event (rows->pdata[p]), ==,
+                                atlas_event_model_get_event (model, p));
+              g_assert_cmpuint (atlas_event_item_get_event (again), ==,
+                                atlas_event_model_get_event (model, p));
+            }
+        }
+      g_clear_pointer (&state.text, g_free);
+    }
+}
+
+static void
 on_changed_count (gpointer  object,
                   guint    *count)
 {
@@ -687,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/filter/changed-signal", test_changed_signal);
   g_test_add_func ("/filter/playhead-counts", test_playhead_counts);
   g_test_add_func ("/filter/selection", test_selection);
+  g_test_add_func ("/filter/event-model-rows", test_event_model_rows);
 
   return g_test_run ();
 }

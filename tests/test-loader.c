@@ -199,7 +199,116 @@ static const Case cases[] = {
     "[{\"id\":\"yubei\",\"name\":\"Y\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[106,29],[107,29]]}}]",
     NULL, NULL,
     "districts[0].geometry.type: “LineString” is not allowed here (expected Polygon or MultiPolygon)" },
+  { "longitude-just-over", NULL, NULL, NULL,
+    "[{\"id\":\"guoyuan-port\",\"name\":\"G\",\"kind\":\"port\",\"sectors\":[],\"point\":[180.0000001,29.6]}]", NULL,
+    "locations[0].point[0]: longitude 180.0000001 is out of range (−180 to 180)" },
+  { "multipolygon-too-shallow", NULL, NULL,
+    "[{\"id\":\"yubei\",\"name\":\"Y\",\"geometry\":{\"type\":\"MultiPolygon\","
+    "\"coordinates\":[[[106,29],[107,29],[107,30],[106,29]]]}}]",
+    NULL, NULL,
+    "districts[0].geometry.coordinates[0][0]: expected an array of positions, found a number: "
+    "the coordinates of a MultiPolygon are nested one level too shallow" },
+  { "duplicate-key-in-event", NULL, NULL, NULL, NULL,
+    "[{\"id\":\"e1\",\"date\":\"2020\",\"title\":\"E\",\"title\":\"F\",\"location\":\"guoyuan-port\",\"sectors\":[],\"source\":\"news\"}]",
+    "events[0]: the key “title” appears more than once" },
+  { "duplicate-key-in-geometry", NULL, NULL,
+    "[{\"id\":\"yubei\",\"name\":\"Y\",\"geometry\":{\"type\":\"Polygon\",\"type\":\"Polygon\","
+    "\"coordinates\":[[[106,29],[107,29],[107,30],[106,29]]]}}]",
+    NULL, NULL,
+    "districts[0].geometry: the key “type” appears more than once" },
 };
+
+/* Text from the file with a terminal's escape sequences in it: an OSC that
+ * retitles the terminal, BEL, and a CSI that clears it. */
+#define HOSTILE "x\\u001b]0;PWNED\\u0007\\u001b[2J"
+#define HOSTILE_SHOWN "x\\u001b]0;PWNED\\u0007\\u001b[2J"
+
+typedef struct
+{
+  const char *name;
+  const char *json;      /* a whole file, or NULL for a dataset with events below */
+  const char *events;
+  const char *expected;  /* a line of the report */
+} Quoted;
+
+#define EVENT_WITH(key_value) \
+  "[{\"id\":\"e1\",\"date\":\"2020\",\"title\":\"T\",\"location\":\"guoyuan-port\"," \
+  "\"sectors\":[],\"source\":\"news\"," key_value "}]"
+#define DATASET_WITH(sectors, locations, districts) \
+  "{\"atlas\":1,\"title\":\"Test\",\"sources\":" SOURCES ",\"sectors\":" sectors "," \
+  "\"districts\":" districts ",\"locations\":" locations ",\"events\":[]}"
+#define LOCATION_WITH(key_value) \
+  "[{\"id\":\"guoyuan-port\",\"name\":\"G\",\"sectors\":[],\"point\":[106,29]," key_value "}]"
+
+/* Every message that quotes text from the file. */
+static const Quoted quoted_cases[] = {
+  { "unknown-reference", NULL, "[{\"id\":\"e1\",\"date\":\"2020\",\"title\":\"T\",\"location\":\"" HOSTILE "\","
+    "\"sectors\":[],\"source\":\"news\"}]",
+    "events[0].location: unknown location “" HOSTILE_SHOWN "”" },
+  { "unknown-reference-guess", NULL, "[{\"id\":\"e1\",\"date\":\"2020\",\"title\":\"T\",\"location\":\"guoyuan-por\\u0007\","
+    "\"sectors\":[],\"source\":\"news\"}]",
+    "events[0].location: unknown location “guoyuan-por\\u0007” (did you mean “guoyuan-port”?)" },
+  { "date", NULL, "[{\"id\":\"e1\",\"date\":\"" HOSTILE "\",\"title\":\"T\",\"location\":\"guoyuan-port\","
+    "\"sectors\":[],\"source\":\"news\"}]",
+    "events[0].date: “" HOSTILE_SHOWN "” is not a valid date" },
+  { "unknown-key", NULL, EVENT_WITH ("\"" HOSTILE "\":1"),
+    "events[0]." HOSTILE_SHOWN ": warning: unknown key, ignored" },
+  { "duplicate-key", NULL, EVENT_WITH ("\"" HOSTILE "\":1,\"" HOSTILE "\":2"),
+    "events[0]: the key “" HOSTILE_SHOWN "” appears more than once" },
+  { "duplicate-top-key", "{\"" HOSTILE "\":1,\"" HOSTILE "\":2}", NULL,
+    "the key “" HOSTILE_SHOWN "” appears more than once at the top level" },
+  { "duplicate-id", DATASET_WITH (SECTORS, "[{\"id\":\"" HOSTILE "\",\"name\":\"A\",\"kind\":\"port\",\"sectors\":[],\"point\":[106,29]},"
+                                  "{\"id\":\"" HOSTILE "\",\"name\":\"B\",\"kind\":\"port\",\"sectors\":[],\"point\":[106,29]}]", "[]"), NULL,
+    "locations[1].id: duplicate id “" HOSTILE_SHOWN "” (first used by locations[0])" },
+  { "listed-twice", DATASET_WITH ("[{\"id\":\"" HOSTILE "\",\"name\":\"S\",\"color\":\"#1c71d8\"}]",
+                                  "[{\"id\":\"a\",\"name\":\"A\",\"kind\":\"port\",\"sectors\":[\"" HOSTILE "\",\"" HOSTILE "\"],\"point\":[106,29]}]",
+                                  "[]"), NULL,
+    "locations[0].sectors[1]: warning: “" HOSTILE_SHOWN "” is listed twice; the second is ignored" },
+  { "colour", DATASET_WITH ("[{\"id\":\"s\",\"name\":\"S\",\"color\":\"" HOSTILE "\"}]", "[]", "[]"), NULL,
+    "sectors[0].color: “" HOSTILE_SHOWN "” is not a colour in the form #rrggbb" },
+  { "url", "{\"atlas\":1,\"title\":\"Test\",\"sources\":[{\"id\":\"news\",\"title\":\"T\",\"publisher\":\"P\","
+    "\"date\":\"2020\",\"url\":\"" HOSTILE "\"}],\"sectors\":[],\"locations\":[],\"events\":[]}", NULL,
+    "sources[0].url: only http and https addresses are allowed, found “" HOSTILE_SHOWN "”" },
+  { "kind", DATASET_WITH (SECTORS, LOCATION_WITH ("\"kind\":\"" HOSTILE "\""), "[]"), NULL,
+    "locations[0].kind: unknown kind “" HOSTILE_SHOWN "” (see the list of kinds in docs/dataset-format.md)" },
+  { "kind-guess", DATASET_WITH (SECTORS, LOCATION_WITH ("\"kind\":\"por\\u001b\""), "[]"), NULL,
+    "locations[0].kind: unknown kind “por\\u001b” (did you mean “port”?)" },
+  { "geometry-type", DATASET_WITH (SECTORS, LOCATION_WITH ("\"kind\":\"port\",\"geometry\":{\"type\":\"" HOSTILE "\",\"coordinates\":[]}"), "[]"), NULL,
+    "locations[0].geometry.type: “" HOSTILE_SHOWN "” is not allowed here (expected Polygon, MultiPolygon, LineString or MultiLineString)" },
+  { "district-geometry-type", DATASET_WITH (SECTORS, "[]", "[{\"id\":\"d\",\"name\":\"D\",\"geometry\":{\"type\":\"" HOSTILE "\",\"coordinates\":[]}}]"), NULL,
+    "districts[0].geometry.type: “" HOSTILE_SHOWN "” is not allowed here (expected Polygon or MultiPolygon)" },
+  { "geojson-kind", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+    "\"coordinates\":[106,29]},\"properties\":{\"name\":\"P\",\"kind\":\"" HOSTILE "\"}}]}", NULL,
+    "features[0].properties.kind: warning: unknown kind “" HOSTILE_SHOWN "”; the place is shown as a venue" },
+  /* A C1 control written as itself (U+009B, a one-character CSI). */
+  { "syntax", "{\"atlas\":1,\xc2\x9b}", NULL,
+    "line 1, column 12: unexpected '\\u009b': expected a member name in double quotes" },
+};
+
+static void
+test_quoted (gconstpointer data)
+{
+  const Quoted *c = data;
+  g_autofree char *json = c->json != NULL ? g_strdup (c->json) : make_dataset (NULL, NULL, NULL, NULL, c->events);
+  g_autoptr(AtlasReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = load_string (json, &report, &error);
+  g_autofree char *text = report_text (report);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  gboolean found = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 && *p != '\n')
+        g_error ("control character 0x%02X in the report: %s", *p, text);
+      if ((guchar) p[0] == 0xC2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9F)
+        g_error ("C1 control character in the report: %s", text);
+    }
+  for (guint i = 0; lines[i] != NULL && !found; i++)
+    found = g_str_has_prefix (lines[i], c->expected);
+  if (!found)
+    g_error ("no line starts with\n%s\nin\n%s", c->expected, text);
+}
 
 static void
 test_case (gconstpointer data)
@@ -437,6 +546,30 @@ test_unreadable (void)
   g_assert_cmpstr (error->message, ==, "No such file or directory");
 }
 
+/* A file of /proc says it has no bytes and has some: it is read to its end, not
+ * called empty. /proc/self/status starts with "Name:". */
+static void
+test_size_zero_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(AtlasReport) report = atlas_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  if (g_stat ("/proc/self/status", &st) != 0 || st.st_size != 0)
+    {
+      g_test_skip ("no /proc/self/status of size 0 here");
+      return;
+    }
+  dataset = atlas_loader_load_file (file, report, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_ERROR, ATLAS_ERROR_INVALID);
+  text = report_text (report);
+  g_assert_cmpstr (text, ==, "line 1, column 1: unexpected 'N': this is not JSON: a dataset starts with '{'");
+}
+
 static void
 on_async_loaded_cb (GObject      *source,
                     GAsyncResult *result,
@@ -507,11 +640,18 @@ main (int   argc,
 
       g_test_add_data_func (path, &syntax_cases[i], test_syntax);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (quoted_cases); i++)
+    {
+      g_autofree char *name = g_strconcat ("/loader/quoted/", quoted_cases[i].name, NULL);
+
+      g_test_add_data_func (name, &quoted_cases[i], test_quoted);
+    }
   g_test_add_func ("/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/loader/every-problem", test_every_problem);
   g_test_add_func ("/loader/progress-and-sorting", test_progress_and_sorting);
   g_test_add_func ("/loader/cancel", test_cancel);
   g_test_add_func ("/loader/unreadable", test_unreadable);
+  g_test_add_func ("/loader/size-zero-file", test_size_zero_file);
   g_test_add_func ("/loader/async", test_async);
 
   return g_test_run ();

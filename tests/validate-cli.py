@@ -84,6 +84,54 @@ with tempfile.TemporaryDirectory() as tmp:
         check('unreadable', tmp, 'unreadable.json', 2,
               'unreadable.json: Permission denied\n')
 
+# A file cut short while it is being read: never a crash (a memory-mapped file
+# that shrinks kills its reader with SIGBUS), only "valid" if the whole file was
+# read first or a message that it is truncated.
+def make_large(path, n_events):
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('{"atlas":1,"title":"Large","sources":[{"id":"n","title":"T","publisher":"P","date":"2020"}],'
+                '"sectors":[{"id":"s","name":"S","color":"#1c71d8"}],'
+                '"locations":[{"id":"p","name":"P","kind":"port","sectors":["s"],"point":[106.5,29.5]}],'
+                '"events":[')
+        f.write(','.join('{"id":"e%d","date":"2020-01-01","title":"Event number %d, with a longer title",'
+                         '"location":"p","sectors":["s"],"source":"n"}' % (i, i) for i in range(n_events)))
+        f.write(']}\n')
+
+
+def truncated_while_read(tmp, rounds):
+    import random
+    import time
+    source = os.path.join(tmp, 'large-source.json')
+    path = os.path.join(tmp, 'shrinking.json')
+    make_large(source, 150000)
+    size = os.path.getsize(source)
+    rng = random.Random(13)
+    for i in range(rounds):
+        shutil.copyfile(source, path)
+        proc = subprocess.Popen([binary, '--validate', path], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        time.sleep(rng.uniform(0.0, 0.4))
+        # Cut it in place, as an editor that truncates before writing does.
+        with open(path, 'r+b') as f:
+            f.truncate(rng.randrange(0, size // 2))
+        try:
+            out, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            failures.append(f'truncated while read (round {i}): hung')
+            return
+        if proc.returncode < 0:
+            failures.append(f'truncated while read (round {i}): killed by signal {-proc.returncode}\n{err}')
+            return
+        if proc.returncode == 1 and 'is it truncated?' not in err and 'empty' not in err:
+            failures.append(f'truncated while read (round {i}): {err}')
+        elif proc.returncode not in (0, 1):
+            failures.append(f'truncated while read (round {i}): exit {proc.returncode}\n{err}')
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    truncated_while_read(tmp, 10)
+
 # The bundled dataset and the format document's example are valid, silently.
 example = os.path.join(srcdir, 'data', 'two-ports.atlas.json')
 result = run([example, os.path.join(srcdir, '..', 'data', 'chengdu-chongqing.atlas.json')], srcdir)
@@ -97,5 +145,5 @@ if result is None or result.returncode != 2 or result.stdout.count('\n') != 3:
 
 for failure in failures:
     print(failure, file=sys.stderr)
-print(f'{len(names) + 2} checks, {len(failures)} failed')
+print(f'{len(names) + 3} checks, {len(failures)} failed')
 sys.exit(1 if failures else 0)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "atlas-export.h"
+#include "atlas-json.h"
 #include "model/atlas-error.h"
 
 /*
@@ -154,17 +155,33 @@ atlas_export_geojson (AtlasDataset *dataset,
   return g_bytes_new_take (text, length);
 }
 
+/* A cell a spreadsheet would read as a formula: OWASP's list of first
+ * characters (CSV injection). */
+static gboolean
+is_formula (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
+/* One cell: quoted when it holds a separator, a quote or a line break (RFC
+ * 4180); text from the dataset that a spreadsheet would run as a formula gets
+ * a leading ' so that it is shown as the text it is. Numbers the export writes
+ * itself (coordinates) are written as they are. */
 static void
 append_csv_field (GString    *out,
                   const char *value,
+                  gboolean    is_text,
                   gboolean    last)
 {
   if (value != NULL)
     {
-      gboolean quote = strpbrk (value, ",\"\r\n") != NULL;
+      gboolean neutralise = is_text && is_formula (value);
+      gboolean quote = neutralise || strpbrk (value, ",\"\r\n\t") != NULL;
 
       if (quote)
         g_string_append_c (out, '"');
+      if (neutralise)
+        g_string_append_c (out, '\'');
       for (const char *p = value; *p; p++)
         {
           if (*p == '"')
@@ -220,24 +237,24 @@ atlas_export_csv (AtlasDataset *dataset,
         }
       for (guint i = 0; i < n_sectors; i++)
         g_string_append_printf (sector_ids, "%s%s", i ? ";" : "", atlas_dataset_get_sector (dataset, sectors[i])->id);
-      g_ascii_dtostr (lon, sizeof lon, first->lon);
-      g_ascii_dtostr (lat, sizeof lat, first->lat);
+      atlas_json_format_number (first->lon, lon);
+      atlas_json_format_number (first->lat, lat);
 
-      append_csv_field (out, ev->id, FALSE);
-      append_csv_field (out, date, FALSE);
-      append_csv_field (out, end, FALSE);
-      append_csv_field (out, ev->title, FALSE);
-      append_csv_field (out, ev->title_zh, FALSE);
-      append_csv_field (out, places->str, FALSE);
-      append_csv_field (out, ids->str, FALSE);
-      append_csv_field (out, lon, FALSE);
-      append_csv_field (out, lat, FALSE);
-      append_csv_field (out, sector_ids->str, FALSE);
+      append_csv_field (out, ev->id, TRUE, FALSE);
+      append_csv_field (out, date, TRUE, FALSE);
+      append_csv_field (out, end, TRUE, FALSE);
+      append_csv_field (out, ev->title, TRUE, FALSE);
+      append_csv_field (out, ev->title_zh, TRUE, FALSE);
+      append_csv_field (out, places->str, TRUE, FALSE);
+      append_csv_field (out, ids->str, TRUE, FALSE);
+      append_csv_field (out, lon, FALSE, FALSE);
+      append_csv_field (out, lat, FALSE, FALSE);
+      append_csv_field (out, sector_ids->str, TRUE, FALSE);
       append_csv_field (out, first->district != ATLAS_NONE ? atlas_dataset_get_district (dataset, first->district)->id
-                                                            : NULL, FALSE);
+                                                            : NULL, TRUE, FALSE);
       append_csv_field (out, ev->source != ATLAS_NONE ? atlas_dataset_get_source (dataset, ev->source)->title : NULL,
-                        FALSE);
-      append_csv_field (out, ev->description, TRUE);
+                        TRUE, FALSE);
+      append_csv_field (out, ev->description, TRUE, TRUE);
     }
 
   return g_string_free_to_bytes (out);

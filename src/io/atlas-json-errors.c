@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atlas-json-private.h"
 
@@ -118,4 +119,46 @@ atlas_json_describe_top_level (guchar c)
     default:
       return _("a number");
     }
+}
+
+/* The name of the encoding of a file of UTF-16 or UTF-32 text, from its
+ * byte-order mark or, without one, from where the NUL bytes of its first
+ * characters fall (JSON starts with two ASCII characters, as RFC 4627 notes);
+ * NULL for anything else. UTF-32 is looked for first: its little-endian mark
+ * starts with UTF-16's. */
+const char *
+atlas_json_wide_encoding (const guchar *p,
+                          gsize         length)
+{
+  static const struct {
+    const char *mark;
+    const char *pattern;  /* N: a NUL byte, x: any other */
+    const char *name;
+  } encodings[] = {
+    { "\x00\x00\xFE\xFF", "NNNx", "UTF-32BE" },
+    { "\xFF\xFE\x00\x00", "xNNN", "UTF-32LE" },
+    { "\xFE\xFF", "NxNx", "UTF-16BE" },
+    { "\xFF\xFE", "xNxN", "UTF-16LE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      gsize n = i < 2 ? 4 : 2;
+
+      if (length >= n && memcmp (p, encodings[i].mark, n) == 0)
+        return encodings[i].name;
+    }
+
+  if (length < 4)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      gboolean match = TRUE;
+
+      for (guint j = 0; j < 4 && match; j++)
+        match = (p[j] == 0) == (encodings[i].pattern[j] == 'N');
+      if (match)
+        return encodings[i].name;
+    }
+  return NULL;
 }

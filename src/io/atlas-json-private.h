@@ -95,5 +95,7 @@ void        atlas_json_fail_unexpected    (Scanner      *s,
 char       *atlas_json_describe_char      (const guchar *p,
                                            const guchar *end);
 const char *atlas_json_describe_top_level (guchar        c);
+const char *atlas_json_wide_encoding      (const guchar *p,
+                                           gsize         length);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <math.h>
 
 #include "atlas-json-private.h"
 
@@ -147,6 +148,94 @@ read_hex4 (Scanner *s,
   return TRUE;
 }
 
+/* After "\\u": one code point, a surrogate pair joined, appended to out. */
+static gboolean
+scan_unicode_escape (Scanner *s,
+                     GString *out)
+{
+  guint u, low;
+
+  if (!read_hex4 (s, &u))
+    return FALSE;
+  if (u == 0)
+    {
+      atlas_json_fail_at (s, s->p - 6, _("\\u0000 (a NUL character) is not allowed in a string"));
+      return FALSE;
+    }
+  if (u >= 0xDC00 && u <= 0xDFFF)
+    {
+      atlas_json_fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its first half"), u);
+      return FALSE;
+    }
+  if (u >= 0xD800 && u <= 0xDBFF)
+    {
+      if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u')
+        {
+          atlas_json_fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its second half"), u);
+          return FALSE;
+        }
+      s->p += 2;
+      if (!read_hex4 (s, &low))
+        return FALSE;
+      if (low < 0xDC00 || low > 0xDFFF)
+        {
+          atlas_json_fail_at (s, s->p - 12, _("\\u%04X is half of a surrogate pair without its second half"), u);
+          return FALSE;
+        }
+      u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+    }
+  g_string_append_unichar (out, u);
+  return TRUE;
+}
+
+/* At a backslash inside a string. A backslash that ends the file is left for
+ * the caller, which says the file ends inside the string. */
+static gboolean
+scan_escape (Scanner *s,
+             GString *out)
+{
+  guchar c;
+
+  s->p++;
+  if (s->p >= s->end)
+    return TRUE;
+  c = *s->p++;
+  switch (c)
+    {
+    case '"': case '\\': case '/':
+      g_string_append_c (out, c);
+      return TRUE;
+    case 'b': case 'f': case 'n': case 'r': case 't':
+      g_string_append_c (out, c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' :
+                           c == 'r' ? '\r' : '\t');
+      return TRUE;
+    case 'u':
+      return scan_unicode_escape (s, out);
+    default:
+      {
+        g_autofree char *what = atlas_json_describe_char (s->p - 1, s->end);
+
+        atlas_json_fail_at (s, s->p - 2, _("a backslash followed by %s is not a valid escape in a JSON string"), what);
+        return FALSE;
+      }
+    }
+}
+
+/* At a byte that cannot be in a string as it is: says why. */
+static void
+fail_in_string (Scanner      *s,
+                const guchar *open)
+{
+  if (*s->p == 0)
+    atlas_json_fail_at (s, s->p, _("a NUL byte (0x00) is not allowed in JSON"));
+  else if (*s->p == '\n')
+    atlas_json_fail_at (s, open, _("this string is not closed before the end of the line"));
+  else if (*s->p < 0x20)
+    atlas_json_fail_at (s, s->p, _("control character 0x%02X in a string; write it as an escape such as \\n"), *s->p);
+  else
+    atlas_json_fail_at (s, s->p, _("invalid UTF-8 (byte 0x%02X): a dataset must be UTF-8 text"), *s->p);
+}
+
 /* At the opening quote. Appends the decoded text to out. */
 static gboolean
 scan_string (Scanner *s,
@@ -194,90 +283,15 @@ scan_string (Scanner *s,
           s->p++;
           return TRUE;
         }
-      else if (*s->p == '\\')
+      if (*s->p != '\\')
         {
-          guchar c;
-
-          s->p++;
-          if (s->p >= s->end)
-            continue;
-          c = *s->p++;
-          switch (c)
-            {
-            case '"': case '\\': case '/':
-              g_string_append_c (out, c);
-              break;
-            case 'b': case 'f': case 'n': case 'r': case 't':
-              g_string_append_c (out, c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' :
-                                   c == 'r' ? '\r' : '\t');
-              break;
-            case 'u':
-              {
-                guint u, low;
-
-                if (!read_hex4 (s, &u))
-                  return FALSE;
-                if (u == 0)
-                  {
-                    atlas_json_fail_at (s, s->p - 6, _("\\u0000 (a NUL character) is not allowed in a string"));
-                    return FALSE;
-                  }
-                if (u >= 0xDC00 && u <= 0xDFFF)
-                  {
-                    atlas_json_fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its first half"), u);
-                    return FALSE;
-                  }
-                if (u >= 0xD800 && u <= 0xDBFF)
-                  {
-                    if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u')
-                      {
-                        atlas_json_fail_at (s, s->p - 6, _("\\u%04X is half of a surrogate pair without its second half"), u);
-                        return FALSE;
-                      }
-                    s->p += 2;
-                    if (!read_hex4 (s, &low))
-                      return FALSE;
-                    if (low < 0xDC00 || low > 0xDFFF)
-                      {
-                        atlas_json_fail_at (s, s->p - 12, _("\\u%04X is half of a surrogate pair without its second half"), u);
-                        return FALSE;
-                      }
-                    u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
-                  }
-                g_string_append_unichar (out, u);
-              }
-              break;
-            default:
-              {
-                g_autofree char *what = atlas_json_describe_char (s->p - 1, s->end);
-
-                atlas_json_fail_at (s, s->p - 2, _("a backslash followed by %s is not a valid escape in a JSON string"), what);
-                return FALSE;
-              }
-            }
-        }
-      else if (*s->p < 0x20)
-        {
-          if (*s->p == 0)
-            atlas_json_fail_at (s, s->p, _("a NUL byte (0x00) is not allowed in JSON"));
-          else if (*s->p == '\n')
-            atlas_json_fail_at (s, open, _("this string is not closed before the end of the line"));
-          else
-            atlas_json_fail_at (s, s->p, _("control character 0x%02X in a string; write it as an escape such as \\n"), *s->p);
+          /* The run stopped at a control character or at bytes that are not
+           * UTF-8. */
+          fail_in_string (s, open);
           return FALSE;
         }
-      else
-        {
-          guint n = utf8_sequence_length (s->p, s->end);
-
-          if (n == 0)
-            {
-              atlas_json_fail_at (s, s->p, _("invalid UTF-8 (byte 0x%02X): a dataset must be UTF-8 text"), *s->p);
-              return FALSE;
-            }
-          g_string_append_len (out, (const char *) s->p, n);
-          s->p += n;
-        }
+      if (!scan_escape (s, out))
+        return FALSE;
     }
 }
 
@@ -736,6 +750,15 @@ atlas_json_stream (const char           *data,
       goto out;
     }
 
+  if (atlas_json_wide_encoding (s.p, length) != NULL)
+    {
+      /* Translators: %s is the name of an encoding, such as UTF-16LE */
+      atlas_report_add (report, ATLAS_SEVERITY_ERROR, NULL,
+                        _("the file is %s text; a dataset must be UTF-8: save it again as UTF-8"),
+                        atlas_json_wide_encoding (s.p, length));
+      goto out;
+    }
+
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       atlas_report_add_literal (report, ATLAS_SEVERITY_WARNING, _("line 1, column 1"),
@@ -812,4 +835,30 @@ atlas_json_empty_object (void)
   static const AtlasJson empty = { .type = ATLAS_JSON_OBJECT };
 
   return &empty;
+}
+
+/**
+ * atlas_json_format_number:
+ * @value: a number
+ * @buffer: where to write it, %G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * Writes the shortest decimal text that reads back as exactly @value, whatever
+ * the locale: 29.6 as `29.6` (not `29.600000000000001`), 180.0000001 as
+ * `180.0000001` (not `180`).
+ *
+ * Returns: @buffer
+ */
+char *
+atlas_json_format_number (double value,
+                          char   buffer[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value || !isfinite (value))
+        break;
+    }
+  return buffer;
 }

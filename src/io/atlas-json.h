@@ -126,6 +126,8 @@ atlas_json_string_member (const AtlasJson *object,
   return atlas_json_is_string (member) ? member->string : NULL;
 }
 
-const AtlasJson *atlas_json_empty_object (void);
+const AtlasJson *atlas_json_empty_object  (void);
+char            *atlas_json_format_number (double value,
+                                           char   buffer[G_ASCII_DTOSTR_BUF_SIZE]);
 
 G_END_DECLS

@@ -291,6 +291,43 @@ read_string (Reader      *r,
   return TRUE;
 }
 
+/* Reads each field of the table, in its order, into the record: FALSE (with
+ * every problem reported) when one is missing or wrong. */
+gboolean
+read_fields (Reader      *r,
+             const Field *fields,
+             gpointer     record)
+{
+  gboolean ok = TRUE;
+
+  for (const Field *field = fields; field->key != NULL; field++)
+    {
+      gpointer out = G_STRUCT_MEMBER_P (record, field->offset);
+      DateValue *date = out;
+
+      switch (field->type)
+        {
+        case FIELD_ID:
+          ok &= read_id (r, out);
+          break;
+        case FIELD_STRING:
+        case FIELD_REQUIRED:
+          ok &= read_string (r, field->key, field->type == FIELD_REQUIRED, out);
+          break;
+        case FIELD_DATE:
+        case FIELD_REQUIRED_DATE:
+          ok &= read_date (r, field->key, field->type == FIELD_REQUIRED_DATE, &date->present, &date->start,
+                           &date->end, &date->precision);
+          break;
+        case FIELD_BOOLEAN:
+        default:
+          ok &= read_boolean (r, field->key, out);
+          break;
+        }
+    }
+  return ok;
+}
+
 gboolean
 read_id (Reader      *r,
          const char **out)
@@ -357,6 +394,55 @@ read_date (Reader         *r,
   return TRUE;
 }
 
+/* The last of two equal keys would win silently, hiding the first: an error, as
+ * at the top level. Elements have a few keys, so comparing each pair is cheap;
+ * the objects they hold (a geometry, facts) are checked the same way. */
+static gboolean
+seen_before (const AtlasJson *object,
+             guint            i,
+             GHashTable      *seen)
+{
+  const AtlasJson *item = atlas_json_element (object, i);
+
+  if (seen != NULL)
+    return !g_hash_table_add (seen, (gpointer) item->key);
+
+  for (guint j = 0; j < i; j++)
+    {
+      const AtlasJson *earlier = atlas_json_element (object, j);
+
+      if (earlier->key_length == item->key_length && memcmp (earlier->key, item->key, item->key_length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+report_duplicate_keys (Loader          *loader,
+                       const AtlasJson *object,
+                       const Path      *path)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  /* Few keys: compare each pair; many (a hostile file): a set. */
+  if (atlas_json_size (object) > 16)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < atlas_json_size (object); i++)
+    {
+      const AtlasJson *item = atlas_json_element (object, i);
+
+      if (seen_before (object, i, seen))
+        loader_error (loader, path, _("the key “%s” appears more than once"), item->key);
+      if (atlas_json_is_object (item))
+        {
+          Path item_path = PATH_KEY (path, item->key);
+
+          report_duplicate_keys (loader, item, &item_path);
+        }
+    }
+}
+
 gboolean
 begin_element (Loader     *loader,
                const AtlasJson *node,
@@ -372,5 +458,8 @@ begin_element (Loader     *loader,
   r->object = node;
   r->path = path;
   r->n_known = 0;
+  /* Reported, but the element is read on, so that what refers to it resolves
+   * and the one message says what is wrong. */
+  report_duplicate_keys (loader, node, path);
   return TRUE;
 }

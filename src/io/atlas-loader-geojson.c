@@ -287,6 +287,117 @@ place_for (Loader        *loader,
   return ds->locations->len - 1;
 }
 
+/* What a feature's properties say. */
+typedef struct
+{
+  const char *title, *title_zh, *name, *name_zh, *place, *place_zh;
+  const char *district, *kind, *description, *description_zh;
+  gint32 start, start_end, end_start, end;
+  AtlasPrecision precision, end_precision;
+  gboolean has_date, has_end;
+  guint32 sectors_offset;
+  guint16 n_sectors;
+} Feature;
+
+#define FEATURE_STRING(key) FIELD (FIELD_STRING, Feature, key)
+
+static const Field feature_strings[] = {
+  FEATURE_STRING (title), FEATURE_STRING (title_zh), FEATURE_STRING (name), FEATURE_STRING (name_zh),
+  FEATURE_STRING (place), FEATURE_STRING (place_zh), FEATURE_STRING (district), FEATURE_STRING (kind),
+  FEATURE_STRING (description), FEATURE_STRING (description_zh), { NULL },
+};
+
+/* Reads the properties; the place's name falls back on the name, then the
+ * title, and the title on the name, then the place. */
+static gboolean
+read_properties (Reader  *props,
+                 Feature *f)
+{
+  Loader *loader = props->loader;
+  gboolean ok = TRUE, has_start = FALSE;
+
+  ok &= read_fields (props, feature_strings, f);
+  ok &= read_date (props, "date", FALSE, &f->has_date, &f->start, &f->start_end, &f->precision);
+  if (!f->has_date)
+    ok &= read_date (props, "start", FALSE, &has_start, &f->start, &f->start_end, &f->precision);
+  ok &= read_date (props, "end", FALSE, &f->has_end, &f->end_start, &f->end, &f->end_precision);
+  ok &= read_feature_sectors (props, &f->sectors_offset, &f->n_sectors);
+  f->has_date |= has_start;
+
+  if (f->kind != NULL)
+    {
+      AtlasKind k;
+
+      if (!atlas_kind_from_string (f->kind, &k))
+        {
+          Path p = PATH_KEY (props->path, "kind");
+
+          loader_warning (loader, &p, _("unknown kind “%s”; the place is shown as a venue"), f->kind);
+          f->kind = NULL;
+        }
+    }
+  if (f->has_end && !f->has_date)
+    {
+      Path p = PATH_KEY (props->path, "end");
+
+      loader_error (loader, &p, _("an end without a date or start"));
+      ok = FALSE;
+    }
+  if (f->has_date && f->has_end && f->end_start < f->start)
+    {
+      Path p = PATH_KEY (props->path, "end");
+
+      loader_error (loader, &p, _("the end is before the date"));
+      ok = FALSE;
+    }
+  if (f->place == NULL)
+    f->place = f->name != NULL ? f->name : f->title;
+  if (f->place_zh == NULL)
+    f->place_zh = f->name_zh;
+  if (f->title == NULL)
+    f->title = f->name != NULL ? f->name : f->place;
+  if (f->place == NULL)
+    {
+      loader_error (loader, props->path, _("a feature needs a “name” or a “title”"));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* A dated feature is also an event at its place. */
+static void
+add_feature_event (Loader          *loader,
+                   const AtlasJson *object,
+                   guint            index,
+                   const Path      *path,
+                   const Feature   *f,
+                   guint32          location)
+{
+  AtlasDataset *ds = loader->dataset;
+  g_autofree char *id = feature_id (object, index);
+  AtlasEvent ev = { 0 };
+  gint32 end = f->has_end ? f->end : f->start_end;
+
+  ev.id = atlas_dataset_store (ds, id);
+  if (!add_id (loader, SECTION_EVENTS, id, ev.id, ds->events->len, index, path))
+    return;
+  ev.title = atlas_dataset_store (ds, f->title);
+  ev.title_zh = atlas_dataset_store (ds, f->title_zh);
+  ev.description = atlas_dataset_store (ds, f->description);
+  ev.description_zh = atlas_dataset_store (ds, f->description_zh);
+  ev.locations = atlas_dataset_add_indices (ds, &location, 1);
+  ev.n_locations = 1;
+  ev.sectors = f->sectors_offset;
+  ev.n_sectors = f->n_sectors;
+  ev.source = 0;
+  ev.precision = f->precision;
+  ev.has_end = f->has_end;
+  ev.end_precision = f->has_end ? f->end_precision : f->precision;
+  g_array_append_val (ds->events, ev);
+  g_array_append_val (ds->starts, f->start);
+  g_array_append_val (ds->ends, end);
+}
+
 /**
  * loader_read_feature:
  * @node: one element of "features"
@@ -305,15 +416,14 @@ loader_read_feature (Loader   *loader,
   Path props_path = PATH_KEY (&path, "properties");
   Reader feature, props;
   const AtlasJson *props_node;
-  const char *title = NULL, *title_zh = NULL, *name = NULL, *name_zh = NULL, *place = NULL, *place_zh = NULL;
-  const char *district = NULL, *kind = NULL, *description = NULL, *description_zh = NULL;
-  gint32 start = 0, start_end = 0, end_start = 0, end = 0;
-  AtlasPrecision precision = ATLAS_PRECISION_DAY, end_precision = ATLAS_PRECISION_DAY;
-  gboolean ok = TRUE, has_date = FALSE, has_start = FALSE, has_end = FALSE;
+  Feature f = {
+    .precision = ATLAS_PRECISION_DAY,
+    .end_precision = ATLAS_PRECISION_DAY,
+    .sectors_offset = ds->indices->len,
+  };
+  gboolean ok = TRUE;
   AtlasPoint point = { 0 };
-  guint32 geometry, sectors_offset = ds->indices->len, location;
-  guint16 n_sectors = 0;
-  g_autofree char *id = NULL;
+  guint32 geometry, location;
 
   loader->n_features++;
   if (!begin_element (loader, node, &path, &feature))
@@ -335,97 +445,18 @@ loader_read_feature (Loader   *loader,
   props.path = &props_path;
   props.n_known = 0;
 
-  ok &= read_string (&props, "title", FALSE, &title);
-  ok &= read_string (&props, "title_zh", FALSE, &title_zh);
-  ok &= read_string (&props, "name", FALSE, &name);
-  ok &= read_string (&props, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&props, "place", FALSE, &place);
-  ok &= read_string (&props, "place_zh", FALSE, &place_zh);
-  ok &= read_string (&props, "district", FALSE, &district);
-  ok &= read_string (&props, "kind", FALSE, &kind);
-  ok &= read_string (&props, "description", FALSE, &description);
-  ok &= read_string (&props, "description_zh", FALSE, &description_zh);
-  ok &= read_date (&props, "date", FALSE, &has_date, &start, &start_end, &precision);
-  if (!has_date)
-    ok &= read_date (&props, "start", FALSE, &has_start, &start, &start_end, &precision);
-  ok &= read_date (&props, "end", FALSE, &has_end, &end_start, &end, &end_precision);
-  ok &= read_feature_sectors (&props, &sectors_offset, &n_sectors);
-  has_date |= has_start;
-
-  if (kind != NULL)
-    {
-      AtlasKind k;
-
-      if (!atlas_kind_from_string (kind, &k))
-        {
-          Path p = PATH_KEY (&props_path, "kind");
-
-          loader_warning (loader, &p, _("unknown kind “%s”; the place is shown as a venue"), kind);
-          kind = NULL;
-        }
-    }
-  if (has_end && !has_date)
-    {
-      Path p = PATH_KEY (&props_path, "end");
-
-      loader_error (loader, &p, _("an end without a date or start"));
-      ok = FALSE;
-    }
-  if (has_date && has_end && end_start < start)
-    {
-      Path p = PATH_KEY (&props_path, "end");
-
-      loader_error (loader, &p, _("the end is before the date"));
-      ok = FALSE;
-    }
-  if (place == NULL)
-    place = name != NULL ? name : title;
-  if (place_zh == NULL)
-    place_zh = name_zh;
-  if (title == NULL)
-    title = name != NULL ? name : place;
-  if (place == NULL)
-    {
-      loader_error (loader, &props_path, _("a feature needs a “name” or a “title”"));
-      ok = FALSE;
-    }
-
+  ok &= read_properties (&props, &f);
   if (!ok)
     {
-      g_array_set_size (ds->indices, sectors_offset);
+      g_array_set_size (ds->indices, f.sectors_offset);
       return;
     }
 
-  location = place_for (loader, place, place_zh, kind, district, point, geometry,
-                        sectors_offset, n_sectors,
-                        has_date ? NULL : description, has_date ? NULL : description_zh);
-
-  if (has_date)
-    {
-      AtlasEvent ev = { 0 };
-
-      id = feature_id (feature.object, index);
-      ev.id = atlas_dataset_store (ds, id);
-      if (!add_id (loader, SECTION_EVENTS, id, ev.id, ds->events->len, index, &path))
-        return;
-      ev.title = atlas_dataset_store (ds, title);
-      ev.title_zh = atlas_dataset_store (ds, title_zh);
-      ev.description = atlas_dataset_store (ds, description);
-      ev.description_zh = atlas_dataset_store (ds, description_zh);
-      ev.locations = atlas_dataset_add_indices (ds, &location, 1);
-      ev.n_locations = 1;
-      ev.sectors = sectors_offset;
-      ev.n_sectors = n_sectors;
-      ev.source = 0;
-      ev.precision = precision;
-      ev.has_end = has_end;
-      ev.end_precision = has_end ? end_precision : precision;
-      if (!has_end)
-        end = start_end;
-      g_array_append_val (ds->events, ev);
-      g_array_append_val (ds->starts, start);
-      g_array_append_val (ds->ends, end);
-    }
+  location = place_for (loader, f.place, f.place_zh, f.kind, f.district, point, geometry,
+                        f.sectors_offset, f.n_sectors,
+                        f.has_date ? NULL : f.description, f.has_date ? NULL : f.description_zh);
+  if (f.has_date)
+    add_feature_event (loader, feature.object, index, &path, &f, location);
 }
 
 /**

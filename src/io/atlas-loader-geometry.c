@@ -66,9 +66,13 @@ read_position (Loader     *loader,
         }
       if (value[i] < -limit || value[i] > limit)
         {
-          /* Translators: %1$s is "longitude" or "latitude", %2$g its value, %3$g the limit */
-          loader_error (loader, &item_path, _("%1$s %2$g is out of range (−%3$g to %3$g)"), what,
-                        value[i], limit);
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* Every digit, so that 180.0000001 is not shown as 180. */
+          atlas_json_format_number (value[i], text);
+          /* Translators: %1$s is "longitude" or "latitude", %2$s its value, %3$g the limit */
+          loader_error (loader, &item_path, _("%1$s %2$s is out of range (−%3$g to %3$g)"), what,
+                        text, limit);
           return FALSE;
         }
     }
@@ -76,6 +80,23 @@ read_position (Loader     *loader,
   point->lon = value[0];
   point->lat = value[1];
   return TRUE;
+}
+
+static const char *
+geometry_type_name (AtlasGeometryType type)
+{
+  switch (type)
+    {
+    case ATLAS_GEOMETRY_POLYGON:
+      return "Polygon";
+    case ATLAS_GEOMETRY_MULTI_POLYGON:
+      return "MultiPolygon";
+    case ATLAS_GEOMETRY_LINE_STRING:
+      return "LineString";
+    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      return "MultiLineString";
+    }
 }
 
 /* Reads one ring or line; appends its points and an AtlasRing. */
@@ -103,6 +124,16 @@ read_ring (Loader        *loader,
 
   array = node;
   n = atlas_json_size (array);
+  if (n > 0 && is_number (atlas_json_element (array, 0)))
+    {
+      /* A position where a list of them belongs: the coordinates lack a level
+       * of brackets, e.g. a Polygon's given for a MultiPolygon. */
+      /* Translators: %s is a GeoJSON geometry type, e.g. MultiPolygon */
+      loader_error (loader, path, _("expected an array of positions, found a number: "
+                                    "the coordinates of a %s are nested one level too shallow"),
+                    geometry_type_name (geometry->type));
+      return FALSE;
+    }
   if (n < min_points)
     {
       if (closed)
@@ -184,6 +215,49 @@ read_polygon (Loader        *loader,
   return TRUE;
 }
 
+/* The coordinates of a geometry of a known type, appended as rings and points. */
+static gboolean
+read_coordinates (Loader          *loader,
+                  const AtlasJson *coords,
+                  const Path      *coords_path,
+                  AtlasGeometry   *geometry)
+{
+  guint n;
+
+  switch (geometry->type)
+    {
+    case ATLAS_GEOMETRY_POLYGON:
+      return read_polygon (loader, coords, coords_path, 0, geometry);
+
+    case ATLAS_GEOMETRY_LINE_STRING:
+      return read_ring (loader, coords, coords_path, FALSE, 0, FALSE, geometry);
+
+    case ATLAS_GEOMETRY_MULTI_POLYGON:
+    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      n = atlas_json_size (coords);
+      if (n == 0)
+        {
+          loader_error (loader, coords_path, _("must hold at least one part"));
+          return FALSE;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          Path part_path = PATH_INDEX (coords_path, i);
+          const AtlasJson *part = atlas_json_element (coords, i);
+          gboolean ok;
+
+          if (geometry->type == ATLAS_GEOMETRY_MULTI_POLYGON)
+            ok = read_polygon (loader, part, &part_path, i, geometry);
+          else
+            ok = read_ring (loader, part, &part_path, FALSE, i, FALSE, geometry);
+          if (!ok)
+            return FALSE;
+        }
+      return TRUE;
+    }
+}
+
 guint32
 read_geometry (Reader   *r,
                gboolean  allow_lines)
@@ -203,7 +277,7 @@ read_geometry (Reader   *r,
   guint first_point = ds->points->len;
   const char *type;
   const AtlasJson *coords;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   if (node == NULL || atlas_json_is_null (node))
     return ATLAS_NONE;
@@ -253,42 +327,7 @@ read_geometry (Reader   *r,
       return ATLAS_NONE;
     }
 
-  switch (geometry.type)
-    {
-    case ATLAS_GEOMETRY_POLYGON:
-      ok = read_polygon (loader, coords, &coords_path, 0, &geometry);
-      break;
-
-    case ATLAS_GEOMETRY_LINE_STRING:
-      ok = read_ring (loader, coords, &coords_path, FALSE, 0, FALSE, &geometry);
-      break;
-
-    case ATLAS_GEOMETRY_MULTI_POLYGON:
-    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
-    default:
-      {
-        const AtlasJson *parts = coords;
-        guint n = atlas_json_size (parts);
-
-        if (n == 0)
-          {
-            loader_error (loader, &coords_path, _("must hold at least one part"));
-            ok = FALSE;
-          }
-        for (guint i = 0; i < n && ok; i++)
-          {
-            Path part_path = PATH_INDEX (&coords_path, i);
-            const AtlasJson *part = atlas_json_element (parts, i);
-
-            if (geometry.type == ATLAS_GEOMETRY_MULTI_POLYGON)
-              ok = read_polygon (loader, part, &part_path, i, &geometry);
-            else
-              ok = read_ring (loader, part, &part_path, FALSE, i, FALSE, &geometry);
-          }
-      }
-      break;
-    }
-
+  ok = read_coordinates (loader, coords, &coords_path, &geometry);
   if (!ok)
     {
       g_array_set_size (ds->rings, geometry.first_ring);

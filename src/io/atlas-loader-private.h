@@ -102,6 +102,36 @@ typedef struct
   guint n_known;
 } Reader;
 
+/* The fields of an element that the loader reads the same way everywhere, as
+ * tables: each is read, in the table's order, into a record at its offset.
+ * Tables end with a NULL key. */
+typedef enum
+{
+  FIELD_ID,             /* const char *: required, at most ATLAS_MAX_ID_LENGTH bytes */
+  FIELD_STRING,         /* const char *: optional, NULL when missing */
+  FIELD_REQUIRED,       /* const char *: required, not empty */
+  FIELD_DATE,           /* DateValue: optional */
+  FIELD_REQUIRED_DATE,  /* DateValue: required */
+  FIELD_BOOLEAN,        /* gboolean: optional, FALSE when missing */
+} FieldType;
+
+typedef struct
+{
+  const char *key;
+  FieldType type;
+  gsize offset;
+} Field;
+
+#define FIELD(type_, record_, member_) { #member_, (type_), G_STRUCT_OFFSET (record_, member_) }
+
+typedef struct
+{
+  gboolean present;
+  gint32 start;
+  gint32 end;
+  AtlasPrecision precision;
+} DateValue;
+
 #define MAX_LIST 65535
 
 /* What a reference to an element with problems of its own resolves to: not an
@@ -143,6 +173,9 @@ gboolean read_string            (Reader      *r,
                                  const char  *key,
                                  gboolean     required,
                                  const char **out);
+gboolean read_fields            (Reader      *r,
+                                 const Field *fields,
+                                 gpointer     record);
 gboolean read_id                (Reader      *r,
                                  const char **out);
 gboolean read_boolean           (Reader      *r,

@@ -57,6 +57,33 @@ loader_check_color (Loader     *loader,
   return FALSE;
 }
 
+/* The fields of the elements, as read from the file. */
+typedef struct
+{
+  const char *id, *title, *publisher, *author, *url, *note;
+  DateValue date;
+} SourceFields;
+
+/* Sectors and districts. */
+typedef struct
+{
+  const char *id, *name, *name_zh, *color, *description;
+  gboolean approximate;
+} NameFields;
+
+typedef struct
+{
+  const char *id, *name, *name_zh, *kind, *district, *description, *description_zh, *note;
+  gboolean approximate;
+} LocationFields;
+
+typedef struct
+{
+  const char *id;
+  DateValue date, end;
+  const char *title, *title_zh, *description, *description_zh, *note, *source;
+} EventFields;
+
 static void
 read_source (Loader     *loader,
              const AtlasJson *node,
@@ -66,46 +93,44 @@ read_source (Loader     *loader,
   static const char * const known[] = {
     "id", "title", "publisher", "author", "date", "url", "note", NULL
   };
+  static const Field fields[] = {
+    FIELD (FIELD_ID, SourceFields, id), FIELD (FIELD_REQUIRED, SourceFields, title),
+    FIELD (FIELD_REQUIRED, SourceFields, publisher), FIELD (FIELD_STRING, SourceFields, author),
+    FIELD (FIELD_REQUIRED_DATE, SourceFields, date), FIELD (FIELD_STRING, SourceFields, url),
+    FIELD (FIELD_STRING, SourceFields, note), { NULL },
+  };
   AtlasDataset *ds = loader->dataset;
   AtlasSource source = { 0 };
-  const char *id, *title, *publisher, *author, *url, *note;
-  gint32 start, end;
-  AtlasPrecision precision;
-  gboolean ok = TRUE, has_date;
+  SourceFields f = { 0 };
+  gboolean ok;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "title", TRUE, &title);
-  ok &= read_string (&r, "publisher", TRUE, &publisher);
-  ok &= read_string (&r, "author", FALSE, &author);
-  ok &= read_date (&r, "date", TRUE, &has_date, &start, &end, &precision);
-  ok &= read_string (&r, "url", FALSE, &url);
-  ok &= read_string (&r, "note", FALSE, &note);
+  ok = read_fields (&r, fields, &f);
   warn_unknown_keys (&r, known);
 
-  if (url != NULL && g_ascii_strncasecmp (url, "http://", 7) != 0 &&
-      g_ascii_strncasecmp (url, "https://", 8) != 0)
+  if (f.url != NULL && g_ascii_strncasecmp (f.url, "http://", 7) != 0 &&
+      g_ascii_strncasecmp (f.url, "https://", 8) != 0)
     {
       Path p = PATH_KEY (path, "url");
 
-      loader_error (loader, &p, _("only http and https addresses are allowed, found “%s”"), url);
+      loader_error (loader, &p, _("only http and https addresses are allowed, found “%s”"), f.url);
       ok = FALSE;
     }
-  if (id == NULL)
+  if (f.id == NULL)
     return;
 
-  source.id = atlas_dataset_intern (ds, id);
-  source.title = atlas_dataset_intern (ds, title);
-  source.publisher = atlas_dataset_intern (ds, publisher);
-  source.author = atlas_dataset_intern (ds, author);
-  source.url = atlas_dataset_intern (ds, url);
-  source.note = atlas_dataset_store (ds, note);
-  source.date = start;
-  source.date_precision = precision;
-  if (add_id (loader, SECTION_SOURCES, id, source.id, ok ? ds->sources->len : ATLAS_FAILED, index, path) && ok)
+  source.id = atlas_dataset_intern (ds, f.id);
+  source.title = atlas_dataset_intern (ds, f.title);
+  source.publisher = atlas_dataset_intern (ds, f.publisher);
+  source.author = atlas_dataset_intern (ds, f.author);
+  source.url = atlas_dataset_intern (ds, f.url);
+  source.note = atlas_dataset_store (ds, f.note);
+  source.date = f.date.start;
+  source.date_precision = f.date.precision;
+  if (add_id (loader, SECTION_SOURCES, f.id, source.id, ok ? ds->sources->len : ATLAS_FAILED, index, path) && ok)
     g_array_append_val (ds->sources, source);
 }
 
@@ -117,28 +142,29 @@ read_sector (Loader     *loader,
 {
   static const char * const known[] = { "id", "name", "name_zh", "color", NULL };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
+    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_REQUIRED, NameFields, color), { NULL },
+  };
   AtlasSector sector = { 0 };
-  const char *id, *name, *name_zh, *color;
-  gboolean ok = TRUE;
+  NameFields f = { 0 };
+  gboolean ok;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&r, "color", TRUE, &color);
+  ok = read_fields (&r, fields, &f);
   warn_unknown_keys (&r, known);
 
-  ok &= loader_check_color (loader, path, color, &sector.color);
-  if (id == NULL)
+  ok &= loader_check_color (loader, path, f.color, &sector.color);
+  if (f.id == NULL)
     return;
 
-  sector.id = atlas_dataset_intern (ds, id);
-  sector.name = atlas_dataset_intern (ds, name);
-  sector.name_zh = atlas_dataset_intern (ds, name_zh);
-  if (add_id (loader, SECTION_SECTORS, id, sector.id, ok ? ds->sectors->len : ATLAS_FAILED, index, path) && ok)
+  sector.id = atlas_dataset_intern (ds, f.id);
+  sector.name = atlas_dataset_intern (ds, f.name);
+  sector.name_zh = atlas_dataset_intern (ds, f.name_zh);
+  if (add_id (loader, SECTION_SECTORS, f.id, sector.id, ok ? ds->sectors->len : ATLAS_FAILED, index, path) && ok)
     g_array_append_val (ds->sectors, sector);
 }
 
@@ -152,34 +178,36 @@ read_district (Loader     *loader,
     "id", "name", "name_zh", "geometry", "approximate", "description", NULL
   };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
+    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_STRING, NameFields, description),
+    FIELD (FIELD_BOOLEAN, NameFields, approximate), { NULL },
+  };
   AtlasDistrict district = { 0 };
-  const char *id, *name, *name_zh, *description;
-  gboolean ok = TRUE;
+  NameFields f = { 0 };
+  gboolean ok;
   guint32 geometry;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&r, "description", FALSE, &description);
-  ok &= read_boolean (&r, "approximate", &district.approximate);
+  ok = read_fields (&r, fields, &f);
+  district.approximate = f.approximate;
   geometry = read_geometry (&r, FALSE);
   if (geometry == ATLAS_NONE && (atlas_json_member (r.object, "geometry") != NULL) &&
       !atlas_json_is_null (atlas_json_member (r.object, "geometry")))
     ok = FALSE;
   warn_unknown_keys (&r, known);
-  if (id == NULL)
+  if (f.id == NULL)
     return;
 
-  district.id = atlas_dataset_intern (ds, id);
-  district.name = atlas_dataset_intern (ds, name);
-  district.name_zh = atlas_dataset_intern (ds, name_zh);
-  district.description = atlas_dataset_store (ds, description);
+  district.id = atlas_dataset_intern (ds, f.id);
+  district.name = atlas_dataset_intern (ds, f.name);
+  district.name_zh = atlas_dataset_intern (ds, f.name_zh);
+  district.description = atlas_dataset_store (ds, f.description);
   district.geometry = geometry;
-  if (add_id (loader, SECTION_DISTRICTS, id, district.id, ok ? ds->districts->len : ATLAS_FAILED, index, path) && ok)
+  if (add_id (loader, SECTION_DISTRICTS, f.id, district.id, ok ? ds->districts->len : ATLAS_FAILED, index, path) && ok)
     g_array_append_val (ds->districts, district);
 }
 
@@ -189,6 +217,10 @@ read_facts (Reader  *r,
             guint16 *count)
 {
   static const char * const known[] = { "label", "value", "label_zh", "value_zh", NULL };
+  static const Field fields[] = {
+    FIELD (FIELD_REQUIRED, AtlasFact, label), FIELD (FIELD_REQUIRED, AtlasFact, value),
+    FIELD (FIELD_STRING, AtlasFact, label_zh), FIELD (FIELD_STRING, AtlasFact, value_zh), { NULL },
+  };
   Loader *loader = r->loader;
   AtlasDataset *ds = loader->dataset;
   const AtlasJson *node = take_member (r, "facts");
@@ -212,9 +244,8 @@ read_facts (Reader  *r,
   for (guint i = 0; i < n; i++)
     {
       Path fact_path = PATH_INDEX (&facts_path, i);
-      AtlasFact fact;
-      const char *label, *value, *label_zh, *value_zh;
-      gboolean fact_ok = TRUE;
+      AtlasFact fact = { 0 };
+      gboolean fact_ok;
       Reader f;
 
       if (!begin_element (loader, atlas_json_element (array, i), &fact_path, &f))
@@ -222,10 +253,7 @@ read_facts (Reader  *r,
           ok = FALSE;
           continue;
         }
-      fact_ok &= read_string (&f, "label", TRUE, &label);
-      fact_ok &= read_string (&f, "value", TRUE, &value);
-      fact_ok &= read_string (&f, "label_zh", FALSE, &label_zh);
-      fact_ok &= read_string (&f, "value_zh", FALSE, &value_zh);
+      fact_ok = read_fields (&f, fields, &fact);
       warn_unknown_keys (&f, known);
       if (!fact_ok)
         {
@@ -233,14 +261,82 @@ read_facts (Reader  *r,
           continue;
         }
 
-      fact.label = atlas_dataset_intern (ds, label);
-      fact.value = atlas_dataset_intern (ds, value);
-      fact.label_zh = atlas_dataset_intern (ds, label_zh);
-      fact.value_zh = atlas_dataset_intern (ds, value_zh);
+      /* Read pointing into the file's text: kept as interned strings. */
+      fact.label = atlas_dataset_intern (ds, fact.label);
+      fact.value = atlas_dataset_intern (ds, fact.value);
+      fact.label_zh = atlas_dataset_intern (ds, fact.label_zh);
+      fact.value_zh = atlas_dataset_intern (ds, fact.value_zh);
       g_array_append_val (ds->facts, fact);
       (*count)++;
     }
   return ok;
+}
+
+/* What an element adds to the dataset's shared arrays, so that an element
+ * that turns out to have problems takes it back with the references it left
+ * pending. */
+typedef struct
+{
+  guint indices;
+  guint facts;
+  guint geometries;
+  guint pending;
+} Mark;
+
+static Mark
+mark_set (Loader *loader)
+{
+  AtlasDataset *ds = loader->dataset;
+
+  return (Mark) { ds->indices->len, ds->facts->len, ds->geometries->len, loader->pending->len };
+}
+
+static void
+roll_back (Loader     *loader,
+           const Mark *mark)
+{
+  AtlasDataset *ds = loader->dataset;
+
+  g_array_set_size (ds->indices, mark->indices);
+  g_array_set_size (ds->facts, mark->facts);
+  if (ds->geometries->len > mark->geometries)
+    {
+      const AtlasGeometry *g = &g_array_index (ds->geometries, AtlasGeometry, mark->geometries);
+      const AtlasRing *ring = &g_array_index (ds->rings, AtlasRing, g->first_ring);
+
+      g_array_set_size (ds->points, ring->first_point);
+      g_array_set_size (ds->rings, g->first_ring);
+      g_array_set_size (ds->geometries, mark->geometries);
+    }
+  g_array_set_size (loader->pending, mark->pending);
+}
+
+/* A place's kind, from the fixed vocabulary, with a guess when it is misspelt. */
+static gboolean
+read_kind (Loader     *loader,
+           const char *kind,
+           const Path *path,
+           guint8     *out)
+{
+  Path p = PATH_KEY (path, "kind");
+  const char *names[ATLAS_N_KINDS];
+  g_autofree char *guess = NULL;
+  AtlasKind k;
+
+  if (atlas_kind_from_string (kind, &k))
+    {
+      *out = k;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < ATLAS_N_KINDS; i++)
+    names[i] = atlas_kind_to_string (i);
+  guess = closest_id (loader, kind, names, ATLAS_N_KINDS);
+  if (guess != NULL)
+    loader_error (loader, &p, _("unknown kind “%s” (did you mean “%s”?)"), kind, guess);
+  else
+    loader_error (loader, &p, _("unknown kind “%s” (see the list of kinds in docs/dataset-format.md)"), kind);
+  return FALSE;
 }
 
 static void
@@ -254,14 +350,18 @@ read_location (Loader     *loader,
     "approximate", "description", "description_zh", "facts", "note", NULL
   };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, LocationFields, id), FIELD (FIELD_REQUIRED, LocationFields, name),
+    FIELD (FIELD_STRING, LocationFields, name_zh), FIELD (FIELD_REQUIRED, LocationFields, kind),
+    FIELD (FIELD_STRING, LocationFields, district), FIELD (FIELD_STRING, LocationFields, description),
+    FIELD (FIELD_STRING, LocationFields, description_zh), FIELD (FIELD_STRING, LocationFields, note),
+    FIELD (FIELD_BOOLEAN, LocationFields, approximate), { NULL },
+  };
   AtlasLocation loc = { 0 };
-  const char *id, *name, *name_zh, *kind, *district, *description, *description_zh, *note;
-  gboolean ok = TRUE, approximate;
+  LocationFields f = { 0 };
+  gboolean ok;
   guint32 position = ds->locations->len;
-  guint indices_before = ds->indices->len;
-  guint facts_before = ds->facts->len;
-  guint geometries_before = ds->geometries->len;
-  guint pending_before = loader->pending->len;
+  Mark mark = mark_set (loader);
   const AtlasJson *point;
   AtlasPoint pt = { 0 };
   Reader r;
@@ -269,39 +369,9 @@ read_location (Loader     *loader,
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_string (&r, "kind", TRUE, &kind);
-  ok &= read_string (&r, "district", FALSE, &district);
-  ok &= read_string (&r, "description", FALSE, &description);
-  ok &= read_string (&r, "description_zh", FALSE, &description_zh);
-  ok &= read_string (&r, "note", FALSE, &note);
-  ok &= read_boolean (&r, "approximate", &approximate);
-
-  if (kind != NULL)
-    {
-      AtlasKind k;
-
-      if (atlas_kind_from_string (kind, &k))
-        loc.kind = k;
-      else
-        {
-          Path p = PATH_KEY (path, "kind");
-          const char *names[ATLAS_N_KINDS];
-          g_autofree char *guess = NULL;
-
-          for (guint i = 0; i < ATLAS_N_KINDS; i++)
-            names[i] = atlas_kind_to_string (i);
-          guess = closest_id (loader, kind, names, ATLAS_N_KINDS);
-          if (guess != NULL)
-            loader_error (loader, &p, _("unknown kind “%s” (did you mean “%s”?)"), kind, guess);
-          else
-            loader_error (loader, &p, _("unknown kind “%s” (see the list of kinds in docs/dataset-format.md)"),
-                          kind);
-          ok = FALSE;
-        }
-    }
+  ok = read_fields (&r, fields, &f);
+  if (f.kind != NULL)
+    ok &= read_kind (loader, f.kind, path, &loc.kind);
 
   point = take_member (&r, "point");
   if (point == NULL)
@@ -326,49 +396,37 @@ read_location (Loader     *loader,
     ok = FALSE;
 
   loc.district = ATLAS_NONE;
-  if (district != NULL)
+  if (f.district != NULL)
     {
       Path p = PATH_KEY (path, "district");
 
-      loc.district = resolve (loader, TARGET_LOCATION_DISTRICT, district, position, index, -1, &p);
+      loc.district = resolve (loader, TARGET_LOCATION_DISTRICT, f.district, position, index, -1, &p);
       if (loc.district == ATLAS_NONE && loader->done[SECTION_DISTRICTS])
         ok = FALSE;
     }
 
   warn_unknown_keys (&r, known);
 
-  if (id != NULL)
+  if (f.id != NULL)
     {
-      loc.id = atlas_dataset_intern (ds, id);
-      ok &= add_id (loader, SECTION_LOCATIONS, id, loc.id, ok ? position : ATLAS_FAILED, index, path);
+      loc.id = atlas_dataset_intern (ds, f.id);
+      ok &= add_id (loader, SECTION_LOCATIONS, f.id, loc.id, ok ? position : ATLAS_FAILED, index, path);
     }
 
   if (!ok)
     {
-      /* Take back what this element added, and the references it left pending. */
-      g_array_set_size (ds->indices, indices_before);
-      g_array_set_size (ds->facts, facts_before);
-      if (ds->geometries->len > geometries_before)
-        {
-          const AtlasGeometry *g = &g_array_index (ds->geometries, AtlasGeometry, geometries_before);
-          const AtlasRing *ring = &g_array_index (ds->rings, AtlasRing, g->first_ring);
-
-          g_array_set_size (ds->points, ring->first_point);
-          g_array_set_size (ds->rings, g->first_ring);
-          g_array_set_size (ds->geometries, geometries_before);
-        }
-      g_array_set_size (loader->pending, pending_before);
+      roll_back (loader, &mark);
       return;
     }
 
-  loc.name = atlas_dataset_store (ds, name);
-  loc.name_zh = atlas_dataset_store (ds, name_zh);
-  loc.description = atlas_dataset_store (ds, description);
-  loc.description_zh = atlas_dataset_store (ds, description_zh);
-  loc.note = atlas_dataset_store (ds, note);
+  loc.name = atlas_dataset_store (ds, f.name);
+  loc.name_zh = atlas_dataset_store (ds, f.name_zh);
+  loc.description = atlas_dataset_store (ds, f.description);
+  loc.description_zh = atlas_dataset_store (ds, f.description_zh);
+  loc.note = atlas_dataset_store (ds, f.note);
   loc.lon = pt.lon;
   loc.lat = pt.lat;
-  loc.approximate = approximate;
+  loc.approximate = f.approximate;
   g_array_append_val (ds->locations, loc);
 }
 
@@ -383,28 +441,26 @@ read_event (Loader     *loader,
     "description_zh", "source", "note", NULL
   };
   AtlasDataset *ds = loader->dataset;
+  static const Field fields[] = {
+    FIELD (FIELD_ID, EventFields, id), FIELD (FIELD_REQUIRED_DATE, EventFields, date),
+    FIELD (FIELD_DATE, EventFields, end), FIELD (FIELD_REQUIRED, EventFields, title),
+    FIELD (FIELD_STRING, EventFields, title_zh), FIELD (FIELD_STRING, EventFields, description),
+    FIELD (FIELD_STRING, EventFields, description_zh), FIELD (FIELD_STRING, EventFields, note),
+    FIELD (FIELD_REQUIRED, EventFields, source), { NULL },
+  };
   AtlasEvent ev = { 0 };
-  const char *id, *title, *title_zh, *description, *description_zh, *note, *source;
-  gint32 start = 0, start_end = 0, end_start = 0, end = 0;
-  AtlasPrecision precision = ATLAS_PRECISION_DAY, end_precision = ATLAS_PRECISION_DAY;
-  gboolean ok = TRUE, has_date, has_end;
+  EventFields f = { 0 };
+  gint32 end;
+  gboolean ok;
   guint32 position = ds->events->len;
   Reader r;
 
   if (!begin_element (loader, node, path, &r))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_date (&r, "date", TRUE, &has_date, &start, &start_end, &precision);
-  ok &= read_date (&r, "end", FALSE, &has_end, &end_start, &end, &end_precision);
-  ok &= read_string (&r, "title", TRUE, &title);
-  ok &= read_string (&r, "title_zh", FALSE, &title_zh);
-  ok &= read_string (&r, "description", FALSE, &description);
-  ok &= read_string (&r, "description_zh", FALSE, &description_zh);
-  ok &= read_string (&r, "note", FALSE, &note);
-  ok &= read_string (&r, "source", TRUE, &source);
+  ok = read_fields (&r, fields, &f);
 
-  if (has_date && has_end && end_start < start)
+  if (f.date.present && f.end.present && f.end.start < f.date.start)
     {
       Path p = PATH_KEY (path, "end");
       const char *end_text = atlas_json_string_member (r.object, "end");
@@ -418,52 +474,47 @@ read_event (Loader     *loader,
   /* Lists go straight into dataset->indices; a failed event takes them back. They
    * are read even when another field failed, so that every problem is reported. */
   {
-    guint indices_before = ds->indices->len;
-    guint pending_before = loader->pending->len;
+    Mark mark = mark_set (loader);
 
     ok &= read_id_list (&r, "location", TARGET_EVENT_LOCATION, index, TRUE, FALSE,
                         &ev.locations, &ev.n_locations);
     ok &= read_id_list (&r, "sectors", TARGET_EVENT_SECTOR, index, FALSE, TRUE,
                         &ev.sectors, &ev.n_sectors);
-    if (source != NULL)
+    if (f.source != NULL)
       {
         Path p = PATH_KEY (path, "source");
 
-        ev.source = resolve (loader, TARGET_EVENT_SOURCE, source, position, index, -1, &p);
+        ev.source = resolve (loader, TARGET_EVENT_SOURCE, f.source, position, index, -1, &p);
         if (ev.source == ATLAS_NONE && loader->done[SECTION_SOURCES])
           ok = FALSE;
       }
-    if (id != NULL)
+    if (f.id != NULL)
       {
-        const char *stored = atlas_dataset_store (ds, id);
+        const char *stored = atlas_dataset_store (ds, f.id);
 
         ev.id = stored;
-        ok &= add_id (loader, SECTION_EVENTS, id, stored, position, index, path);
+        ok &= add_id (loader, SECTION_EVENTS, f.id, stored, position, index, path);
       }
     if (!ok)
-      {
-        g_array_set_size (ds->indices, indices_before);
-        g_array_set_size (loader->pending, pending_before);
-      }
+      roll_back (loader, &mark);
   }
 
   warn_unknown_keys (&r, known);
   if (!ok)
     return;
 
-  ev.title = atlas_dataset_store (ds, title);
-  ev.title_zh = atlas_dataset_store (ds, title_zh);
-  ev.description = atlas_dataset_store (ds, description);
-  ev.description_zh = atlas_dataset_store (ds, description_zh);
-  ev.note = atlas_dataset_store (ds, note);
-  ev.precision = precision;
-  ev.has_end = has_end;
-  ev.end_precision = has_end ? end_precision : precision;
-  if (!has_end)
-    end = start_end;
+  ev.title = atlas_dataset_store (ds, f.title);
+  ev.title_zh = atlas_dataset_store (ds, f.title_zh);
+  ev.description = atlas_dataset_store (ds, f.description);
+  ev.description_zh = atlas_dataset_store (ds, f.description_zh);
+  ev.note = atlas_dataset_store (ds, f.note);
+  ev.precision = f.date.precision;
+  ev.has_end = f.end.present;
+  ev.end_precision = f.end.present ? f.end.precision : f.date.precision;
+  end = f.end.present ? f.end.end : f.date.end;
 
   g_array_append_val (ds->events, ev);
-  g_array_append_val (ds->starts, start);
+  g_array_append_val (ds->starts, f.date.start);
   g_array_append_val (ds->ends, end);
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atlas-report.h"
 
@@ -62,6 +63,66 @@ atlas_report_new (void)
   return g_object_new (ATLAS_TYPE_REPORT, NULL);
 }
 
+static gboolean
+needs_escape (gunichar c)
+{
+  /* C0 and C1 controls and DEL drive terminals (ESC starts a sequence that can
+   * retitle or clear one; U+009B is a one-character CSI); the bidirectional
+   * overrides and isolates reorder what is shown around them. */
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * atlas_report_escape:
+ * @text: text that may come from a file
+ *
+ * Makes text safe to print on a terminal or to show: control characters and
+ * bidirectional overrides become `\u001b` and the like, bytes that are not
+ * UTF-8 become `\xFF`. Everything else, Chinese included, is kept. Text that
+ * has been escaped is unchanged by escaping it again.
+ *
+ * Returns: (transfer full): the escaped text
+ */
+char *
+atlas_report_escape (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || (guchar) *p >= 0x7F)
+        break;
+    }
+  if (*p == '\0')
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  g_string_append_len (out, text, p - text);
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (needs_escape (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every problem goes through here, so no message that quotes a file reaches a
+ * terminal, a label or a log unescaped. */
 static void
 add_take (AtlasReport   *self,
           AtlasSeverity  severity,
@@ -82,8 +143,9 @@ add_take (AtlasReport   *self,
     }
 
   problem.severity = severity;
-  problem.path = g_strdup (path);
-  problem.message = message;
+  problem.path = path != NULL ? atlas_report_escape (path) : NULL;
+  problem.message = atlas_report_escape (message);
+  g_free (message);
   g_array_append_val (self->problems, problem);
 }
 

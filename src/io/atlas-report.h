@@ -56,5 +56,6 @@ void                atlas_report_set_counts      (AtlasReport   *self,
                                                   guint          n_events);
 guint               atlas_report_get_n_locations (AtlasReport   *self);
 guint               atlas_report_get_n_events    (AtlasReport   *self);
+char               *atlas_report_escape          (const char    *text);
 
 G_END_DECLS

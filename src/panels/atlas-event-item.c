@@ -12,8 +12,11 @@
 #include "atlas-event-item.h"
 #include "model/atlas-locale.h"
 
-/* One row of the event list. Rows are made only for the events a list shows on
- * screen, by AtlasEventModel, and hold no more than the event's index. */
+/* One row of the event list. Rows are made only for the rows a list shows on
+ * screen, by AtlasEventModel, and hold no more than the event's index. A row
+ * stands for a position in the list: when a filter change puts another event
+ * there, the model sets it and the row notifies "event", so the list rebinds
+ * its cells instead of making new ones. */
 
 struct _AtlasEventItem
 {
@@ -24,6 +27,33 @@ struct _AtlasEventItem
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEventItem, atlas_event_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+atlas_event_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasEventItem *self = ATLAS_EVENT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      g_value_set_uint (value, self->event);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 atlas_event_item_dispose (GObject *object)
@@ -38,7 +68,15 @@ atlas_event_item_dispose (GObject *object)
 static void
 atlas_event_item_class_init (AtlasEventItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = atlas_event_item_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_event_item_dispose;
+  object_class->get_property = atlas_event_item_get_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_uint ("event", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -71,6 +109,25 @@ atlas_event_item_get_event (AtlasEventItem *self)
   g_return_val_if_fail (ATLAS_IS_EVENT_ITEM (self), ATLAS_NONE);
 
   return self->event;
+}
+
+/**
+ * atlas_event_item_set_event:
+ * @self: a row
+ * @event: the event now at the row's position
+ *
+ * Notifies "event" when it changes.
+ */
+void
+atlas_event_item_set_event (AtlasEventItem *self,
+                            guint           event)
+{
+  g_return_if_fail (ATLAS_IS_EVENT_ITEM (self));
+
+  if (self->event == event)
+    return;
+  self->event = event;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
 
 /**

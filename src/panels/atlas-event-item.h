@@ -19,6 +19,8 @@ AtlasEventItem *atlas_event_item_new           (AtlasDataset   *dataset,
                                                 guint           event);
 AtlasDataset   *atlas_event_item_get_dataset   (AtlasEventItem *self);
 guint           atlas_event_item_get_event     (AtlasEventItem *self);
+void            atlas_event_item_set_event     (AtlasEventItem *self,
+                                                guint           event);
 char           *atlas_event_item_dup_date      (AtlasEventItem *self);
 const char     *atlas_event_item_get_title     (AtlasEventItem *self);
 char           *atlas_event_item_dup_places    (AtlasEventItem *self);

@@ -24,6 +24,13 @@
  * (the first time they are asked for) as a permutation of all events, without a
  * comparison sort of the events (see atlas-text-sort.c and order_by_first()),
  * and a filter change then only picks the visible events out of it.
+ *
+ * A row object stands for a position (see atlas-event-item.c). While a list holds
+ * rows, a filter change sets the events of the rows still in range and announces
+ * only the change in length: GTK 4.8's list views would otherwise destroy and make
+ * again every visible row's widgets on each change, which cost more than all the
+ * rest of a filter change together (benchmarks/README.md). A new dataset still
+ * replaces every row.
  */
 
 struct _AtlasEventModel
@@ -42,6 +49,7 @@ struct _AtlasEventModel
   guint32 *by_key[ATLAS_N_EVENT_SORTS];  /* all events sorted by a key, computed on demand */
   guint8 *visible;                        /* scratch: one byte per event */
   guint n_created;
+  GHashTable *rows;                       /* position → AtlasEventItem alive (weak) */
 };
 
 static void atlas_event_model_list_model_init (GListModelInterface *iface);
@@ -61,17 +69,62 @@ atlas_event_model_get_n_items (GListModel *model)
   return ATLAS_EVENT_MODEL (model)->n_items;
 }
 
+static void
+on_row_finalized_cb (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  AtlasEventModel *self = data;
+  GHashTableIter iter;
+  gpointer row;
+
+  /* The position is not readable from a finalized object: look for it. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      if (row == (gpointer) where_the_object_was)
+        {
+          g_hash_table_iter_remove (&iter);
+          return;
+        }
+    }
+}
+
+/* Forgets the rows alive: a new dataset gets new rows. */
+static void
+forget_rows (AtlasEventModel *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      g_object_weak_unref (row, on_row_finalized_cb, self);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 static gpointer
 atlas_event_model_get_item (GListModel *model,
                             guint       position)
 {
   AtlasEventModel *self = ATLAS_EVENT_MODEL (model);
 
+  AtlasEventItem *item;
+
   if (position >= self->n_items)
     return NULL;
 
+  item = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
   self->n_created++;
-  return atlas_event_item_new (self->dataset, self->order[position]);
+  item = atlas_event_item_new (self->dataset, self->order[position]);
+  g_object_set_data (G_OBJECT (item), "atlas-position", GUINT_TO_POINTER (position));
+  g_object_weak_ref (G_OBJECT (item), on_row_finalized_cb, self);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), item);
+  return item;
 }
 
 static void
@@ -95,6 +148,7 @@ atlas_event_model_dispose (GObject *object)
 {
   AtlasEventModel *self = (AtlasEventModel *) object;
 
+  forget_rows (self);
   g_clear_object (&self->filter);
   g_clear_object (&self->dataset);
 
@@ -108,6 +162,7 @@ atlas_event_model_finalize (GObject *object)
 
   clear_orders (self);
   g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_event_model_parent_class)->finalize (object);
 }
@@ -125,6 +180,7 @@ static void
 atlas_event_model_init (AtlasEventModel *self)
 {
   self->key = ATLAS_EVENT_SORT_DATE;
+  self->rows = g_hash_table_new (NULL, NULL);
 }
 
 static const char *
@@ -206,8 +262,43 @@ ensure_order (AtlasEventModel *self,
   return self->by_key[key];
 }
 
+/* The same dataset: the rows alive take their new events, and only the change
+ * in length is announced. */
 static void
-rebuild (AtlasEventModel *self)
+announce_in_place (AtlasEventModel *self,
+                   guint            old_n)
+{
+  GHashTableIter iter;
+  gpointer key, row;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Rows notify after the walk: a handler may ask for rows, adding to the table. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &row))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position < self->n_items &&
+          atlas_event_item_get_event (row) != self->order[position])
+        g_ptr_array_add (changed, g_object_ref (row));
+    }
+  for (guint i = 0; i < changed->len; i++)
+    {
+      AtlasEventItem *item = changed->pdata[i];
+      guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "atlas-position"));
+
+      atlas_event_item_set_event (item, self->order[position]);
+    }
+
+  if (self->n_items < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old_n - self->n_items, 0);
+  else if (self->n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+}
+
+static void
+rebuild (AtlasEventModel *self,
+         gboolean         dataset_changed)
 {
   guint old_n = self->n_items;
   GtkBitset *visible;
@@ -262,9 +353,16 @@ rebuild (AtlasEventModel *self)
         }
     }
 
+  if (!dataset_changed)
+    {
+      announce_in_place (self, old_n);
+      return;
+    }
+
   /* Two signals, not one: GTK's list views look for the rows they show among the
    * added items when items are removed and added at once, which would make every
    * row of a million-row list an object. */
+  forget_rows (self);
   if (old_n > 0)
     {
       guint new_n = self->n_items;
@@ -284,12 +382,14 @@ on_filter_changed_cb (AtlasEventModel *self,
 {
   AtlasDataset *dataset = atlas_filter_get_dataset (filter);
 
-  if (dataset != self->dataset)
+  gboolean dataset_changed = dataset != self->dataset;
+
+  if (dataset_changed)
     {
       clear_orders (self);
       g_set_object (&self->dataset, dataset);
     }
-  rebuild (self);
+  rebuild (self, dataset_changed);
 }
 
 /**
@@ -326,7 +426,7 @@ atlas_event_model_set_sort (AtlasEventModel *self,
 
   self->key = key;
   self->descending = !!descending;
-  rebuild (self);
+  rebuild (self, FALSE);
 }
 
 AtlasEventSort

@@ -27,7 +27,9 @@ typedef struct
   AtlasFacet facet;
   guint value;
   GtkCheckButton *check;
-  GtkLabel *count;
+  GtkInscription *count;   /* not a label: a new count redraws, it does not relayout */
+  guint shown_count;        /* what the row shows, G_MAXUINT before the first count */
+  gboolean shown_active;
   GtkWidget *row;
   char *name;
 } Toggle;
@@ -78,12 +80,19 @@ update_counts (AtlasFilterSidebar *self)
       Toggle *toggle = &g_array_index (self->toggles, Toggle, i);
       guint count = atlas_filter_get_value_count (self->filter, toggle->facet, toggle->value);
       gboolean active = atlas_filter_get_value (self->filter, toggle->facet, toggle->value);
-      g_autofree char *text = g_strdup_printf ("%u", count);
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
-                                                             count),
-                                                toggle->name, count);
+      g_autofree char *text = NULL;
+      g_autofree char *label = NULL;
 
-      gtk_label_set_text (toggle->count, text);
+      /* Hundreds of rows: touch only those whose figures changed. */
+      if (count == toggle->shown_count && active == toggle->shown_active)
+        continue;
+      toggle->shown_count = count;
+      toggle->shown_active = active;
+      text = g_strdup_printf ("%u", count);
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events", count),
+                               toggle->name, count);
+
+      gtk_inscription_set_text (toggle->count, text);
       gtk_check_button_set_active (toggle->check, active);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       /* The row is what takes the focus: it is named and checked as its box is. */
@@ -274,6 +283,17 @@ on_none_button_clicked_cb (GtkButton          *button,
   atlas_filter_set_all_values (self->filter, facet_of_button (self, button), FALSE);
 }
 
+static guint
+count_digits (AtlasFilterSidebar *self)
+{
+  guint n = self->dataset != NULL ? atlas_dataset_get_n_events (self->dataset) : 0;
+  guint digits = 1;
+
+  for (; n >= 10; n /= 10)
+    digits++;
+  return digits;
+}
+
 static void
 add_toggle (AtlasFilterSidebar *self,
             AtlasFacet          facet,
@@ -285,7 +305,7 @@ add_toggle (AtlasFilterSidebar *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (name);
-  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *count = gtk_inscription_new (NULL);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *row = gtk_list_box_row_new ();
   Toggle toggle;
@@ -297,6 +317,10 @@ add_toggle (AtlasFilterSidebar *self,
     gtk_widget_set_tooltip_text (label, other_name);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
+  /* Room for the largest count, measured once: the dataset's number of events. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (count), count_digits (self));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (count), count_digits (self));
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (count), 1.0f);
 
   if (has_color)
     gtk_box_append (GTK_BOX (box), atlas_swatch_new (color));
@@ -314,7 +338,9 @@ add_toggle (AtlasFilterSidebar *self,
   toggle.facet = facet;
   toggle.value = value;
   toggle.check = GTK_CHECK_BUTTON (check);
-  toggle.count = GTK_LABEL (count);
+  toggle.count = GTK_INSCRIPTION (count);
+  toggle.shown_count = G_MAXUINT;
+  toggle.shown_active = FALSE;
   toggle.row = row;
   toggle.name = g_strdup (name);
   g_array_append_val (self->toggles, toggle);

@@ -32,6 +32,7 @@ struct _AtlasSectorChips
 
   GArray *chips;
   int text_height;
+  char *names;     /* the tooltip, read when GTK asks for it */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSectorChips, atlas_sector_chips, GTK_TYPE_WIDGET)
@@ -50,6 +51,7 @@ atlas_sector_chips_finalize (GObject *object)
   AtlasSectorChips *self = (AtlasSectorChips *) object;
 
   g_clear_pointer (&self->chips, g_array_unref);
+  g_clear_pointer (&self->names, g_free);
 
   G_OBJECT_CLASS (atlas_sector_chips_parent_class)->finalize (object);
 }
@@ -117,6 +119,21 @@ atlas_sector_chips_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 }
 
+static gboolean
+atlas_sector_chips_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  AtlasSectorChips *self = ATLAS_SECTOR_CHIPS (widget);
+
+  if (self->names == NULL || *self->names == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->names);
+  return TRUE;
+}
+
 static void
 atlas_sector_chips_class_init (AtlasSectorChipsClass *klass)
 {
@@ -126,6 +143,7 @@ atlas_sector_chips_class_init (AtlasSectorChipsClass *klass)
   object_class->finalize = atlas_sector_chips_finalize;
   widget_class->measure = atlas_sector_chips_measure;
   widget_class->snapshot = atlas_sector_chips_snapshot;
+  widget_class->query_tooltip = atlas_sector_chips_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "sectorchips");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -188,6 +206,8 @@ atlas_sector_chips_set (AtlasSectorChips *self,
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), names->len > 0 ? names->str : NULL);
+  g_free (self->names);
+  self->names = g_string_free (g_steal_pointer (&names), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), *self->names != '\0');
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -107,3 +107,24 @@ case('polygon-empty', lambda d: d['districts'][0].update(geometry={'type': 'Poly
 case('line-one-point', lambda d: d['locations'][1].update(
     geometry={'type': 'LineString', 'coordinates': [[106.63, 30.47]]}))
 case('geometry-point', lambda d: d['locations'][1].update(geometry={'type': 'Point', 'coordinates': [106, 30]}))
+
+# Text that a terminal would act on: an OSC that retitles it, BEL, a CSI that
+# clears it. Every message quotes it escaped.
+HOSTILE = 'x\x1b]0;PWNED\x07\x1b[2J'
+case('terminal-escapes', lambda d: (d['events'][0].update(location=HOSTILE),
+                                    d['locations'][1].update({HOSTILE: 1}),
+                                    d['sectors'][0].update(color=HOSTILE)))
+
+# A key twice in one element, as at the top level.
+write('duplicate-key-in-element', dumps(base).replace('"title": "Container', '"title": "E", "title": "Container', 1))
+
+# Other encodings than UTF-8, with and without a byte-order mark.
+write('utf16-le', '\ufeff'.encode('utf-16-le') + dumps(base).encode('utf-16-le'))
+write('utf16-be-no-bom', dumps(base).encode('utf-16-be'))
+write('utf32-le', '\ufeff'.encode('utf-32-le') + dumps(base).encode('utf-32-le'))
+
+# A coordinate just out of range, and a MultiPolygon with a Polygon's nesting.
+case('longitude-just-over', lambda d: d['locations'][0].update(point=[180.0000001, 29.6]))
+case('multipolygon-too-shallow', lambda d: d['districts'][0].update(
+    geometry={'type': 'MultiPolygon',
+              'coordinates': [[[106.4, 29.6], [106.9, 29.6], [106.9, 30.1], [106.4, 29.6]]]}))

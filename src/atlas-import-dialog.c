@@ -1,0 +1,223 @@
+/* atlas-import-dialog.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-import-dialog.h"
+
+/*
+ * Asks which column of a table holds what, when their names say nothing the
+ * importer recognises: one choice per kind of column, the first rows of the
+ * table to choose from, and the problems found. "mapped" gives the mapping as
+ * text (atlas_import_mapping_to_string()), to be remembered for the file.
+ */
+
+#define PREVIEW_ROWS 5
+
+struct _AtlasImportDialog
+{
+  AdwWindow parent_instance;
+
+  GtkLabel *problems_label;
+  AdwPreferencesGroup *mapping_group;
+  GtkGrid *preview_grid;
+  GtkButton *import_button;
+
+  AtlasImportPreview *preview;
+  AdwComboRow *rows[ATLAS_N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_MAPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+read_mapping (AtlasImportDialog  *self,
+              AtlasImportMapping *mapping)
+{
+  atlas_import_mapping_clear (mapping);
+  for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
+    {
+      guint selected = adw_combo_row_get_selected (self->rows[c]);
+
+      /* The first choice is "None". */
+      if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+        mapping->fields[c] = (int) selected - 1;
+    }
+}
+
+/* AdwComboRow 1.2 does not say its value to assistive technologies: the
+ * chosen column goes into each row's description. */
+static void
+describe_rows (AtlasImportDialog *self)
+{
+  for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
+    {
+      GtkStringObject *item = adw_combo_row_get_selected_item (self->rows[c]);
+
+      if (item != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[c]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        gtk_string_object_get_string (item), -1);
+    }
+}
+
+static void
+on_row_selected_cb (AtlasImportDialog *self)
+{
+  AtlasImportMapping mapping;
+
+  describe_rows (self);
+  read_mapping (self, &mapping);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            atlas_import_mapping_is_usable (&mapping, self->preview->has_geometry));
+}
+
+static void
+on_import_button_clicked_cb (AtlasImportDialog *self)
+{
+  AtlasImportMapping mapping;
+  g_autofree char *text = NULL;
+
+  read_mapping (self, &mapping);
+  text = atlas_import_mapping_to_string (&mapping, (const char * const *) self->preview->names->pdata,
+                                         self->preview->names->len);
+  g_signal_emit (self, signals[SIGNAL_MAPPED], 0, text);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+add_rows (AtlasImportDialog *self)
+{
+  AtlasImportPreview *preview = self->preview;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  AtlasImportMapping guess;
+
+  atlas_import_mapping_recognise (&guess, (const char * const *) preview->names->pdata, preview->names->len);
+  gtk_string_list_append (choices, _("None"));
+  for (guint f = 0; f < preview->names->len; f++)
+    {
+      g_autofree char *quoted = atlas_import_quote (g_ptr_array_index (preview->names, f));
+
+      gtk_string_list_append (choices, quoted);
+    }
+
+  for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_column_get_label (c));
+      adw_combo_row_set_model (row, G_LIST_MODEL (choices));
+      adw_combo_row_set_selected (row, (guint) (guess.fields[c] + 1));
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_row_selected_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
+      self->rows[c] = row;
+    }
+}
+
+static void
+add_preview (AtlasImportDialog *self)
+{
+  AtlasImportPreview *preview = self->preview;
+
+  for (guint f = 0; f < preview->names->len; f++)
+    {
+      g_autofree char *quoted = atlas_import_quote (g_ptr_array_index (preview->names, f));
+      GtkWidget *label = gtk_label_new (quoted);
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (self->preview_grid, label, (int) f, 0, 1, 1);
+    }
+  for (guint r = 0; r < preview->rows->len && r < PREVIEW_ROWS; r++)
+    {
+      char **cells = g_ptr_array_index (preview->rows, r);
+
+      for (guint f = 0; cells[f] != NULL; f++)
+        {
+          /* The cells were escaped when read; they are never markup. */
+          GtkWidget *label = gtk_label_new (cells[f]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_grid_attach (self->preview_grid, label, (int) f, (int) r + 1, 1, 1);
+        }
+    }
+}
+
+static void
+atlas_import_dialog_dispose (GObject *object)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_IMPORT_DIALOG);
+  g_clear_pointer (&self->preview, atlas_import_preview_free);
+
+  G_OBJECT_CLASS (atlas_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_import_dialog_dispose;
+
+  /**
+   * AtlasImportDialog::mapped:
+   * @mapping: the chosen mapping, from atlas_import_mapping_to_string()
+   */
+  signals[SIGNAL_MAPPED] = g_signal_new ("mapped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                         NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, mapping_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, import_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_button_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+atlas_import_dialog_init (AtlasImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_import_dialog_new:
+ * @preview: (transfer full): the table's columns and first rows
+ * @report: (nullable): the problems found so far
+ */
+AtlasImportDialog *
+atlas_import_dialog_new (GtkWindow          *parent,
+                         AtlasImportPreview *preview,
+                         AtlasReport        *report)
+{
+  AtlasImportDialog *self = g_object_new (ATLAS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->preview = preview;
+  if (report != NULL)
+    {
+      g_autofree char *summary = atlas_report_format_summary (report, 5);
+
+      gtk_label_set_text (self->problems_label, summary);
+    }
+  add_rows (self);
+  add_preview (self);
+  on_row_selected_cb (self);
+  return self;
+}

@@ -1,0 +1,203 @@
+/* atlas-import.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-import.h"
+#include "atlas-loader.h"
+
+/*
+ * Opening any file: the app's own JSON and GeoJSON through the loader, everything
+ * else (spreadsheets, KML, GPX, GeoPackage, Shapefile, FlatGeobuf, GeoJSONSeq, a
+ * PostGIS connection string) through GDAL/OGR. Both build the same dataset and
+ * report problems the same way.
+ */
+
+static const char * const json_suffixes[] = { ".json", ".geojson", NULL };
+
+/**
+ * atlas_import_is_foreign:
+ * @path: a file name or a GDAL connection string
+ *
+ * Returns: whether the file is read through GDAL rather than the JSON loader
+ */
+gboolean
+atlas_import_is_foreign (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_prefix (path, "PG:"))
+    return TRUE;
+  for (guint i = 0; json_suffixes[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (lower, json_suffixes[i]))
+        return FALSE;
+    }
+  /* Anything with a name GDAL knows, and nothing else: a file without a
+   * suffix is tried as a dataset, whose messages are the clearest. */
+  return strrchr (lower, '.') != NULL;
+}
+
+/**
+ * atlas_import_load:
+ * @path: a file, or a GDAL connection string
+ * @options: (nullable): for a foreign format, which layer, query or mapping
+ *
+ * Opens any supported file synchronously.
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+AtlasDataset *
+atlas_import_load (const char               *path,
+                   const AtlasImportOptions *options,
+                   AtlasReport              *report,
+                   GCancellable             *cancellable,
+                   AtlasProgressFunc         progress,
+                   gpointer                  progress_data,
+                   GError                  **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (atlas_import_is_foreign (path))
+    return atlas_import_ogr (path, options, report, cancellable, progress, progress_data, error);
+  file = g_file_new_for_path (path);
+  return atlas_loader_load_file (file, report, cancellable, progress, progress_data, error);
+}
+
+/* Asynchronous import ------------------------------------------------------- */
+
+/* The worker thread writes its progress here; a timeout in the caller's context
+ * reads it, so no call crosses threads. */
+typedef struct
+{
+  char *path;
+  char *mapping_text;
+  AtlasReport *report;
+  gint permille;            /* atomic */
+  AtlasProgressFunc progress;
+  gpointer progress_data;
+  GDestroyNotify progress_data_destroy;
+  guint timeout_id;
+  gint shown;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (data->progress_data_destroy != NULL)
+    data->progress_data_destroy (data->progress_data);
+  g_clear_object (&data->report);
+  g_free (data->path);
+  g_free (data->mapping_text);
+  g_free (data);
+}
+
+static void
+on_worker_progress (double   fraction,
+                    gpointer user_data)
+{
+  ImportData *data = user_data;
+
+  g_atomic_int_set (&data->permille, (gint) (fraction * 1000));
+}
+
+static gboolean
+poll_progress_cb (gpointer user_data)
+{
+  ImportData *data = user_data;
+  gint permille = g_atomic_int_get (&data->permille);
+
+  if (permille > data->shown)
+    {
+      data->shown = permille;
+      data->progress (permille / 1000.0, data->progress_data);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  AtlasImportOptions options = { NULL, NULL, NULL, data->mapping_text };
+  GError *error = NULL;
+  AtlasDataset *dataset;
+
+  dataset = atlas_import_load (data->path, &options, data->report, cancellable, on_worker_progress, data,
+                               &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/**
+ * atlas_import_load_async:
+ * @path: a file
+ * @mapping_text: (nullable): which column holds what, for a table, from
+ *   atlas_import_mapping_to_string()
+ * @progress: (nullable): called in the caller's main context with the fraction done
+ *
+ * Opens any supported file on a worker thread; cancelling ends it with
+ * %G_IO_ERROR_CANCELLED.
+ */
+void
+atlas_import_load_async (const char               *path,
+                         const char               *mapping_text,
+                         GCancellable             *cancellable,
+                         AtlasProgressFunc         progress,
+                         gpointer                  progress_data,
+                         GDestroyNotify            progress_data_destroy,
+                         GAsyncReadyCallback       callback,
+                         gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->path = g_strdup (path);
+  data->mapping_text = g_strdup (mapping_text);
+  data->report = atlas_report_new ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_data_destroy = progress_data_destroy;
+  data->shown = -1;
+  if (progress != NULL)
+    data->timeout_id = g_timeout_add (50, poll_progress_cb, data);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_import_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * atlas_import_load_finish:
+ * @report: (out) (optional): every problem found, also when the import failed
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+AtlasDataset *
+atlas_import_load_finish (GAsyncResult  *result,
+                          AtlasReport  **report,
+                          GError       **error)
+{
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (report != NULL)
+    *report = g_object_ref (data->report);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
