@@ -67,6 +67,10 @@ struct _AtlasWindow
   GFileMonitor *monitor;
   guint reload_timeout_id;
   GtkRecentManager *recent;
+
+  /* The split between the map and the timeline (atlas-window-panes.c) */
+  guint split_idle_id;
+  gboolean split_restored;
 };
 
 gboolean  atlas_window_is_bundled        (GFile               *file);
@@ -74,6 +78,9 @@ char     *atlas_window_display_name      (GFile               *file);
 void      atlas_window_show_message      (AtlasWindow         *self,
                                           const char          *text,
                                           gboolean             has_details);
+void      atlas_window_panes_class_init  (GtkWidgetClass      *widget_class);
+void      atlas_window_panes_init        (AtlasWindow         *self);
+void      atlas_window_panes_dispose     (AtlasWindow         *self);
 void      atlas_window_hide_message      (AtlasWindow         *self);
 void      atlas_window_apply_dataset     (AtlasWindow         *self,
                                           AtlasDataset        *dataset,

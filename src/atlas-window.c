@@ -250,6 +250,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = (AtlasWindow *) object;
 
   atlas_window_files_dispose (self);
+  atlas_window_panes_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->coordinator);
@@ -387,6 +388,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   atlas_window_files_class_init (widget_class);
+  atlas_window_panes_class_init (widget_class);
 }
 
 static GSettings *
@@ -449,6 +451,7 @@ atlas_window_init (AtlasWindow *self)
       g_settings_bind (self->settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_DEFAULT);
     }
   atlas_views_button_set_settings (self->views_button, self->settings);
+  atlas_window_panes_init (self);
 
   atlas_window_files_init (self);
 }

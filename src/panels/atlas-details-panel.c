@@ -30,6 +30,7 @@ struct _AtlasDetailsPanel
 {
   GtkWidget parent_instance;
 
+  /* Template children */
   GtkStack *stack;
   GtkWidget *status;
   GtkScrolledWindow *scrolled;
@@ -445,9 +446,7 @@ atlas_details_panel_dispose (GObject *object)
 {
   AtlasDetailsPanel *self = (AtlasDetailsPanel *) object;
 
-  if (self->stack != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->stack));
-  self->stack = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_DETAILS_PANEL);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->playhead);
@@ -466,32 +465,19 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailspanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-details-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, status);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, content);
 }
 
 static void
 atlas_details_panel_init (AtlasDetailsPanel *self)
 {
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"), -1);
-
-  self->status = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "find-location-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->status), _("Nothing Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->status),
-                                   _("Click a place on the map, or an event on the timeline or in the list."));
-  gtk_widget_add_css_class (self->status, "compact");
-  gtk_stack_add_named (self->stack, self->status, "empty");
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 18);
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->content));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->scrolled), "details");
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void

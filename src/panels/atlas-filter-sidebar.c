@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "atlas-filter-sidebar.h"
-#include "atlas-widgets.h"
 #include "atlas-swatch.h"
 #include "model/atlas-date.h"
 #include "model/atlas-locale.h"
@@ -39,16 +38,20 @@ struct _AtlasFilterSidebar
 {
   GtkWidget parent_instance;
 
+  /* Template children */
   GtkWidget *scrolled;
   GtkSearchEntry *search_entry;
   GtkLabel *summary;
   GtkButton *clear_button;
   GtkEntry *from_entry;
   GtkEntry *to_entry;
+  GtkLabel *from_message;
+  GtkLabel *to_message;
   GtkButton *clear_dates_button;
-  GtkBox *groups_box;
   GtkWidget *groups[ATLAS_N_FACETS];
   GtkListBox *lists[ATLAS_N_FACETS];
+  GtkWidget *all_buttons[ATLAS_N_FACETS];
+  GtkWidget *none_buttons[ATLAS_N_FACETS];
 
   GArray *toggles;  /* Toggle */
 
@@ -60,10 +63,6 @@ struct _AtlasFilterSidebar
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
-
-static const char *facet_titles[ATLAS_N_FACETS] = {
-  N_("Sectors"), N_("Districts"), N_("Kinds of Place"),
-};
 
 static void
 clear_toggle (gpointer data)
@@ -96,6 +95,10 @@ update_counts (AtlasFilterSidebar *self)
       gtk_inscription_set_text (toggle->count, text);
       gtk_check_button_set_active (toggle->check, active);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      /* The row is what takes the focus: it is named and checked as its box is. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle->row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                   active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
       /* A value no event would match is dimmed, but stays clickable. */
       gtk_widget_set_opacity (toggle->row, count > 0 || active ? 1.0 : 0.55);
     }
@@ -160,15 +163,44 @@ update_summary (AtlasFilterSidebar *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), atlas_filter_is_active (self->filter));
 }
 
+static GtkLabel *
+message_of (AtlasFilterSidebar *self,
+            GtkEntry           *entry)
+{
+  return entry == self->from_entry ? self->from_message : self->to_message;
+}
+
+/* Says what is wrong with a date field under it, in its tooltip and to a screen
+ * reader; a NULL problem clears all three. */
 static void
-set_entry_date (GtkEntry *entry,
-                gint32    day,
-                gboolean  set)
+set_entry_problem (AtlasFilterSidebar *self,
+                   GtkEntry           *entry,
+                   const char         *problem)
+{
+  GtkLabel *message = message_of (self, entry);
+  const char *hint = _("A year, a month or a day: 2020, 2020-06 or 2020-06-05");
+
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_label_set_text (message, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (message), problem != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), problem != NULL ? problem : hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem != NULL ? problem : hint, -1);
+}
+
+static void
+set_entry_date (AtlasFilterSidebar *self,
+                GtkEntry           *entry,
+                gint32              day,
+                gboolean            set)
 {
   g_autofree char *text = set ? atlas_date_to_iso (day, ATLAS_PRECISION_DAY) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  set_entry_problem (self, entry, NULL);
 }
 
 static gboolean
@@ -188,9 +220,9 @@ update_dates (AtlasFilterSidebar *self)
 
   /* Do not overwrite what the user is typing. */
   if (!has_focus_within (GTK_WIDGET (self->from_entry)))
-    set_entry_date (self->from_entry, start, set);
+    set_entry_date (self, self->from_entry, start, set);
   if (!has_focus_within (GTK_WIDGET (self->to_entry)))
-    set_entry_date (self->to_entry, end - 1, set);
+    set_entry_date (self, self->to_entry, end - 1, set);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_dates_button), set);
 }
 
@@ -207,42 +239,48 @@ on_filter_changed_cb (AtlasFilterSidebar *self,
   self->syncing = FALSE;
 }
 
+/* A row is one Tab stop: the row takes the focus and the click, and activating
+ * it (Space, Enter or a click) flips its box, which only shows the state. */
 static void
-on_toggle_toggled_cb (GtkCheckButton     *check,
-                      AtlasFilterSidebar *self)
+on_facet_list_row_activated_cb (GtkListBox         *list,
+                                GtkListBoxRow      *row,
+                                AtlasFilterSidebar *self)
 {
-  if (self->syncing)
-    return;
-
   for (guint i = 0; i < self->toggles->len; i++)
     {
       Toggle *toggle = &g_array_index (self->toggles, Toggle, i);
 
-      if (toggle->check == check)
+      if (toggle->row == GTK_WIDGET (row))
         {
           atlas_filter_set_value (self->filter, toggle->facet, toggle->value,
-                                  gtk_check_button_get_active (check));
+                                  !atlas_filter_get_value (self->filter, toggle->facet, toggle->value));
           return;
         }
     }
 }
 
-static void
-on_all_clicked_cb (GtkButton          *button,
-                   AtlasFilterSidebar *self)
+static AtlasFacet
+facet_of_button (AtlasFilterSidebar *self,
+                 GtkButton          *button)
 {
-  AtlasFacet facet = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "facet"));
-
-  atlas_filter_set_all_values (self->filter, facet, TRUE);
+  for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
+    if (GTK_WIDGET (button) == self->all_buttons[f] || GTK_WIDGET (button) == self->none_buttons[f])
+      return f;
+  g_return_val_if_reached (ATLAS_FACET_SECTOR);
 }
 
 static void
-on_none_clicked_cb (GtkButton          *button,
-                    AtlasFilterSidebar *self)
+on_all_button_clicked_cb (GtkButton          *button,
+                          AtlasFilterSidebar *self)
 {
-  AtlasFacet facet = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "facet"));
+  atlas_filter_set_all_values (self->filter, facet_of_button (self, button), TRUE);
+}
 
-  atlas_filter_set_all_values (self->filter, facet, FALSE);
+static void
+on_none_button_clicked_cb (GtkButton          *button,
+                           AtlasFilterSidebar *self)
+{
+  atlas_filter_set_all_values (self->filter, facet_of_button (self, button), FALSE);
 }
 
 static guint
@@ -269,7 +307,7 @@ add_toggle (AtlasFilterSidebar *self,
   GtkWidget *label = gtk_label_new (name);
   GtkWidget *count = gtk_inscription_new (NULL);
   GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *row;
+  GtkWidget *row = gtk_list_box_row_new ();
   Toggle toggle;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
@@ -291,11 +329,11 @@ add_toggle (AtlasFilterSidebar *self,
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
   gtk_widget_set_margin_start (check, 6);
   gtk_widget_set_margin_end (check, 6);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_toggle_toggled_cb), self, 0);
+  gtk_widget_set_can_focus (check, FALSE);
+  gtk_widget_set_can_target (check, FALSE);
 
-  gtk_list_box_append (self->lists[facet], check);
-  row = gtk_widget_get_parent (check);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+  gtk_list_box_append (self->lists[facet], row);
 
   toggle.facet = facet;
   toggle.value = value;
@@ -308,107 +346,51 @@ add_toggle (AtlasFilterSidebar *self,
   g_array_append_val (self->toggles, toggle);
 }
 
-static GtkWidget *
-make_group (AtlasFilterSidebar *self,
-            AtlasFacet          facet)
+/* Adds the rows of one facet; returns whether there are any. */
+static gboolean
+add_toggles (AtlasFilterSidebar *self,
+             AtlasFacet          f)
 {
-  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (_(facet_titles[facet]));
-  GtkWidget *all = gtk_button_new_with_label (_("All"));
-  GtkWidget *none = gtk_button_new_with_label (_("None"));
-  GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *all_label = g_strdup_printf (_("Tick All %s"), _(facet_titles[facet]));
-  g_autofree char *none_label = g_strdup_printf (_("Untick All %s"), _(facet_titles[facet]));
+  guint n = atlas_filter_get_n_values (self->filter, f);
+  gboolean any = FALSE;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  for (GtkWidget *button = all; button != NULL; button = button == all ? none : NULL)
+  for (guint v = 0; v < n; v++)
     {
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "small-button");
-      g_object_set_data (G_OBJECT (button), "facet", GUINT_TO_POINTER (facet));
+      if (f == ATLAS_FACET_SECTOR)
+        {
+          const AtlasSector *sector = atlas_dataset_get_sector (self->dataset, v);
+
+          add_toggle (self, f, v, atlas_localized (sector->name, sector->name_zh),
+                      atlas_localized_other (sector->name, sector->name_zh), TRUE, sector->color);
+        }
+      else if (f == ATLAS_FACET_DISTRICT)
+        {
+          const AtlasDistrict *district = atlas_dataset_get_district (self->dataset, v);
+
+          add_toggle (self, f, v, atlas_localized (district->name, district->name_zh),
+                      atlas_localized_other (district->name, district->name_zh), FALSE, 0);
+        }
+      /* Only the kinds the dataset has. */
+      else if (!gtk_bitset_is_empty (atlas_dataset_get_kind_locations (self->dataset, v)))
+        add_toggle (self, f, v, atlas_kind_get_plural_label (v), NULL, FALSE, 0);
+      else
+        continue;
+      any = TRUE;
     }
-  gtk_widget_set_tooltip_text (all, all_label);
-  gtk_widget_set_tooltip_text (none, _("No constraint: every value matches"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (all), GTK_ACCESSIBLE_PROPERTY_LABEL, all_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (none), GTK_ACCESSIBLE_PROPERTY_LABEL, none_label, -1);
-  g_signal_connect_object (all, "clicked", G_CALLBACK (on_all_clicked_cb), self, 0);
-  g_signal_connect_object (none, "clicked", G_CALLBACK (on_none_clicked_cb), self, 0);
-
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), all);
-  gtk_box_append (GTK_BOX (header), none);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(facet_titles[facet]), -1);
-  self->lists[facet] = GTK_LIST_BOX (list);
-
-  gtk_box_append (GTK_BOX (group), header);
-  gtk_box_append (GTK_BOX (group), list);
-  return group;
+  return any;
 }
 
 static void
 rebuild_groups (AtlasFilterSidebar *self)
 {
   g_array_set_size (self->toggles, 0);
-  for (guint f = 0; f < ATLAS_N_FACETS; f++)
-    {
-      if (self->groups[f] != NULL)
-        gtk_box_remove (self->groups_box, self->groups[f]);
-      self->groups[f] = NULL;
-      self->lists[f] = NULL;
-    }
-
-  if (self->dataset == NULL)
-    return;
-
   for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
     {
-      guint n = atlas_filter_get_n_values (self->filter, f);
-      gboolean any = FALSE;
+      GtkWidget *child;
 
-      self->groups[f] = make_group (self, f);
-      for (guint v = 0; v < n; v++)
-        {
-          switch (f)
-            {
-            case ATLAS_FACET_SECTOR:
-              {
-                const AtlasSector *sector = atlas_dataset_get_sector (self->dataset, v);
-
-                add_toggle (self, f, v, atlas_localized (sector->name, sector->name_zh),
-                            atlas_localized_other (sector->name, sector->name_zh), TRUE, sector->color);
-                any = TRUE;
-              }
-              break;
-            case ATLAS_FACET_DISTRICT:
-              {
-                const AtlasDistrict *district = atlas_dataset_get_district (self->dataset, v);
-
-                add_toggle (self, f, v, atlas_localized (district->name, district->name_zh),
-                            atlas_localized_other (district->name, district->name_zh), FALSE, 0);
-                any = TRUE;
-              }
-              break;
-            case ATLAS_FACET_KIND:
-            case ATLAS_N_FACETS:
-            default:
-              /* Only the kinds the dataset has. */
-              if (!gtk_bitset_is_empty (atlas_dataset_get_kind_locations (self->dataset, v)))
-                {
-                  add_toggle (self, f, v, atlas_kind_get_plural_label (v), NULL, FALSE, 0);
-                  any = TRUE;
-                }
-              break;
-            }
-        }
-
-      gtk_box_append (self->groups_box, self->groups[f]);
-      gtk_widget_set_visible (self->groups[f], any);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lists[f]))) != NULL)
+        gtk_list_box_remove (self->lists[f], child);
+      gtk_widget_set_visible (self->groups[f], self->dataset != NULL && add_toggles (self, f));
     }
 }
 
@@ -423,8 +405,8 @@ on_filter_dataset_notify_cb (AtlasFilterSidebar *self,
 }
 
 static void
-on_search_changed_cb (GtkSearchEntry     *entry,
-                      AtlasFilterSidebar *self)
+on_search_entry_search_changed_cb (GtkSearchEntry     *entry,
+                                   AtlasFilterSidebar *self)
 {
   if (self->syncing || self->filter == NULL)
     return;
@@ -434,10 +416,11 @@ on_search_changed_cb (GtkSearchEntry     *entry,
 
 /* Reads a partial date typed by the user: a year, a month or a day. */
 static gboolean
-read_entry_date (GtkEntry *entry,
-                 gboolean  is_end,
-                 gboolean *empty,
-                 gint32   *day)
+read_entry_date (AtlasFilterSidebar *self,
+                 GtkEntry           *entry,
+                 gboolean            is_end,
+                 gboolean           *empty,
+                 gint32             *day)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
@@ -446,19 +429,20 @@ read_entry_date (GtkEntry *entry,
 
   *empty = *stripped == '\0';
   if (*empty)
-    return TRUE;
+    {
+      set_entry_problem (self, entry, NULL);
+      return TRUE;
+    }
 
   if (!atlas_date_parse (stripped, &start, &end, NULL, &reason))
     {
-      g_autofree char *tooltip = g_strdup_printf (_("Not a date: %s"), reason);
+      g_autofree char *problem = g_strdup_printf (_("Not a date: %s"), reason);
 
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), tooltip);
+      set_entry_problem (self, entry, problem);
       return FALSE;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("A year, a month or a day: 2020, 2020-06 or 2020-06-05"));
+  set_entry_problem (self, entry, NULL);
   /* "2020" as an end means the end of 2020. */
   *day = is_end ? end : start;
   return TRUE;
@@ -467,14 +451,16 @@ read_entry_date (GtkEntry *entry,
 static void
 apply_dates (AtlasFilterSidebar *self)
 {
-  gboolean from_empty, to_empty;
+  gboolean from_empty, to_empty, from_ok, to_ok;
   gint32 from = 0, to = 0;
   gint32 first = 0, last = 1;
 
   if (self->dataset == NULL)
     return;
-  if (!read_entry_date (self->from_entry, FALSE, &from_empty, &from) ||
-      !read_entry_date (self->to_entry, TRUE, &to_empty, &to))
+  /* Each field is checked on its own, so both say what is wrong at once. */
+  from_ok = read_entry_date (self, self->from_entry, FALSE, &from_empty, &from);
+  to_ok = read_entry_date (self, self->to_entry, TRUE, &to_empty, &to);
+  if (!from_ok || !to_ok)
     return;
 
   if (from_empty && to_empty)
@@ -490,8 +476,7 @@ apply_dates (AtlasFilterSidebar *self)
     to = MAX (last, from + 1);
   if (to <= from)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->to_entry), _("The end must not be before the start"));
+      set_entry_problem (self, self->to_entry, _("The end must not be before the start"));
       return;
     }
 
@@ -499,10 +484,32 @@ apply_dates (AtlasFilterSidebar *self)
 }
 
 static void
-on_date_activate_cb (GtkEntry           *entry,
-                     AtlasFilterSidebar *self)
+on_date_entry_activate_cb (GtkEntry           *entry,
+                           AtlasFilterSidebar *self)
 {
   apply_dates (self);
+}
+
+static gboolean
+select_all_idle_cb (gpointer data)
+{
+  GtkEditable *editable = data;
+
+  if (gtk_widget_get_root (GTK_WIDGET (editable)) != NULL)
+    gtk_editable_select_region (editable, 0, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* A click into a filled date field selects its text, so typing replaces it. The
+ * click places the cursor after the focus arrives, hence the idle, which runs
+ * before the keys that follow the click. */
+static void
+on_date_focus_enter_cb (GtkEventControllerFocus *controller,
+                        AtlasFilterSidebar      *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_idle_add_full (G_PRIORITY_HIGH, select_all_idle_cb, g_object_ref (entry), g_object_unref);
 }
 
 static void
@@ -534,31 +541,12 @@ clear_action (GtkWidget  *widget,
     atlas_filter_clear (self->filter);
 }
 
-static GtkEntry *
-make_date_entry (AtlasFilterSidebar *self,
-                 const char         *placeholder,
-                 const char         *accessible)
-{
-  GtkWidget *entry = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_widget_set_tooltip_text (entry, _("A year, a month or a day: 2020, 2020-06 or 2020-06-05"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (on_date_activate_cb), self, 0);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_date_focus_leave_cb), self, 0);
-  gtk_widget_add_controller (entry, focus);
-  return GTK_ENTRY (entry);
-}
-
 static void
 atlas_filter_sidebar_dispose (GObject *object)
 {
   AtlasFilterSidebar *self = (AtlasFilterSidebar *) object;
 
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_FILTER_SIDEBAR);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->playhead);
@@ -577,11 +565,20 @@ atlas_filter_sidebar_finalize (GObject *object)
   G_OBJECT_CLASS (atlas_filter_sidebar_parent_class)->finalize (object);
 }
 
+#define BIND_FACET(name, member, facet) \
+  gtk_widget_class_bind_template_child_full (widget_class, name, FALSE, \
+                                             G_STRUCT_OFFSET (AtlasFilterSidebar, member[facet]))
+
 static void
 atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *facet_ids[ATLAS_N_FACETS][4] = {
+    { "sectors_group", "sectors_list", "sectors_all_button", "sectors_none_button" },
+    { "districts_group", "districts_list", "districts_all_button", "districts_none_button" },
+    { "kinds_group", "kinds_list", "kinds_all_button", "kinds_none_button" },
+  };
 
   object_class->dispose = atlas_filter_sidebar_dispose;
   object_class->finalize = atlas_filter_sidebar_finalize;
@@ -590,96 +587,45 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "filtersidebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-filter-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, summary);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, from_message);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, to_message);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, clear_dates_button);
+  for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
+    {
+      BIND_FACET (facet_ids[f][0], groups, f);
+      BIND_FACET (facet_ids[f][1], lists, f);
+      BIND_FACET (facet_ids[f][2], all_buttons, f);
+      BIND_FACET (facet_ids[f][3], none_buttons, f);
+    }
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_focus_enter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_all_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_none_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_facet_list_row_activated_cb);
+
   gtk_widget_class_install_action (widget_class, "sidebar.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "sidebar.clear-dates", NULL, clear_dates_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.clear", NULL);
 }
 
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
 static void
 atlas_filter_sidebar_init (AtlasFilterSidebar *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *summary_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dates = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *dates_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dates_header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dash = gtk_label_new ("–");
-  GtkWidget *dates_title = heading (_("Dates"));
-
   self->toggles = g_array_new (FALSE, TRUE, sizeof (Toggle));
   g_array_set_clear_func (self->toggles, clear_toggle);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), box);
-
-  /* Search and summary. */
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search_entry, "placeholder-text", _("Search places and events"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search places and events"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry),
-                               _("Names, titles and descriptions, in English or Chinese (Ctrl+F)"));
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self, 0);
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary, 0.0f);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
-
-  self->clear_button = GTK_BUTTON (atlas_mnemonic_button_new (_("_Clear Filters")));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_button), "sidebar.clear");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Show everything again (Escape)"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->clear_button), "flat");
-
-  gtk_box_append (GTK_BOX (summary_row), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (summary_row), GTK_WIDGET (self->clear_button));
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search_entry));
-  gtk_box_append (GTK_BOX (top), summary_row);
-  gtk_box_append (GTK_BOX (box), top);
-
-  /* The date range. */
-  gtk_widget_set_hexpand (dates_title, TRUE);
-  self->clear_dates_button = GTK_BUTTON (gtk_button_new_with_label (_("Any Date")));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_dates_button), "sidebar.clear-dates");
-  gtk_widget_add_css_class (GTK_WIDGET (self->clear_dates_button), "flat");
-  gtk_widget_add_css_class (GTK_WIDGET (self->clear_dates_button), "small-button");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_dates_button), _("Clear the date range"));
-  gtk_box_append (GTK_BOX (dates_header), dates_title);
-  gtk_box_append (GTK_BOX (dates_header), GTK_WIDGET (self->clear_dates_button));
-
-  self->from_entry = make_date_entry (self, _("From"), _("From Date"));
-  self->to_entry = make_date_entry (self, _("To"), _("To Date"));
-  gtk_box_append (GTK_BOX (dates_row), GTK_WIDGET (self->from_entry));
-  gtk_box_append (GTK_BOX (dates_row), dash);
-  gtk_box_append (GTK_BOX (dates_row), GTK_WIDGET (self->to_entry));
-  gtk_box_append (GTK_BOX (dates), dates_header);
-  gtk_box_append (GTK_BOX (dates), dates_row);
-  gtk_box_append (GTK_BOX (box), dates);
-
-  /* The facets, made when a dataset arrives. */
-  self->groups_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->groups_box));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_entry_problem (self, self->from_entry, NULL);
+  set_entry_problem (self, self->to_entry, NULL);
 }
 
 void

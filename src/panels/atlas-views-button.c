@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "atlas-views-button.h"
-#include "atlas-widgets.h"
 
 /*
  * Named views: a person saves what is on screen (filters, time window, map
@@ -23,7 +22,9 @@ struct _AtlasViewsButton
 {
   GtkWidget parent_instance;
 
+  /* Template children */
   GtkMenuButton *menu_button;
+  GtkPopover *popover;
   GtkListBox *list;
   GtkEntry *name_entry;
   GtkButton *save_button;
@@ -57,11 +58,13 @@ write_views (AtlasViewsButton *self,
     g_settings_set_value (self->settings, "views", views);
 }
 
-/* Returns the views with name left out, and with (name, state) added at the end
- * when state is given: one rule for saving, replacing and deleting. */
+/* Returns the views with name left out, and with (new_name, state) added where
+ * name was (or at the end) when state is given: one rule for saving, replacing,
+ * renaming and deleting. A view already called new_name is replaced. */
 static GVariant *
 views_with (AtlasViewsButton *self,
             const char       *name,
+            const char       *new_name,
             GVariant         *state)
 {
   g_autoptr(GVariant) views = read_views (self);
@@ -69,27 +72,45 @@ views_with (AtlasViewsButton *self,
   GVariantIter iter;
   const char *key;
   GVariant *value;
+  gboolean added = FALSE;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{sv}}"));
   g_variant_iter_init (&iter, views);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &key, &value))
     {
-      if (g_strcmp0 (key, name) != 0)
+      if (g_strcmp0 (key, name) == 0 && state != NULL)
+        {
+          g_variant_builder_add (&builder, "{s@a{sv}}", new_name, state);
+          added = TRUE;
+        }
+      else if (g_strcmp0 (key, name) != 0 && g_strcmp0 (key, new_name) != 0)
         g_variant_builder_add (&builder, "{s@a{sv}}", key, value);
       g_variant_unref (value);
     }
-  if (state != NULL)
-    g_variant_builder_add (&builder, "{s@a{sv}}", name, state);
+  if (state != NULL && !added)
+    g_variant_builder_add (&builder, "{s@a{sv}}", new_name, state);
   return g_variant_builder_end (&builder);
 }
 
-static void rebuild (AtlasViewsButton *self);
+static char *
+entry_name (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static const char *
+row_name (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "name") : NULL;
+}
 
 static void
 on_restore_clicked_cb (GtkButton        *button,
                        AtlasViewsButton *self)
 {
-  atlas_views_button_restore (self, g_object_get_data (G_OBJECT (button), "name"));
+  atlas_views_button_restore (self, row_name (GTK_WIDGET (button)));
   gtk_menu_button_popdown (self->menu_button);
 }
 
@@ -97,7 +118,88 @@ static void
 on_delete_clicked_cb (GtkButton        *button,
                       AtlasViewsButton *self)
 {
-  atlas_views_button_delete (self, g_object_get_data (G_OBJECT (button), "name"));
+  atlas_views_button_delete (self, row_name (GTK_WIDGET (button)));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+/* Rename turns the row's name into an entry; Enter there keeps the new name. */
+static void
+on_rename_clicked_cb (GtkButton        *button,
+                      AtlasViewsButton *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkStack *stack = GTK_STACK (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *entry = gtk_stack_get_child_by_name (stack, "edit");
+
+  gtk_stack_set_visible_child (stack, entry);
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_rename_activate_cb (GtkEntry         *entry,
+                       AtlasViewsButton *self)
+{
+  g_autofree char *name = entry_name (entry);
+  g_autofree char *old_name = g_strdup (row_name (GTK_WIDGET (entry)));
+
+  if (*name != '\0')
+    atlas_views_button_rename (self, old_name, name);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *label,
+            GCallback   callback,
+            gpointer    self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static GtkWidget *
+make_row (AtlasViewsButton *self,
+          const char       *name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *restore = gtk_button_new_with_label (name);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkLabel *restore_child = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (restore)));
+  g_autofree char *restore_label = g_strdup_printf (_("Show View “%s”"), name);
+  g_autofree char *rename_label = g_strdup_printf (_("Rename View “%s”"), name);
+  g_autofree char *delete_label = g_strdup_printf (_("Delete View “%s”"), name);
+
+  gtk_widget_set_hexpand (restore, TRUE);
+  gtk_widget_add_css_class (restore, "flat");
+  gtk_label_set_xalign (restore_child, 0.0f);
+  gtk_label_set_ellipsize (restore_child, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (restore, restore_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_label, -1);
+  g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked_cb), self, 0);
+
+  gtk_box_append (GTK_BOX (box), restore);
+  gtk_box_append (GTK_BOX (box), row_button ("document-edit-symbolic", rename_label,
+                                             G_CALLBACK (on_rename_clicked_cb), self));
+  gtk_box_append (GTK_BOX (box), row_button ("user-trash-symbolic", delete_label,
+                                             G_CALLBACK (on_delete_clicked_cb), self));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, rename_label, -1);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_rename_activate_cb), self, 0);
+
+  gtk_stack_add_named (GTK_STACK (stack), box, "show");
+  gtk_stack_add_named (GTK_STACK (stack), entry, "edit");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), stack);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "name", g_strdup (name), g_free);
+  return row;
 }
 
 static void
@@ -113,38 +215,13 @@ rebuild (AtlasViewsButton *self)
 
   g_variant_iter_init (&iter, views);
   while (g_variant_iter_next (&iter, "{&sa{sv}}", &name, NULL))
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *restore = gtk_button_new_with_label (name);
-      GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *restore_label = g_strdup_printf (_("Show View “%s”"), name);
-      g_autofree char *delete_label = g_strdup_printf (_("Delete View “%s”"), name);
-
-      gtk_widget_set_hexpand (restore, TRUE);
-      gtk_widget_add_css_class (restore, "flat");
-      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (restore))), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (restore))), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (restore, restore_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_label, -1);
-      g_object_set_data_full (G_OBJECT (restore), "name", g_strdup (name), g_free);
-      g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked_cb), self, 0);
-
-      gtk_widget_add_css_class (delete, "flat");
-      gtk_widget_set_tooltip_text (delete, delete_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
-      g_object_set_data_full (G_OBJECT (delete), "name", g_strdup (name), g_free);
-      g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self, 0);
-
-      gtk_box_append (GTK_BOX (row), restore);
-      gtk_box_append (GTK_BOX (row), delete);
-      gtk_list_box_append (self->list, row);
-    }
+    gtk_list_box_append (self->list, make_row (self, name));
 }
 
 static void
-on_save_cb (AtlasViewsButton *self)
+save_from_entry (AtlasViewsButton *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  g_autofree char *name = entry_name (self->name_entry);
 
   if (*name == '\0')
     return;
@@ -153,11 +230,43 @@ on_save_cb (AtlasViewsButton *self)
 }
 
 static void
-on_name_changed_cb (AtlasViewsButton *self)
+on_name_entry_activate_cb (GtkEntry         *entry,
+                           AtlasViewsButton *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  save_from_entry (self);
+}
+
+static void
+on_save_button_clicked_cb (GtkButton        *button,
+                           AtlasViewsButton *self)
+{
+  save_from_entry (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+static void
+on_name_entry_changed_cb (GtkEditable      *entry,
+                          AtlasViewsButton *self)
+{
+  g_autofree char *name = entry_name (self->name_entry);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), *name != '\0');
+}
+
+/* Typing goes to the name: the popover opens with the focus in its entry. */
+static void
+on_popover_show_cb (GtkPopover       *popover,
+                    AtlasViewsButton *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+/* A rename left half-typed is dropped. */
+static void
+on_popover_closed_cb (GtkPopover       *popover,
+                      AtlasViewsButton *self)
+{
+  rebuild (self);
 }
 
 static void
@@ -165,9 +274,7 @@ atlas_views_button_dispose (GObject *object)
 {
   AtlasViewsButton *self = (AtlasViewsButton *) object;
 
-  if (self->menu_button != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->menu_button));
-  self->menu_button = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_VIEWS_BUTTON);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (atlas_views_button_parent_class)->dispose (object);
@@ -206,65 +313,24 @@ atlas_views_button_class_init (AtlasViewsButtonClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_VARIANT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-views-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewsButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewsButton, popover);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewsButton, list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewsButton, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewsButton, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_closed_cb);
 }
 
 static void
 atlas_views_button_init (AtlasViewsButton *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *title = gtk_label_new (_("Saved Views"));
-  GtkWidget *placeholder = gtk_label_new (_("No saved views yet"));
-  GtkWidget *save_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  self->menu_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->menu_button, "user-bookmarks-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Saved Views"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Saved Views"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->menu_button), GTK_WIDGET (self));
-
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_list_box_set_placeholder (self->list, placeholder);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Saved Views"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-
-  self->name_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->name_entry, _("Name of this view"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->name_entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name of This View"), -1);
-  g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_save_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (on_name_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->save_button = GTK_BUTTON (atlas_mnemonic_button_new (_("_Save")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                               _("Save the filters, the time window and the map position under this name"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (on_save_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_box_append (GTK_BOX (save_row), GTK_WIDGET (self->name_entry));
-  gtk_box_append (GTK_BOX (save_row), GTK_WIDGET (self->save_button));
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (GTK_BOX (box), save_row);
-  gtk_widget_set_size_request (box, 300, -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (self->menu_button, popover);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static void
@@ -306,7 +372,7 @@ atlas_views_button_save (AtlasViewsButton *self,
   if (state == NULL || !g_variant_is_of_type (state, G_VARIANT_TYPE_VARDICT))
     return FALSE;
 
-  write_views (self, views_with (self, name, state));
+  write_views (self, views_with (self, name, name, state));
   rebuild (self);
   return TRUE;
 }
@@ -340,7 +406,34 @@ atlas_views_button_delete (AtlasViewsButton *self,
   if (!g_variant_lookup (views, name, "@a{sv}", NULL))
     return FALSE;
 
-  write_views (self, views_with (self, name, NULL));
+  write_views (self, views_with (self, name, NULL, NULL));
+  rebuild (self);
+  return TRUE;
+}
+
+/**
+ * atlas_views_button_rename:
+ * @name: a saved view's name
+ * @new_name: its new name; a view of that name is replaced
+ *
+ * Returns: %TRUE when a view called @name was renamed
+ */
+gboolean
+atlas_views_button_rename (AtlasViewsButton *self,
+                           const char       *name,
+                           const char       *new_name)
+{
+  g_autoptr(GVariant) views = NULL;
+  g_autoptr(GVariant) state = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_VIEWS_BUTTON (self), FALSE);
+  g_return_val_if_fail (new_name != NULL && *new_name != '\0', FALSE);
+
+  views = read_views (self);
+  if (!g_variant_lookup (views, name, "@a{sv}", &state))
+    return FALSE;
+
+  write_views (self, views_with (self, name, new_name, state));
   rebuild (self);
   return TRUE;
 }

@@ -23,6 +23,9 @@ gboolean  atlas_views_button_restore      (AtlasViewsButton *self,
                                            const char       *name);
 gboolean  atlas_views_button_delete       (AtlasViewsButton *self,
                                            const char       *name);
+gboolean  atlas_views_button_rename       (AtlasViewsButton *self,
+                                           const char       *name,
+                                           const char       *new_name);
 char    **atlas_views_button_list         (AtlasViewsButton *self);
 
 G_END_DECLS
