@@ -59,7 +59,6 @@ struct _AtlasFilterSidebar
   AtlasSelection *selection;
   AtlasPlayhead *playhead;
   AtlasDataset *dataset;
-  gboolean syncing;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
@@ -230,13 +229,15 @@ static void
 on_filter_changed_cb (AtlasFilterSidebar *self,
                       AtlasFilter        *filter)
 {
-  self->syncing = TRUE;
   update_counts (self);
   update_summary (self);
   update_dates (self);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), atlas_filter_get_text (filter)) != 0)
+  /* The entry shows the filter's text (a saved view, Clear), unless the person
+   * is typing in it; when the entry then reports the change, the filter already
+   * has that text and nothing happens. */
+  if (!has_focus_within (GTK_WIDGET (self->search_entry)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), atlas_filter_get_text (filter)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), atlas_filter_get_text (filter));
-  self->syncing = FALSE;
 }
 
 /* A row is one Tab stop: the row takes the focus and the click, and activating
@@ -408,7 +409,7 @@ static void
 on_search_entry_search_changed_cb (GtkSearchEntry     *entry,
                                    AtlasFilterSidebar *self)
 {
-  if (self->syncing || self->filter == NULL)
+  if (self->filter == NULL)
     return;
 
   atlas_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
