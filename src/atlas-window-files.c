@@ -154,7 +154,7 @@ on_load_finished_cb (GObject      *source,
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  gboolean reload;
+  gboolean reload, playing;
 
   dataset = atlas_loader_load_finish (result, &report, &error);
 
@@ -182,7 +182,12 @@ on_load_finished_cb (GObject      *source,
       return;
     }
 
+  /* A reload is the same file, changed: a playback goes on through it (a
+   * new dataset stops the playback). */
+  playing = reload && atlas_playhead_get_playing (self->playhead);
   atlas_window_apply_dataset (self, dataset, file);
+  if (playing)
+    atlas_playhead_set_playing (self->playhead, TRUE);
   add_to_recent (self, file);
   maybe_report_first_frame (self);
 
