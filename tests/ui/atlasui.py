@@ -321,7 +321,7 @@ class App:
             fail('ATLAS_BINARY is not set: run UI tests through meson test, or set it to '
                  'the built src/chengyu-atlas')
         self._log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([binary, *self.args], env={**_APP_ENV, **self.extra_env},
+        self.proc = subprocess.Popen([binary, *self.args], env={**_APP_ENV, 'GTK_A11Y': 'atspi', **self.extra_env},
                                      stdout=self._log, stderr=subprocess.STDOUT)
         self._watchdog = threading.Timer(self.deadline_s, self._on_deadline)
         self._watchdog.daemon = True
