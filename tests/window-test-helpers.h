@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <shumate/shumate.h>
+
 #include "atlas-window.h"
 #include "test-wait.h"
 
@@ -18,5 +20,6 @@ void         atlas_test_close_window   (AtlasWindow *window);
 void         atlas_test_destroy_window (AtlasWindow *window);
 void         atlas_test_wait_for_finalize (gpointer    pointer,
                                            const char *what);
+void         atlas_test_wait_until_still  (ShumateMap  *map);
 
 G_END_DECLS
