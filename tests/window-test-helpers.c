@@ -172,3 +172,37 @@ atlas_test_wait_until_still (ShumateMap *map)
   atlas_test_wait_until (is_still, &stillness, 20, "the map to stop moving (five frames alike)");
   gtk_widget_remove_tick_callback (GTK_WIDGET (map), id);
 }
+
+static gboolean
+on_frame_counted (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  ((guint *) data)[0]++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  guint *frames = data;
+
+  return frames[0] >= frames[1];
+}
+
+/**
+ * atlas_test_wait_frames:
+ *
+ * Runs the main loop through @n frames of @widget's frame clock, failing the
+ * test after 10 s.
+ */
+void
+atlas_test_wait_frames (GtkWidget *widget,
+                        guint      n)
+{
+  guint frames[2] = { 0, n };
+  guint id = gtk_widget_add_tick_callback (widget, on_frame_counted, frames, NULL);
+
+  atlas_test_wait_until (frames_done, frames, 10, "frames to be drawn");
+  gtk_widget_remove_tick_callback (widget, id);
+}

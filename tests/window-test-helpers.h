@@ -21,5 +21,7 @@ void         atlas_test_destroy_window (AtlasWindow *window);
 void         atlas_test_wait_for_finalize (gpointer    pointer,
                                            const char *what);
 void         atlas_test_wait_until_still  (ShumateMap  *map);
+void         atlas_test_wait_frames       (GtkWidget   *widget,
+                                           guint        n);
 
 G_END_DECLS
