@@ -15,6 +15,7 @@
 #include "map/atlas-basemap-layer.h"
 #include "map/atlas-map-projection.h"
 #include "map/atlas-place-layer.h"
+#include "model/atlas-playhead.h"
 
 /*
  * What a map frame costs. A frame is a layer's own snapshot rendered to a
@@ -227,6 +228,72 @@ bench_area_layer (Bench              *bench,
   run_stop (&run);
 }
 
+typedef struct
+{
+  MapRun map;
+  AtlasPlayhead *playhead;
+  gint32 day;
+  gint32 first;
+  gint32 end;
+} ChoroplethRun;
+
+/* A week's step of the playhead as the map takes it: the new counts into the
+ * area layer, which sums them per district for its colours. */
+static void
+choropleth_step (gpointer data)
+{
+  ChoroplethRun *run = data;
+  guint n;
+  const guint32 *counts;
+
+  run->day += 7;
+  if (run->day >= run->end)
+    run->day = run->first;
+  atlas_playhead_set_day (run->playhead, run->day);
+  counts = atlas_playhead_get_location_counts (run->playhead, &n);
+  atlas_area_layer_set_counts (ATLAS_AREA_LAYER (run->map.layer), counts, n);
+}
+
+static void
+choropleth_step_and_draw (gpointer data)
+{
+  ChoroplethRun *run = data;
+
+  choropleth_step (run);
+  render_frame (&run->map);
+}
+
+/* The district choropleth following the playhead: the counts alone, and the
+ * counts with the frame they cause. */
+static void
+bench_choropleth (Bench              *bench,
+                  const BenchDataset *data)
+{
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasPlayhead) playhead = NULL;
+  ChoroplethRun run = { 0 };
+  AtlasAreaLayer *layer;
+
+  atlas_filter_set_dataset (filter, data->dataset);
+  playhead = atlas_playhead_new (filter);
+  run.playhead = playhead;
+  if (!atlas_dataset_get_date_range (data->dataset, &run.first, &run.end))
+    return;
+  run.day = run.first;
+  run.map.viewport = fitted_viewport (data->dataset);
+  layer = atlas_area_layer_new (run.map.viewport);
+  atlas_area_layer_set_dataset (layer, data->dataset);
+  atlas_area_layer_set_choropleth (layer, TRUE);
+  if (run_start (&run.map, GTK_WIDGET (layer)))
+    {
+      bench_measure (bench, "map: choropleth, playhead step a week", data->label, bench_repeats (bench, 15),
+                     choropleth_step, &run);
+      bench_measure (bench, "map: choropleth, playhead step and frame", data->label, bench_repeats (bench, 9),
+                     choropleth_step_and_draw, &run);
+    }
+  run_stop (&run.map);
+}
+
 /* The same places two ways, at up to 10,000: the place layer drawing each one,
  * and a ShumateMarkerLayer with one marker widget each. */
 static void
@@ -327,6 +394,7 @@ bench_map (Bench              *bench,
 
   bench_place_layer (bench, data);
   bench_area_layer (bench, data);
+  bench_choropleth (bench, data);
   bench_marker_comparison (bench, data);
   if (!basemap_done)
     {
@@ -335,4 +403,5 @@ bench_map (Bench              *bench,
     }
 
   bench_goal (bench, "map: place layer frame", BENCH_GOAL_BELOW, FRAME_GOAL_MS);
+  bench_goal (bench, "map: choropleth, playhead step a week", BENCH_GOAL_BELOW, FRAME_GOAL_MS);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-video-command.h"
 #include "atlas-window.h"
 #include "model/atlas-error.h"
 #include "io/atlas-loader.h"
@@ -169,6 +170,12 @@ atlas_application_local_command_line (GApplication   *application,
         break;
       if (g_strcmp0 (argv[i], "--validate") == 0)
         validate = TRUE;
+    }
+
+  if (atlas_video_command_wanted (argv))
+    {
+      *exit_status = atlas_video_command_run (argv);
+      return TRUE;
     }
 
   if (validate)
@@ -358,6 +365,9 @@ atlas_application_init (AtlasApplication *self)
   static const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check dataset files and report every problem, without opening a window"), NULL },
+    { "export-video", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the playback as a video (.webm, .mp4 or .gif), without opening a window; "
+         "--export-video=FILE --help lists its options"), N_("FILE") },
     { NULL }
   };
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-video-dialog.h"
 #include "io/atlas-export.h"
 #include "atlas-window-private.h"
 #include "io/atlas-loader.h"
@@ -163,6 +164,10 @@ on_load_finished_cb (GObject      *source,
 
   reload = self->loading_is_reload;
   file = g_steal_pointer (&self->loading_file);
+  g_debug ("%s finished: %s, %u errors, %u warnings", reload ? "reload" : "load",
+           dataset != NULL ? "a dataset" : "no dataset",
+           report != NULL ? atlas_report_get_n_errors (report) : 0,
+           report != NULL ? atlas_report_get_n_warnings (report) : 0);
   set_loading (self, NULL, FALSE);
   g_clear_object (&self->load_cancellable);
 
@@ -623,6 +628,17 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+export_video_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->dataset != NULL)
+    gtk_window_present (GTK_WINDOW (atlas_video_dialog_new (GTK_WINDOW (self), self->filter, self->playhead)));
+}
+
 /* Recent files ------------------------------------------------------------------ */
 
 static void
@@ -659,6 +675,7 @@ atlas_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-video", NULL, export_video_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);

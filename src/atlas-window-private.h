@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "atlas-coordinator.h"
 #include "atlas-view-state.h"
 #include "atlas-window.h"
 #include "map/atlas-map-view.h"
@@ -50,6 +51,7 @@ struct _AtlasWindow
   AtlasFilter *filter;
   AtlasSelection *selection;
   AtlasPlayhead *playhead;
+  AtlasCoordinator *coordinator;  /* decides what the views' intents change */
 
   /* Loading */
   GCancellable *load_cancellable;

@@ -20,8 +20,9 @@
  * AdwFlaps: in a window too narrow for them beside the map they fold, hide, and
  * come back over the map when asked for (the details panel also when something
  * is selected).
- * It owns the one filter, selection and playhead the views share, and remembers
- * what was on screen. Opening, reloading and exporting files is in
+ * It owns the one filter, selection and playhead the views share, and the
+ * coordinator that decides what the views' intents change (atlas-coordinator.c),
+ * and remembers what was on screen. Opening, reloading and exporting files is in
  * atlas-window-files.c.
  */
 
@@ -155,6 +156,9 @@ atlas_window_apply_dataset (AtlasWindow  *self,
 
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
+  g_debug ("dataset on screen: %u places, %u events, %u sectors, %u districts",
+           atlas_dataset_get_n_locations (dataset), atlas_dataset_get_n_events (dataset),
+           atlas_dataset_get_n_sectors (dataset), atlas_dataset_get_n_districts (dataset));
 
   atlas_selection_set_dataset (self->selection, dataset);
   atlas_filter_set_dataset (self->filter, dataset);
@@ -248,6 +252,7 @@ atlas_window_dispose (GObject *object)
   atlas_window_files_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
+  g_clear_object (&self->coordinator);
   g_clear_object (&self->playhead);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
@@ -407,10 +412,19 @@ atlas_window_init (AtlasWindow *self)
   self->playhead = atlas_playhead_new (self->filter);
 
   atlas_filter_sidebar_set_models (self->sidebar, self->filter, self->selection);
+  atlas_filter_sidebar_set_playhead (self->sidebar, self->playhead);
   atlas_map_view_set_models (self->map_view, self->filter, self->selection, self->playhead);
   atlas_details_panel_set_models (self->details, self->filter, self->selection, self->playhead);
   atlas_timeline_set_models (self->timeline, self->filter, self->selection, self->playhead);
   atlas_event_list_set_models (self->event_list, self->filter, self->selection);
+
+  /* The views only read the models; what a person does in them reaches the
+   * models through the coordinator's rules. */
+  self->coordinator = atlas_coordinator_new (self->filter, self->selection, self->playhead);
+  atlas_coordinator_watch (self->coordinator, ATLAS_INTENT_SOURCE (self->map_view));
+  atlas_coordinator_watch (self->coordinator, ATLAS_INTENT_SOURCE (self->timeline));
+  atlas_coordinator_watch (self->coordinator, ATLAS_INTENT_SOURCE (self->event_list));
+  atlas_coordinator_watch (self->coordinator, ATLAS_INTENT_SOURCE (self->details));
 
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_notify_cb), self,
                            G_CONNECT_SWAPPED);

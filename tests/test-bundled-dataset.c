@@ -35,6 +35,14 @@ test_references (void)
   guint n_events = atlas_dataset_get_n_events (dataset);
 
   g_assert_cmpuint (atlas_dataset_get_n_sources (dataset), ==, 5);
+  /* Every article has its address, which the details panel links to, and its day. */
+  for (guint s = 0; s < atlas_dataset_get_n_sources (dataset); s++)
+    {
+      const AtlasSource *source = atlas_dataset_get_source (dataset, s);
+
+      g_assert_true (g_str_has_prefix (source->url, "https://www.ichongqing.info/"));
+      g_assert_cmpint (source->date_precision, ==, ATLAS_PRECISION_DAY);
+    }
   for (guint e = 0; e < n_events; e++)
     {
       const AtlasEvent *ev = atlas_dataset_get_event (dataset, e);

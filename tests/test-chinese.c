@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "atlas-application.h"
@@ -66,21 +65,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* gtk_test_init() sets the C locale; this test needs the user's. */
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHENGYU_ATLAS_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  if (!g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
-    {
-      g_printerr ("zh_CN.UTF-8 is not available: %s\n", setlocale (LC_MESSAGES, NULL));
-      return 1;
-    }
+  if (!atlas_test_init_in_chinese (&argc, &argv))
+    return 1;
 
   g_test_add_func ("/chinese/strings-dates-and-names", test_chinese);
 

@@ -36,6 +36,7 @@ typedef struct
   GCancellable *cancellable;  /* ends the reads of connections still open */
   GMutex lock;
   guint requests;
+  char *url;            /* its tile URL template */
   char *first_request;  /* the first request for a tile */
   GPtrArray *held;
 } TileServer;
@@ -81,7 +82,6 @@ tile_server_start (TileServer *server,
                    gboolean    answer)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
 
   memset (server, 0, sizeof *server);
   g_mutex_init (&server->lock);
@@ -93,8 +93,7 @@ tile_server_start (TileServer *server,
   g_assert_no_error (error);
   g_signal_connect (server->service, "run", G_CALLBACK (on_tile_request), server);
   g_socket_service_start (server->service);
-  url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", server->port);
-  g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
+  server->url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", server->port);
 }
 
 static void
@@ -111,7 +110,7 @@ tile_server_stop (TileServer *server)
   g_clear_object (&server->cancellable);
   g_clear_pointer (&server->held, g_ptr_array_unref);
   g_clear_pointer (&server->first_request, g_free);
-  g_unsetenv ("CHENGYU_ATLAS_TILE_URL");
+  g_clear_pointer (&server->url, g_free);
 }
 
 /* True once a request for a tile, in the URL's pattern, has arrived. */
@@ -210,15 +209,14 @@ test_tile_servers (void)
     g_socket_close (socket, NULL);
   }
   url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", port);
-  g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
   window = atlas_test_open_window (NULL);
+  atlas_map_view_set_tile_url (window->map_view, url);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, NULL);
   g_test_message ("closed port: the main loop waited at most %.0f ms", longest);
   g_assert_cmpfloat (longest, <, MAX_STALL_MS);
   g_assert_nonnull (atlas_window_get_dataset (window));
   atlas_test_destroy_window (window);
-  g_unsetenv ("CHENGYU_ATLAS_TILE_URL");
 
   /* A server that refuses every tile at once, then one that accepts and
    * never answers: both are asked for tiles, and neither freezes the map. */
@@ -226,6 +224,7 @@ test_tile_servers (void)
     {
       tile_server_start (&server, !silent);
       window = atlas_test_open_window (NULL);
+      atlas_map_view_set_tile_url (window->map_view, server.url);
       atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
       longest = exercise_map (window, &server);
       g_test_message ("%s server: %u requests (the first for a tile “%s”), the main loop waited at most %.0f ms",

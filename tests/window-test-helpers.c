@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "atlas-application.h"
 #include "test-wait.h"
 #include "window-test-helpers.h"
@@ -205,4 +209,26 @@ atlas_test_wait_frames (GtkWidget *widget,
 
   atlas_test_wait_until (frames_done, frames, 10, "frames to be drawn");
   gtk_widget_remove_tick_callback (widget, id);
+}
+
+gboolean
+atlas_test_init_in_chinese (int    *argc,
+                            char ***argv)
+{
+  /* gtk_test_init() sets the C locale; these tests need the user's. */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHENGYU_ATLAS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  if (!g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_printerr ("zh_CN.UTF-8 is not available: %s\n", setlocale (LC_MESSAGES, NULL));
+      return FALSE;
+    }
+  return TRUE;
 }

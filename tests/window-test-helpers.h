@@ -23,5 +23,7 @@ void         atlas_test_wait_for_finalize (gpointer    pointer,
 void         atlas_test_wait_until_still  (ShumateMap  *map);
 void         atlas_test_wait_frames       (GtkWidget   *widget,
                                            guint        n);
+gboolean     atlas_test_init_in_chinese (int         *argc,
+                                         char      ***argv);
 
 G_END_DECLS

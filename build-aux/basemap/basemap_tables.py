@@ -270,7 +270,13 @@ LANDMARKS = [
     (107.187, 29.040, 9, "金佛山", "Jinfo Shan"),
     (103.918, 33.166, 9, "九寨沟", "Jiuzhaigou Valley"),
     (103.810, 32.750, 9, "黄龙", "Huanglong"),
-    (106.430, 29.860, 10, "缙云山", "Jinyun Shan"),
+    # The Western (Chongqing) Science City lies in the trough between the
+    # Jinyun ridge (west of Beibei) and the Zhongliang ridge (west of
+    # Shapingba's centre); Mingyue Lake is the heart of the Liangjiang
+    # Collaborative Innovation Zone in Longsheng, east Yubei.
+    (106.378, 29.832, 10, "缙云山", "Jinyun Shan"),
+    (106.430, 29.650, 10, "中梁山", "Zhongliang Shan"),
+    (106.770, 29.708, 11, "明月湖", "Mingyue Lake"),
     (106.617, 30.050, 11, "钓鱼城", "Diaoyu Fortress"),
     (103.605, 31.003, 11, "都江堰水利工程", "Dujiangyan Irrigation System"),
     (103.768, 29.545, 11, "乐山大佛", "Leshan Giant Buddha"),
@@ -356,6 +362,15 @@ RIVERS = [
 RIVER_FIXES = [
     ("Yangtze River", "渝中区", (106.5332, 29.5293), (106.5771, 29.5459), (106.5889, 29.5713)),
     ("Jialing River", "渝中区", (106.4941, 29.5557), (106.5459, 29.5674), (106.5889, 29.5713)),
+]
+
+# Extra river labels where visitors look for the rivers' names: the Yangtze
+# and the Jialing at their confluence in central Chongqing (Chaotianmen).
+# Each is moved onto the nearest point of the named river's line.
+#   (English, lon, lat, min zoom)
+RIVER_LABELS = [
+    ("Yangtze River", 106.578, 29.552, 10),
+    ("Jialing River", 106.565, 29.572, 10),
 ]
 
 # Names of the GSHHS lakes inside the map box, matched by their centre:

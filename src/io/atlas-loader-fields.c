@@ -16,7 +16,7 @@
  * what is wrong where. */
 
 static const char *section_names[N_SECTIONS] = {
-  "sources", "sectors", "districts", "locations", "events", "features",
+  "sources", "sectors", "districts", "locations", "events", "features", "periods",
 };
 
 const char *

@@ -22,6 +22,7 @@ typedef enum
   SECTION_LOCATIONS,
   SECTION_EVENTS,
   SECTION_FEATURES,   /* a GeoJSON FeatureCollection's features */
+  SECTION_PERIODS,
   N_SECTIONS,
   SECTION_IGNORED = N_SECTIONS,
 } Section;
@@ -154,6 +155,15 @@ gboolean read_date              (Reader         *r,
                                  gint32         *start,
                                  gint32         *end,
                                  AtlasPrecision *precision);
+
+gboolean loader_check_color     (Loader         *loader,
+                                 const Path     *path,
+                                 const char     *color,
+                                 guint32        *value);
+void     loader_read_period     (Loader          *loader,
+                                 const AtlasJson *node,
+                                 const Path      *path,
+                                 guint            index);
 
 gboolean add_id                 (Loader      *loader,
                                  Section      section,

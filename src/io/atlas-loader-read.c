@@ -35,6 +35,28 @@ parse_color (const char *text,
   return TRUE;
 }
 
+/**
+ * loader_check_color:
+ * @path: the element whose "color" @color is
+ * @color: (nullable): the text, or %NULL when the key is absent
+ * @value: (out): the colour as 0xRRGGBB, set only when @color is valid
+ *
+ * Returns: %FALSE, with the error reported, for a colour not in the form #rrggbb
+ */
+gboolean
+loader_check_color (Loader     *loader,
+                    const Path *path,
+                    const char *color,
+                    guint32    *value)
+{
+  Path p = PATH_KEY (path, "color");
+
+  if (color == NULL || parse_color (color, value))
+    return TRUE;
+  loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), color);
+  return FALSE;
+}
+
 static void
 read_source (Loader     *loader,
              const AtlasJson *node,
@@ -109,13 +131,7 @@ read_sector (Loader     *loader,
   ok &= read_string (&r, "color", TRUE, &color);
   warn_unknown_keys (&r, known);
 
-  if (color != NULL && !parse_color (color, &sector.color))
-    {
-      Path p = PATH_KEY (path, "color");
-
-      loader_error (loader, &p, _("“%s” is not a colour in the form #rrggbb"), color);
-      ok = FALSE;
-    }
+  ok &= loader_check_color (loader, path, color, &sector.color);
   if (id == NULL)
     return;
 
@@ -494,6 +510,9 @@ loader_read_element (Loader   *loader,
       break;
     case SECTION_FEATURES:
       loader_read_feature (loader, node, index);
+      break;
+    case SECTION_PERIODS:
+      loader_read_period (loader, node, &path, index);
       break;
     case SECTION_IGNORED:
     default:

@@ -105,14 +105,14 @@ read_root (Loader          *loader,
 {
   static const char * const known[] = {
     "atlas", "title", "title_zh", "description", "license",
-    "sources", "sectors", "districts", "locations", "events", NULL
+    "sources", "sectors", "districts", "locations", "events", "periods", NULL
   };
   static const struct {
     const char *key;
     gboolean required;
   } arrays[] = {
     { "sources", TRUE }, { "sectors", TRUE }, { "districts", FALSE },
-    { "locations", TRUE }, { "events", TRUE },
+    { "locations", TRUE }, { "events", TRUE }, { "periods", FALSE },
   };
   AtlasDataset *ds = loader->dataset;
   Reader r = { loader, root, NULL, 0 };

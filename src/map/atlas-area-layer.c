@@ -13,6 +13,12 @@
  *
  * Geometries are projected to normalized Web Mercator once per dataset; a frame
  * skips those whose box is off screen.
+ *
+ * As a choropleth, each district is filled by the number of visible events at
+ * its places in the playhead's time (up to it, or within its window), in five
+ * classes on a 1-2-5 ladder. The counts come from the per-place counts the
+ * playhead keeps anyway, so a change costs one pass over the places, never one
+ * over the events.
  */
 
 #include "config.h"
@@ -25,6 +31,8 @@
 #include "atlas-map-path.h"
 #include "atlas-map-projection.h"
 #include "atlas-map-style.h"
+
+#include <glib/gi18n.h>
 
 /* How close to a route a click must be, in pixels. */
 #define LINE_HIT_DISTANCE 6.0
@@ -53,12 +61,148 @@ struct _AtlasAreaLayer
   guint selected_location;
   guint selected_district;
 
+  gboolean choropleth;
+  guint32 *district_counts;   /* choropleth: visible events at each district's places */
+  guint8 *district_class;     /* 0 for none, else 1 to ATLAS_AREA_N_CLASSES */
+  guint class_bounds[ATLAS_AREA_N_CLASSES];   /* the least count of each class */
+
   AtlasMapCache cache;
   guint version;              /* of what the cache shows */
   gboolean drawing_dark;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasAreaLayer, atlas_area_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_CHOROPLETH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Light to dark (ColorBrewer YlOrRd), legible under the place markers. */
+static const guint32 class_colors[ATLAS_AREA_N_CLASSES] = {
+  0xfed976, 0xfeb24c, 0xfd8d3c, 0xf03b20, 0xbd0026
+};
+#define CLASS_ALPHA 0.55
+
+/* The classes' least counts: 1, 2, 5, 10, 20 while the largest count is small,
+ * spread over the 1-2-5 ladder up to it when it is large. They change only when
+ * the largest count passes a step, so colours hold still while playing. */
+static void
+choose_class_bounds (guint  max_count,
+                     guint *bounds)
+{
+  guint ladder[30];
+  guint n = 0, top = 0;
+
+  for (guint64 decade = 1; n + 3 <= G_N_ELEMENTS (ladder) && decade <= G_MAXUINT32; decade *= 10)
+    {
+      ladder[n++] = (guint) decade;
+      ladder[n++] = (guint) MIN (decade * 2, G_MAXUINT32);
+      ladder[n++] = (guint) MIN (decade * 5, G_MAXUINT32);
+    }
+  while (top + 1 < n && ladder[top + 1] <= max_count)
+    top++;
+  top = MAX (top, ATLAS_AREA_N_CLASSES - 1);
+  for (guint k = 0; k < ATLAS_AREA_N_CLASSES; k++)
+    bounds[k] = ladder[(top * k + (ATLAS_AREA_N_CLASSES - 1) / 2) / (ATLAS_AREA_N_CLASSES - 1)];
+}
+
+static void
+update_choropleth (AtlasAreaLayer *self)
+{
+  guint n_districts, n_locations, max_count = 0;
+
+  if (!self->choropleth || self->dataset == NULL)
+    return;
+
+  n_districts = atlas_dataset_get_n_districts (self->dataset);
+  n_locations = atlas_dataset_get_n_locations (self->dataset);
+  memset (self->district_counts, 0, sizeof (guint32) * MAX (n_districts, 1));
+  for (guint l = 0; l < n_locations && self->counts != NULL; l++)
+    {
+      guint district = atlas_dataset_get_location (self->dataset, l)->district;
+
+      if (self->location_visible[l] && district < n_districts)
+        self->district_counts[district] += self->counts[l];
+    }
+  for (guint d = 0; d < n_districts; d++)
+    max_count = MAX (max_count, self->district_counts[d]);
+
+  choose_class_bounds (max_count, self->class_bounds);
+  for (guint d = 0; d < n_districts; d++)
+    {
+      guint k = 0;
+
+      while (k < ATLAS_AREA_N_CLASSES && self->district_counts[d] >= self->class_bounds[k])
+        k++;
+      self->district_class[d] = self->district_in_filter[d] ? k : 0;
+    }
+}
+
+/**
+ * atlas_area_layer_describe_class:
+ * @self: a layer
+ * @klass: a class, from 1 to %ATLAS_AREA_N_CLASSES
+ *
+ * Returns: (transfer full): the counts the class covers, e.g. “5–9” or “20 or more”
+ */
+char *
+atlas_area_layer_describe_class (AtlasAreaLayer *self,
+                                 guint           klass)
+{
+  guint low, high;
+
+  g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), NULL);
+  g_return_val_if_fail (klass >= 1 && klass <= ATLAS_AREA_N_CLASSES, NULL);
+
+  low = self->class_bounds[klass - 1];
+  if (klass == ATLAS_AREA_N_CLASSES)
+    /* Translators: a class of the district colours: this many events or more */
+    return g_strdup_printf (_("%u or more"), low);
+  high = self->class_bounds[klass] - 1;
+  if (high == low)
+    return g_strdup_printf ("%u", low);
+  /* Translators: a class of the district colours: from this many events to that many */
+  return g_strdup_printf (_("%u–%u"), low, high);
+}
+
+/* The legend of the classes, in the bottom left corner. */
+static void
+draw_legend (AtlasAreaLayer *self,
+             GtkSnapshot    *snapshot,
+             double          height)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Events per district"));
+  const AtlasMapPalette *palette = atlas_map_palette_get (self->drawing_dark);
+  double x = 12, y, w = 150, h = 24 + 18 * ATLAS_AREA_N_CLASSES;
+  cairo_t *cr;
+
+  y = height - h - 44;   /* above the scale */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h));
+  atlas_map_set_source_rgb (cr, palette->halo, 0.88);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  atlas_map_set_source_rgb (cr, palette->text, 1);
+  cairo_move_to (cr, x + 8, y + 4);
+  pango_cairo_show_layout (cr, layout);
+  for (guint k = 1; k <= ATLAS_AREA_N_CLASSES; k++)
+    {
+      g_autofree char *text = atlas_area_layer_describe_class (self, k);
+      double row = y + 6 + 18 * k;
+
+      atlas_map_set_source_rgb (cr, class_colors[k - 1], 0.85);
+      cairo_rectangle (cr, x + 8, row + 2, 22, 13);
+      cairo_fill (cr);
+      pango_layout_set_text (layout, text, -1);
+      atlas_map_set_source_rgb (cr, palette->text, 1);
+      cairo_move_to (cr, x + 38, row);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_destroy (cr);
+}
 
 static int
 compare_shapes (gconstpointer a,
@@ -181,7 +325,9 @@ draw_shape (AtlasAreaLayer        *self,
   /* A selected area is drawn over its plain self (from the cache): its fill
    * adds to the plain one. */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (shape->is_district)
+  if (shape->is_district && self->choropleth && self->district_class[shape->owner] > 0 && !selected)
+    atlas_map_set_source_rgb (cr, class_colors[self->district_class[shape->owner] - 1], CLASS_ALPHA);
+  else if (shape->is_district)
     atlas_map_set_source_rgb (cr, color, selected ? 0.12 : faded ? 0.015 : 0.06);
   else
     atlas_map_set_source_rgb (cr, color, selected ? 0.16 : faded ? 0.06 : 0.16);
@@ -352,6 +498,9 @@ atlas_area_layer_snapshot (GtkWidget   *widget,
       draw_shape (self, cr, &path, palette, shape, TRUE);
       cairo_destroy (cr);
     }
+
+  if (self->choropleth)
+    draw_legend (self, snapshot, height);
 }
 
 /* Even-odd point in polygon over every ring of a geometry, in normalized
@@ -514,6 +663,8 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
   g_clear_pointer (&self->location_visible, g_free);
   g_clear_pointer (&self->district_in_filter, g_free);
   g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->district_counts, g_free);
+  g_clear_pointer (&self->district_class, g_free);
   self->selected_location = self->selected_district = ATLAS_NONE;
 
   if (dataset != NULL)
@@ -525,6 +676,8 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
       self->district_in_filter = g_malloc (MAX (n_districts, 1));
       memset (self->location_visible, 1, MAX (n_locations, 1));
       memset (self->district_in_filter, 1, MAX (n_districts, 1));
+      self->district_counts = g_new0 (guint32, MAX (n_districts, 1));
+      self->district_class = g_new0 (guint8, MAX (n_districts, 1));
 
       for (guint d = 0; d < n_districts; d++)
         {
@@ -541,6 +694,7 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
             add_shape (self, loc->geometry, FALSE, l, loc->approximate);
         }
       g_array_sort (self->shapes, compare_shapes);
+      update_choropleth (self);
     }
 
   self->version++;
@@ -587,6 +741,7 @@ atlas_area_layer_set_visible (AtlasAreaLayer *self,
       if (!gtk_bitset_contains (districts, d))
         self->district_in_filter[d] = FALSE;
     }
+  update_choropleth (self);
 
   self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -610,6 +765,7 @@ atlas_area_layer_set_counts (AtlasAreaLayer *self,
   if (self->dataset != NULL && counts != NULL &&
       n_counts == atlas_dataset_get_n_locations (self->dataset))
     self->counts = g_memdup2 (counts, sizeof (guint32) * MAX (n_counts, 1));
+  update_choropleth (self);
 
   self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -628,6 +784,112 @@ atlas_area_layer_set_selection (AtlasAreaLayer *self,
   self->selected_location = location;
   self->selected_district = district;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+atlas_area_layer_get_choropleth (AtlasAreaLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), FALSE);
+  return self->choropleth;
+}
+
+/**
+ * atlas_area_layer_set_choropleth:
+ * @self: a layer
+ * @choropleth: whether to fill districts by their number of events
+ */
+void
+atlas_area_layer_set_choropleth (AtlasAreaLayer *self,
+                                 gboolean        choropleth)
+{
+  g_return_if_fail (ATLAS_IS_AREA_LAYER (self));
+
+  choropleth = !!choropleth;
+  if (self->choropleth == choropleth)
+    return;
+  self->choropleth = choropleth;
+  update_choropleth (self);
+  self->version++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOROPLETH]);
+}
+
+/**
+ * atlas_area_layer_get_district_count:
+ *
+ * Returns: the visible events at the district's places in the playhead's time,
+ *   as the choropleth counts them (0 when it is off)
+ */
+guint
+atlas_area_layer_get_district_count (AtlasAreaLayer *self,
+                                     guint           district)
+{
+  g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
+  g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
+  return self->choropleth ? self->district_counts[district] : 0;
+}
+
+/**
+ * atlas_area_layer_get_district_class:
+ *
+ * Returns: the district's class in the choropleth: 0 for none (no events, left
+ *   out by a filter, or the choropleth off), else 1 to %ATLAS_AREA_N_CLASSES
+ */
+guint
+atlas_area_layer_get_district_class (AtlasAreaLayer *self,
+                                     guint           district)
+{
+  g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
+  g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
+  return self->choropleth ? self->district_class[district] : 0;
+}
+
+/**
+ * atlas_area_layer_get_class_bounds:
+ * @bounds: (out caller-allocates) (array fixed-size=5): the least count of each class
+ */
+void
+atlas_area_layer_get_class_bounds (AtlasAreaLayer *self,
+                                   guint          *bounds)
+{
+  g_return_if_fail (ATLAS_IS_AREA_LAYER (self));
+  memcpy (bounds, self->class_bounds, sizeof self->class_bounds);
+}
+
+static void
+atlas_area_layer_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasAreaLayer *self = ATLAS_AREA_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHOROPLETH:
+      g_value_set_boolean (value, self->choropleth);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_area_layer_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasAreaLayer *self = ATLAS_AREA_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHOROPLETH:
+      atlas_area_layer_set_choropleth (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -659,6 +921,8 @@ atlas_area_layer_dispose (GObject *object)
   g_clear_pointer (&self->location_visible, g_free);
   g_clear_pointer (&self->district_in_filter, g_free);
   g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->district_counts, g_free);
+  g_clear_pointer (&self->district_class, g_free);
 
   G_OBJECT_CLASS (atlas_area_layer_parent_class)->dispose (object);
 }
@@ -671,7 +935,20 @@ atlas_area_layer_class_init (AtlasAreaLayerClass *klass)
 
   object_class->constructed = atlas_area_layer_constructed;
   object_class->dispose = atlas_area_layer_dispose;
+  object_class->get_property = atlas_area_layer_get_property;
+  object_class->set_property = atlas_area_layer_set_property;
   widget_class->snapshot = atlas_area_layer_snapshot;
+
+  /**
+   * AtlasAreaLayer:choropleth:
+   *
+   * Whether districts are filled by their number of visible events in the
+   * playhead's time.
+   */
+  properties[PROP_CHOROPLETH] = g_param_spec_boolean ("choropleth", NULL, NULL, FALSE,
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                      G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -681,6 +958,7 @@ atlas_area_layer_init (AtlasAreaLayer *self)
   atlas_map_cache_init (&self->cache, GTK_WIDGET (self));
   self->selected_location = ATLAS_NONE;
   self->selected_district = ATLAS_NONE;
+  choose_class_bounds (0, self->class_bounds);
 }
 
 /**

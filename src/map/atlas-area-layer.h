@@ -26,6 +26,9 @@ typedef struct
   guint index;
 } AtlasAreaPick;
 
+/* Classes of the district choropleth. */
+#define ATLAS_AREA_N_CLASSES 5
+
 #define ATLAS_TYPE_AREA_LAYER (atlas_area_layer_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasAreaLayer, atlas_area_layer, ATLAS, AREA_LAYER, ShumateLayer)
@@ -43,6 +46,17 @@ void            atlas_area_layer_set_counts        (AtlasAreaLayer  *self,
 void            atlas_area_layer_set_selection     (AtlasAreaLayer  *self,
                                                     guint            location,
                                                     guint            district);
+gboolean        atlas_area_layer_get_choropleth    (AtlasAreaLayer  *self);
+void            atlas_area_layer_set_choropleth    (AtlasAreaLayer  *self,
+                                                    gboolean         choropleth);
+guint           atlas_area_layer_get_district_count (AtlasAreaLayer *self,
+                                                    guint            district);
+guint           atlas_area_layer_get_district_class (AtlasAreaLayer *self,
+                                                    guint            district);
+void            atlas_area_layer_get_class_bounds  (AtlasAreaLayer  *self,
+                                                    guint           *bounds);
+char           *atlas_area_layer_describe_class    (AtlasAreaLayer  *self,
+                                                    guint            klass);
 gboolean        atlas_area_layer_pick              (AtlasAreaLayer  *self,
                                                     double           x,
                                                     double           y,

@@ -15,17 +15,26 @@
  * their boxes, and AtlasMapPath drops what is off screen or under half a pixel.
  * Even so a whole-region view takes tens of milliseconds to draw, so the
  * result is kept as an image a margin larger than the view (AtlasMapCache).
+ *
+ * Names are not in that image: they are placed each frame, after the place
+ * layer has placed its markers, clusters and names, on a copy of its label
+ * placer — so a town's name never hides under a marker or a cluster and gives
+ * way to a place's name. A label shows from half a zoom level before its own
+ * level: whether a view fitted to a dataset lands at zoom 6.9 or 7.1 must not
+ * decide whether a dozen city names are there.
  */
 
 #include "config.h"
 
 #include <math.h>
 
-#include "atlas-basemap-layer.h"
-#include "atlas-label-placer.h"
+#include <glib/gi18n.h>
+
+#include "atlas-basemap-layer-private.h"
 #include "atlas-map-cache.h"
 #include "atlas-map-path.h"
 #include "atlas-map-style.h"
+#include "atlas-place-layer-private.h"
 #include "model/atlas-locale.h"
 
 
@@ -36,12 +45,21 @@ struct _AtlasBasemapLayer
   AtlasBasemap *basemap;
   PangoLayout **layouts;      /* per label, made on first use */
   const char **layout_texts;  /* the text each layout was made for */
+  cairo_surface_t **sprites;  /* per label: its name and halo, drawn once */
+  float *sprite_angles;       /* the angle each sprite is turned by */
+  cairo_surface_t *dots[2];   /* a capital's dot, another town's */
+  gboolean sprites_dark;
+  int sprites_scale;
 
   /* The base map around the view, drawn once and copied while panning. */
   AtlasMapCache cache;
   gboolean drawing_dark;
 
-  GHashTable *covered_names;  /* name → zoom from which the places layer labels it */
+  GHashTable *covered_names;  /* name → place of the dataset + 1 */
+  AtlasPlaceLayer *places;    /* weak */
+  AtlasLabelPlacer *placer;   /* of the last frame */
+  GArray *placed;             /* guint: the labels drawn in the last frame */
+  char *description;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBasemapLayer, atlas_basemap_layer, SHUMATE_TYPE_LAYER)
@@ -52,7 +70,12 @@ clear_layouts (AtlasBasemapLayer *self)
   guint n = self->basemap != NULL ? atlas_basemap_get_n_labels (self->basemap) : 0;
 
   for (guint i = 0; self->layouts != NULL && i < n; i++)
-    g_clear_object (&self->layouts[i]);
+    {
+      g_clear_object (&self->layouts[i]);
+      g_clear_pointer (&self->sprites[i], cairo_surface_destroy);
+    }
+  g_clear_pointer (&self->dots[0], cairo_surface_destroy);
+  g_clear_pointer (&self->dots[1], cairo_surface_destroy);
 }
 
 /* Widths in pixels grow with the zoom level, between a value at zoom 5 and one
@@ -321,9 +344,101 @@ get_layout (AtlasBasemapLayer       *self,
   pango_font_description_free (font);
 
   g_clear_object (&self->layouts[index]);
+  g_clear_pointer (&self->sprites[index], cairo_surface_destroy);
   self->layouts[index] = layout;
   self->layout_texts[index] = text;
   return layout;
+}
+
+/* Room around a name for its halo. */
+#define SPRITE_PAD 2
+
+/* A name with its halo, turned by @angle, drawn once into an image of its own
+ * that frames only copy: drawing the text and its halo costs nine passes over
+ * the glyphs, far too much for every name in every frame. */
+static cairo_surface_t *
+get_sprite (AtlasBasemapLayer *self,
+            guint              index,
+            PangoLayout       *layout,
+            double             angle,
+            guint32            color,
+            guint32            halo)
+{
+  int scale = self->sprites_scale;
+  double c = fabs (cos (angle)), s = fabs (sin (angle));
+  int tw, th, width, height;
+  cairo_surface_t *sprite;
+  cairo_t *cr;
+
+  if (self->sprites[index] != NULL && self->sprite_angles[index] == (float) angle)
+    return self->sprites[index];
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  width = (int) ceil (tw * c + th * s) + 2 * SPRITE_PAD;
+  height = (int) ceil (tw * s + th * c) + 2 * SPRITE_PAD;
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (sprite, scale, scale);
+  cr = cairo_create (sprite);
+  cairo_translate (cr, width / 2.0, height / 2.0);
+  cairo_rotate (cr, angle);
+  atlas_map_draw_text (cr, layout, -tw / 2.0, -th / 2.0, color, halo);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->sprites[index], cairo_surface_destroy);
+  self->sprites[index] = sprite;
+  self->sprite_angles[index] = angle;
+  return sprite;
+}
+
+/* A town's dot: a ring, and in a capital's a point. Stroking circles costs
+ * more than copying them, many times over. */
+static cairo_surface_t *
+get_dot (AtlasBasemapLayer     *self,
+         gboolean               capital,
+         const AtlasMapPalette *palette)
+{
+  double dot = capital ? 4.0 : 3.0;
+  int scale = self->sprites_scale, size = (int) ceil (2 * dot) + 2 * SPRITE_PAD;
+  cairo_t *cr;
+
+  if (self->dots[capital] != NULL)
+    return self->dots[capital];
+
+  self->dots[capital] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale,
+                                                    size * scale);
+  cairo_surface_set_device_scale (self->dots[capital], scale, scale);
+  cr = cairo_create (self->dots[capital]);
+  cairo_arc (cr, size / 2.0, size / 2.0, dot, 0, 2 * G_PI);
+  atlas_map_set_source_rgb (cr, palette->halo, 1.0);
+  cairo_fill_preserve (cr);
+  atlas_map_set_source_rgb (cr, palette->text, 1.0);
+  cairo_set_line_width (cr, capital ? 2.0 : 1.5);
+  cairo_stroke (cr);
+  if (capital)
+    {
+      cairo_arc (cr, size / 2.0, size / 2.0, 1.6, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  return self->dots[capital];
+}
+
+/* Copies a sprite centred on (@x, @y), on whole device pixels. */
+static void
+blit_sprite (cairo_t         *cr,
+             cairo_surface_t *sprite,
+             int              scale,
+             double           x,
+             double           y)
+{
+  double width = cairo_image_surface_get_width (sprite) / (double) scale;
+  double height = cairo_image_surface_get_height (sprite) / (double) scale;
+
+  x = round ((x - width / 2) * scale) / scale;
+  y = round ((y - height / 2) * scale) / scale;
+  cairo_set_source_surface (cr, sprite, x, y);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
 }
 
 typedef struct
@@ -343,6 +458,93 @@ compare_candidates (gconstpointer a,
   return ca->index < cb->index ? -1 : (ca->index > cb->index);
 }
 
+/* Finds where a town's name goes: right of its dot, else left, above, below,
+ * the box holding the dot. A dot under a marker or a cluster (a place of the
+ * dataset in that town) is left out, and the name goes around what covers it.
+ * (@lx, @ly) is the top left corner of the text. */
+static gboolean
+place_town (AtlasLabelPlacer *placer,
+            guint             index,
+            double            x,
+            double            y,
+            double            dot,
+            int               tw,
+            int               th,
+            double           *lx,
+            double           *ly,
+            gboolean         *with_dot)
+{
+  const AtlasLabelBox *cover = atlas_label_placer_find (placer, x - dot, y - dot, 2 * dot, 2 * dot);
+  double x0, y0, x1, y1;      /* what the name goes around */
+  double positions[4][2];
+
+  *with_dot = cover == NULL || (cover->kind != ATLAS_LABEL_MARKER &&
+                                cover->kind != ATLAS_LABEL_CLUSTER);
+  x0 = *with_dot ? x - dot : cover->x0;
+  y0 = *with_dot ? y - dot : cover->y0;
+  x1 = *with_dot ? x + dot : cover->x1;
+  y1 = *with_dot ? y + dot : cover->y1;
+  positions[0][0] = x1 + 3;
+  positions[0][1] = y - th / 2.0;
+  positions[1][0] = x0 - 3 - tw;
+  positions[1][1] = y - th / 2.0;
+  positions[2][0] = x - tw / 2.0;
+  positions[2][1] = y0 - 1 - th;
+  positions[3][0] = x - tw / 2.0;
+  positions[3][1] = y1 + 1;
+
+  for (guint p = 0; p < G_N_ELEMENTS (positions); p++)
+    {
+      /* The box holds the text, and the dot if it is drawn. */
+      double bx0 = positions[p][0], by0 = positions[p][1];
+      double bx1 = bx0 + tw, by1 = by0 + th;
+
+      if (*with_dot)
+        {
+          bx0 = MIN (bx0, x0);
+          by0 = MIN (by0, y0);
+          bx1 = MAX (bx1, x1);
+          by1 = MAX (by1, y1);
+        }
+      if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, bx0, by0, bx1 - bx0,
+                                      by1 - by0))
+        {
+          *lx = positions[p][0];
+          *ly = positions[p][1];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+draw_town (AtlasBasemapLayer       *self,
+           Frame                   *frame,
+           AtlasLabelPlacer        *placer,
+           guint                    index,
+           const AtlasBasemapLabel *label,
+           double                   x,
+           double                   y)
+{
+  const AtlasMapPalette *palette = frame->palette;
+  PangoLayout *layout = get_layout (self, index, label);
+  double dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 4.0 : 3.0;
+  double lx, ly;
+  gboolean with_dot;
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  if (!place_town (placer, index, x, y, dot, tw, th, &lx, &ly, &with_dot))
+    return;
+  g_array_append_val (self->placed, index);
+
+  if (with_dot)
+    blit_sprite (frame->cr, get_dot (self, label->kind == ATLAS_BASEMAP_LABEL_CAPITAL, palette),
+                 self->sprites_scale, x, y);
+  blit_sprite (frame->cr, get_sprite (self, index, layout, 0, palette->text, palette->halo),
+               self->sprites_scale, lx + tw / 2.0, ly + th / 2.0);
+}
+
 static void
 draw_label (AtlasBasemapLayer       *self,
             Frame                   *frame,
@@ -351,107 +553,119 @@ draw_label (AtlasBasemapLayer       *self,
             const AtlasBasemapLabel *label)
 {
   const AtlasMapPalette *palette = frame->palette;
-  PangoLayout *layout = get_layout (self, index, label);
-  double x, y, angle;
+  PangoLayout *layout;
+  double x, y, angle, c, s, bw, bh;
   int tw, th;
-  gboolean has_dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ||
-                     label->kind == ATLAS_BASEMAP_LABEL_PREFECTURE ||
-                     label->kind == ATLAS_BASEMAP_LABEL_TOWN;
   guint32 color;
 
   atlas_map_projection_to_widget (&frame->projection, label->x, label->y, &x, &y);
-  pango_layout_get_pixel_size (layout, &tw, &th);
-
-  if (has_dot)
+  if (label->kind == ATLAS_BASEMAP_LABEL_CAPITAL || label->kind == ATLAS_BASEMAP_LABEL_PREFECTURE ||
+      label->kind == ATLAS_BASEMAP_LABEL_TOWN)
     {
-      double dot = label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 4.0 : 3.0;
-      double lx = x + dot + 3, ly = y - th / 2.0;
-
-      /* Right of the town if there is room, else left. */
-      if (!atlas_label_placer_is_free (placer, lx - 2 * dot - 3, ly, tw + 2 * dot + 3, th))
-        {
-          lx = x - dot - 3 - tw;
-          if (!atlas_label_placer_is_free (placer, lx, ly, tw + 2 * dot + 3, th))
-            return;
-        }
-      atlas_label_placer_add (placer, MIN (lx, x - dot), ly, tw + 2 * dot + 3, th);
-
-      cairo_new_path (frame->cr);
-      cairo_arc (frame->cr, x, y, dot, 0, 2 * G_PI);
-      atlas_map_set_source_rgb (frame->cr, palette->halo, 1.0);
-      cairo_fill_preserve (frame->cr);
-      atlas_map_set_source_rgb (frame->cr, palette->text, 1.0);
-      cairo_set_line_width (frame->cr, label->kind == ATLAS_BASEMAP_LABEL_CAPITAL ? 2.0 : 1.5);
-      cairo_stroke (frame->cr);
-      if (label->kind == ATLAS_BASEMAP_LABEL_CAPITAL)
-        {
-          cairo_arc (frame->cr, x, y, 1.6, 0, 2 * G_PI);
-          cairo_fill (frame->cr);
-        }
-      atlas_map_draw_text (frame->cr, layout, lx, ly, palette->text, palette->halo);
+      draw_town (self, frame, placer, index, label, x, y);
       return;
     }
 
+  layout = get_layout (self, index, label);
+  pango_layout_get_pixel_size (layout, &tw, &th);
   angle = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? label->angle + frame->projection.rotation
                                                   : 0.0;
-  {
-    /* The screen box of the (possibly turned) text. */
-    double c = fabs (cos (angle)), s = fabs (sin (angle));
-    double bw = tw * c + th * s, bh = tw * s + th * c;
-
-    if (!atlas_label_placer_try_add (placer, x - bw / 2, y - bh / 2, bw, bh))
-      return;
-  }
+  /* The screen box of the (possibly turned) text. */
+  c = fabs (cos (angle));
+  s = fabs (sin (angle));
+  bw = tw * c + th * s;
+  bh = tw * s + th * c;
+  if (!atlas_label_placer_try_add (placer, ATLAS_LABEL_NAME, index, x - bw / 2, y - bh / 2, bw, bh))
+    return;
+  g_array_append_val (self->placed, index);
 
   color = label->kind == ATLAS_BASEMAP_LABEL_RIVER ? palette->water_text : palette->text_minor;
-  cairo_save (frame->cr);
-  cairo_translate (frame->cr, x, y);
-  cairo_rotate (frame->cr, angle);
-  atlas_map_draw_text (frame->cr, layout, -tw / 2.0, -th / 2.0, color, palette->halo);
-  cairo_restore (frame->cr);
+  blit_sprite (frame->cr, get_sprite (self, index, layout, angle, color, palette->halo),
+               self->sprites_scale, x, y);
 }
 
-/* Whether a place of the dataset carries this name at this zoom: its label then
- * replaces the base map's (Chengdu written twice, a pixel apart, reads badly). */
+/* Whether a place of the dataset with this name is labelled in this frame: its
+ * label then replaces the base map's (Chengdu written twice, a pixel apart,
+ * reads badly). */
 static gboolean
 label_covered (AtlasBasemapLayer       *self,
-               const AtlasBasemapLabel *label,
-               int                      zoom)
+               const AtlasLabelPlacer  *placer,
+               const AtlasBasemapLabel *label)
 {
   const char *names[] = { label->name, label->name_zh };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      gpointer from;
+      guint place;
 
-      if (*names[i] == '\0' ||
-          !g_hash_table_lookup_extended (self->covered_names, names[i], NULL, &from))
+      if (*names[i] == '\0')
         continue;
-      if (GPOINTER_TO_INT (from) <= zoom)
+      place = GPOINTER_TO_UINT (g_hash_table_lookup (self->covered_names, names[i]));
+      if (place != 0 && (atlas_label_placer_has (placer, ATLAS_LABEL_PLACE, place - 1) ||
+                         atlas_label_placer_has (placer, ATLAS_LABEL_SELECTED, place - 1)))
         return TRUE;
     }
   return FALSE;
 }
 
+/* Tells assistive technologies which names the map shows, as a reader sees them. */
+static void
+update_description (AtlasBasemapLayer *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *description = NULL;
+
+  for (guint k = 0; k < self->placed->len; k++)
+    {
+      const AtlasBasemapLabel *label = atlas_basemap_get_label (self->basemap,
+                                                                g_array_index (self->placed,
+                                                                               guint, k));
+
+      if (k > 0)
+        /* Translators: between the names of places in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, atlas_localized (label->name, label->name_zh));
+    }
+
+  /* Translators: the names the offline base map shows */
+  description = g_strdup_printf (_("Names on the map: %s"), names->str);
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description, -1);
+}
+
+/* Places and draws the names in view, on a copy of the place layer's placer. */
 static void
 draw_labels (AtlasBasemapLayer *self,
              Frame             *frame)
 {
-  g_autoptr(AtlasLabelPlacer) placer = atlas_label_placer_new (frame->projection.width,
-                                                               frame->projection.height);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = atlas_basemap_get_n_labels (self->basemap);
+  /* From half a level before the label's level, where the view is nearer to it. */
+  int zoom = (int) floor (frame->projection.zoom + 0.5);
+
+  g_clear_pointer (&self->placer, atlas_label_placer_free);
+  if (self->places != NULL)
+    self->placer = atlas_label_placer_copy (atlas_place_layer_get_label_placer (self->places));
+  else
+    self->placer = atlas_label_placer_new (frame->projection.width, frame->projection.height);
+  g_array_set_size (self->placed, 0);
 
   for (guint i = 0; i < n; i++)
     {
       const AtlasBasemapLabel *label = atlas_basemap_get_label (self->basemap, i);
       Candidate candidate = { i, label_priority (label->kind) };
 
-      if (label->min_zoom > frame->zoom || *atlas_localized (label->name, label->name_zh) == '\0' ||
-          label_covered (self, label, frame->zoom))
+      if (label->min_zoom > zoom || *atlas_localized (label->name, label->name_zh) == '\0')
         continue;
       if (label->x < frame->x0 || label->x > frame->x1 ||
           label->y < frame->y0 || label->y > frame->y1)
+        continue;
+      if (label_covered (self, self->placer, label))
         continue;
       g_array_append_val (candidates, candidate);
     }
@@ -461,8 +675,9 @@ draw_labels (AtlasBasemapLayer *self,
     {
       guint i = g_array_index (candidates, Candidate, k).index;
 
-      draw_label (self, frame, placer, i, atlas_basemap_get_label (self->basemap, i));
+      draw_label (self, frame, self->placer, i, atlas_basemap_get_label (self->basemap, i));
     }
+  update_description (self);
 }
 
 /* Draws the whole base map for @projection, background included. */
@@ -492,7 +707,6 @@ draw_map (AtlasBasemapLayer        *self,
   draw_areas (self, &frame);
   draw_rivers (self, &frame);
   draw_borders (self, &frame);
-  draw_labels (self, &frame);
 }
 
 static void
@@ -505,6 +719,26 @@ draw_map_cb (cairo_t                  *cr,
   draw_map (self, cr, projection, atlas_map_palette_get (self->drawing_dark));
 }
 
+/* Places and draws the names, over the map drawn so far. */
+static void
+draw_labels_in_frame (AtlasBasemapLayer *self,
+                      Frame             *frame)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->sprites_dark != self->drawing_dark ||
+      self->sprites_scale != gtk_widget_get_scale_factor (widget))
+    {
+      clear_layouts (self);
+      self->sprites_dark = self->drawing_dark;
+      self->sprites_scale = gtk_widget_get_scale_factor (widget);
+    }
+  frame->palette = atlas_map_palette_get (self->drawing_dark);
+  atlas_map_projection_get_bounds (&frame->projection, 16, &frame->x0, &frame->y0, &frame->x1,
+                                   &frame->y1);
+  draw_labels (self, frame);
+}
+
 static void
 atlas_basemap_layer_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -512,17 +746,23 @@ atlas_basemap_layer_snapshot (GtkWidget   *widget,
   AtlasBasemapLayer *self = ATLAS_BASEMAP_LAYER (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  AtlasMapProjection projection;
+  Frame frame = { 0 };
 
   if (width <= 0 || height <= 0)
     return;
 
   self->drawing_dark = atlas_map_widget_is_dark (widget);
-  atlas_map_projection_init_from_viewport (&projection,
+  atlas_map_projection_init_from_viewport (&frame.projection,
                                            shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                                            width, height);
-  atlas_map_cache_snapshot (&self->cache, snapshot, &projection, self->drawing_dark, draw_map_cb,
-                            self);
+  /* The names go in the same cairo node as the map: renderers draw a second
+   * node the size of the map into an image of its own, every frame. */
+  frame.cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  atlas_map_cache_draw (&self->cache, frame.cr, &frame.projection, self->drawing_dark,
+                        draw_map_cb, self);
+  if (self->basemap != NULL)
+    draw_labels_in_frame (self, &frame);
+  cairo_destroy (frame.cr);
 }
 
 static void
@@ -539,6 +779,7 @@ atlas_basemap_layer_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
+/* The viewport moved, or the place layer's labels changed: names go elsewhere. */
 static void
 on_viewport_notify_cb (AtlasBasemapLayer *self)
 {
@@ -566,8 +807,14 @@ atlas_basemap_layer_dispose (GObject *object)
   atlas_map_cache_clear (&self->cache);
   g_clear_pointer (&self->layouts, g_free);
   g_clear_pointer (&self->layout_texts, g_free);
+  g_clear_pointer (&self->sprites, g_free);
+  g_clear_pointer (&self->sprite_angles, g_free);
   g_clear_pointer (&self->basemap, atlas_basemap_unref);
   g_clear_pointer (&self->covered_names, g_hash_table_unref);
+  g_clear_pointer (&self->placer, atlas_label_placer_free);
+  g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_weak_pointer (&self->places);
 
   G_OBJECT_CLASS (atlas_basemap_layer_parent_class)->dispose (object);
 }
@@ -582,6 +829,8 @@ atlas_basemap_layer_class_init (AtlasBasemapLayerClass *klass)
   object_class->dispose = atlas_basemap_layer_dispose;
   widget_class->snapshot = atlas_basemap_layer_snapshot;
   widget_class->css_changed = atlas_basemap_layer_css_changed;
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -589,6 +838,9 @@ atlas_basemap_layer_init (AtlasBasemapLayer *self)
 {
   atlas_map_cache_init (&self->cache, GTK_WIDGET (self));
   self->covered_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->placed = g_array_new (FALSE, FALSE, sizeof (guint));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Base map"), -1);
 }
 
 /**
@@ -614,6 +866,8 @@ atlas_basemap_layer_new (ShumateViewport *viewport,
       self->basemap = atlas_basemap_ref (basemap);
       self->layouts = g_new0 (PangoLayout *, MAX (n, 1));
       self->layout_texts = g_new0 (const char *, MAX (n, 1));
+      self->sprites = g_new0 (cairo_surface_t *, MAX (n, 1));
+      self->sprite_angles = g_new0 (float, MAX (n, 1));
     }
   return self;
 }
@@ -623,9 +877,8 @@ atlas_basemap_layer_new (ShumateViewport *viewport,
  * @self: a layer
  * @dataset: (nullable): the dataset whose places are drawn over the base map
  *
- * Places of the dataset label themselves from a zoom level on (see
- * atlas_map_kind_label_zoom()); from there, the base map leaves out its own
- * labels with the same name (English or Chinese), such as a city's.
+ * Where the place layer labels a place of the dataset, the base map leaves
+ * out its own label with the same name (English or Chinese), such as a city's.
  */
 void
 atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
@@ -639,22 +892,52 @@ atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
     {
       const AtlasLocation *loc = atlas_dataset_get_location (dataset, i);
       const char *texts[] = { loc->name, loc->name_zh };
-      int zoom = atlas_map_kind_label_zoom (loc->kind);
 
       for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
         {
-          gpointer from;
-
-          if (texts[t] == NULL || *texts[t] == '\0')
-            continue;
-          if (!g_hash_table_lookup_extended (self->covered_names, texts[t], NULL, &from) ||
-              GPOINTER_TO_INT (from) > zoom)
-            g_hash_table_insert (self->covered_names, g_strdup (texts[t]), GINT_TO_POINTER (zoom));
+          if (texts[t] != NULL && *texts[t] != '\0' &&
+              !g_hash_table_contains (self->covered_names, texts[t]))
+            g_hash_table_insert (self->covered_names, g_strdup (texts[t]), GUINT_TO_POINTER (i + 1));
         }
     }
 
-  atlas_map_cache_invalidate (&self->cache);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_basemap_layer_set_place_layer:
+ * @self: a layer
+ * @places: (nullable): the layer of places drawn over the base map
+ *
+ * The base map's names are placed clear of the markers, clusters and names of
+ * @places, and give way to them.
+ */
+void
+atlas_basemap_layer_set_place_layer (AtlasBasemapLayer *self,
+                                     AtlasPlaceLayer   *places)
+{
+  g_return_if_fail (ATLAS_IS_BASEMAP_LAYER (self));
+  g_return_if_fail (places == NULL || ATLAS_IS_PLACE_LAYER (places));
+
+  if (self->places == places)
+    return;
+
+  if (self->places != NULL)
+    g_signal_handlers_disconnect_by_func (self->places, on_viewport_notify_cb, self);
+  g_set_weak_pointer (&self->places, places);
+  if (places != NULL)
+    g_signal_connect_object (places, "labels-changed", G_CALLBACK (on_viewport_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* For tests: the boxes placed in the last frame, the place layer's included. */
+const AtlasLabelPlacer *
+atlas_basemap_layer_get_label_placer (AtlasBasemapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_LAYER (self), NULL);
+
+  return self->placer;
 }
 
 /**

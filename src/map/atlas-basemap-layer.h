@@ -10,6 +10,7 @@
 #include <shumate/shumate.h>
 
 #include "atlas-basemap.h"
+#include "atlas-place-layer.h"
 #include "model/atlas-dataset.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,7 @@ AtlasBasemapLayer *atlas_basemap_layer_new         (ShumateViewport   *viewport,
 gboolean           atlas_basemap_layer_get_dark    (AtlasBasemapLayer *self);
 void               atlas_basemap_layer_set_covering_dataset (AtlasBasemapLayer *self,
                                                     AtlasDataset      *dataset);
+void               atlas_basemap_layer_set_place_layer (AtlasBasemapLayer *self,
+                                                    AtlasPlaceLayer   *places);
 
 G_END_DECLS

@@ -10,6 +10,12 @@
  * is kept only if its box overlaps no box kept before (labels, or obstacles such
  * as markers). Boxes are filed in the cells of a coarse screen grid, so a test
  * looks at the few boxes nearby instead of all of them.
+ *
+ * One placer serves a whole frame of the map: the place layer files the
+ * controls, its markers and clusters, then the selected place's name and the
+ * places' names; the base map continues on a copy with its towns and other
+ * names. So nothing is written under a marker, and a base-map name gives way
+ * to a place's. Every box keeps its kind and id, which says what was drawn.
  */
 
 #include "config.h"
@@ -20,16 +26,11 @@
 
 #define CELL_SIZE 64.0
 
-typedef struct
-{
-  float x0, y0, x1, y1;
-} Box;
-
 struct _AtlasLabelPlacer
 {
   double width, height;
   guint columns, rows;
-  GArray *boxes;     /* Box */
+  GArray *boxes;     /* AtlasLabelBox */
   GArray **cells;    /* per cell, guint indices into boxes; created on demand */
 };
 
@@ -50,9 +51,32 @@ atlas_label_placer_new (double width,
   self->height = MAX (height, 1);
   self->columns = (guint) ceil (self->width / CELL_SIZE);
   self->rows = (guint) ceil (self->height / CELL_SIZE);
-  self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (AtlasLabelBox));
   self->cells = g_new0 (GArray *, self->columns * self->rows);
   return self;
+}
+
+/**
+ * atlas_label_placer_copy:
+ * @self: a placer
+ *
+ * Returns: (transfer full): a placer with the same boxes, to go on placing
+ *   without changing @self
+ */
+AtlasLabelPlacer *
+atlas_label_placer_copy (const AtlasLabelPlacer *self)
+{
+  AtlasLabelPlacer *copy = g_new0 (AtlasLabelPlacer, 1);
+
+  *copy = *self;
+  copy->boxes = g_array_copy (self->boxes);
+  copy->cells = g_new0 (GArray *, self->columns * self->rows);
+  for (guint i = 0; i < self->columns * self->rows; i++)
+    {
+      if (self->cells[i] != NULL)
+        copy->cells[i] = g_array_copy (self->cells[i]);
+    }
+  return copy;
 }
 
 void
@@ -70,12 +94,12 @@ atlas_label_placer_free (AtlasLabelPlacer *self)
 
 /* The cells a box touches, clamped to the area; FALSE if it is wholly outside. */
 static gboolean
-cell_range (AtlasLabelPlacer *self,
-            const Box        *box,
-            guint            *c0,
-            guint            *r0,
-            guint            *c1,
-            guint            *r1)
+cell_range (const AtlasLabelPlacer *self,
+            const AtlasLabelBox    *box,
+            guint                  *c0,
+            guint                  *r0,
+            guint                  *c1,
+            guint                  *r1)
 {
   if (box->x1 <= 0 || box->y1 <= 0 || box->x0 >= self->width || box->y0 >= self->height)
     return FALSE;
@@ -87,15 +111,61 @@ cell_range (AtlasLabelPlacer *self,
   return TRUE;
 }
 
-static Box
+static AtlasLabelBox
 make_box (double x,
           double y,
           double width,
           double height)
 {
-  Box box = { x, y, x + width, y + height };
+  AtlasLabelBox box = { x, y, x + width, y + height, 0, 0 };
 
   return box;
+}
+
+/**
+ * atlas_label_placer_find:
+ * @self: a placer
+ * @x: left edge
+ * @y: top edge
+ * @width: box width
+ * @height: box height
+ *
+ * Returns: (nullable): the first box placed that overlaps this one
+ */
+const AtlasLabelBox *
+atlas_label_placer_find (const AtlasLabelPlacer *self,
+                         double                  x,
+                         double                  y,
+                         double                  width,
+                         double                  height)
+{
+  AtlasLabelBox box = make_box (x, y, width, height);
+  const AtlasLabelBox *found = NULL;
+  guint c0, r0, c1, r1;
+
+  if (!cell_range (self, &box, &c0, &r0, &c1, &r1))
+    return NULL;
+
+  for (guint r = r0; r <= r1; r++)
+    {
+      for (guint c = c0; c <= c1; c++)
+        {
+          GArray *cell = self->cells[r * self->columns + c];
+
+          for (guint k = 0; cell != NULL && k < cell->len; k++)
+            {
+              guint index = g_array_index (cell, guint, k);
+              const AtlasLabelBox *other = &g_array_index (self->boxes, AtlasLabelBox, index);
+
+              if (box.x0 < other->x1 && other->x0 < box.x1 &&
+                  box.y0 < other->y1 && other->y0 < box.y1 &&
+                  (found == NULL || other < found))
+                found = other;
+            }
+        }
+    }
+
+  return found;
 }
 
 /**
@@ -109,43 +179,23 @@ make_box (double x,
  * Returns: whether the box lies inside the area and overlaps nothing placed
  */
 gboolean
-atlas_label_placer_is_free (AtlasLabelPlacer *self,
-                            double            x,
-                            double            y,
-                            double            width,
-                            double            height)
+atlas_label_placer_is_free (const AtlasLabelPlacer *self,
+                            double                  x,
+                            double                  y,
+                            double                  width,
+                            double                  height)
 {
-  Box box = make_box (x, y, width, height);
-  guint c0, r0, c1, r1;
-
-  if (box.x0 < 0 || box.y0 < 0 || box.x1 > self->width || box.y1 > self->height)
-    return FALSE;
-  if (!cell_range (self, &box, &c0, &r0, &c1, &r1))
+  if (x < 0 || y < 0 || x + width > self->width || y + height > self->height)
     return FALSE;
 
-  for (guint r = r0; r <= r1; r++)
-    {
-      for (guint c = c0; c <= c1; c++)
-        {
-          GArray *cell = self->cells[r * self->columns + c];
-
-          for (guint k = 0; cell != NULL && k < cell->len; k++)
-            {
-              const Box *other = &g_array_index (self->boxes, Box, g_array_index (cell, guint, k));
-
-              if (box.x0 < other->x1 && other->x0 < box.x1 &&
-                  box.y0 < other->y1 && other->y0 < box.y1)
-                return FALSE;
-            }
-        }
-    }
-
-  return TRUE;
+  return atlas_label_placer_find (self, x, y, width, height) == NULL;
 }
 
 /**
  * atlas_label_placer_add:
  * @self: a placer
+ * @kind: what the box is
+ * @id: which one (a place, a base-map label)
  * @x: left edge
  * @y: top edge
  * @width: box width
@@ -155,15 +205,19 @@ atlas_label_placer_is_free (AtlasLabelPlacer *self,
  */
 void
 atlas_label_placer_add (AtlasLabelPlacer *self,
+                        AtlasLabelKind    kind,
+                        guint             id,
                         double            x,
                         double            y,
                         double            width,
                         double            height)
 {
-  Box box = make_box (x, y, width, height);
+  AtlasLabelBox box = make_box (x, y, width, height);
   guint c0, r0, c1, r1;
   guint index = self->boxes->len;
 
+  box.kind = kind;
+  box.id = id;
   if (!cell_range (self, &box, &c0, &r0, &c1, &r1))
     return;
 
@@ -184,6 +238,8 @@ atlas_label_placer_add (AtlasLabelPlacer *self,
 /**
  * atlas_label_placer_try_add:
  * @self: a placer
+ * @kind: what the box is
+ * @id: which one
  * @x: left edge
  * @y: top edge
  * @width: box width
@@ -193,6 +249,8 @@ atlas_label_placer_add (AtlasLabelPlacer *self,
  */
 gboolean
 atlas_label_placer_try_add (AtlasLabelPlacer *self,
+                            AtlasLabelKind    kind,
+                            guint             id,
                             double            x,
                             double            y,
                             double            width,
@@ -201,6 +259,45 @@ atlas_label_placer_try_add (AtlasLabelPlacer *self,
   if (!atlas_label_placer_is_free (self, x, y, width, height))
     return FALSE;
 
-  atlas_label_placer_add (self, x, y, width, height);
+  atlas_label_placer_add (self, kind, id, x, y, width, height);
   return TRUE;
+}
+
+/**
+ * atlas_label_placer_get_boxes:
+ * @self: a placer
+ * @n_boxes: (out): how many
+ *
+ * Returns: (array length=n_boxes): every box placed, in the order placed
+ *   (boxes wholly outside the area are not kept)
+ */
+const AtlasLabelBox *
+atlas_label_placer_get_boxes (const AtlasLabelPlacer *self,
+                              guint                  *n_boxes)
+{
+  *n_boxes = self->boxes->len;
+  return (const AtlasLabelBox *) self->boxes->data;
+}
+
+/**
+ * atlas_label_placer_has:
+ * @self: a placer
+ * @kind: a kind of box
+ * @id: an id
+ *
+ * Returns: whether a box of @kind and @id was placed
+ */
+gboolean
+atlas_label_placer_has (const AtlasLabelPlacer *self,
+                        AtlasLabelKind          kind,
+                        guint                   id)
+{
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      const AtlasLabelBox *box = &g_array_index (self->boxes, AtlasLabelBox, i);
+
+      if (box->kind == kind && box->id == id)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -103,25 +103,25 @@ render (AtlasMapCache            *self,
 }
 
 /**
- * atlas_map_cache_snapshot:
+ * atlas_map_cache_draw:
  * @self: a cache
- * @snapshot: where the layer draws
+ * @cr: where the layer draws, in widget coordinates
  * @projection: the layer's projection for this frame
  * @stamp: a value that changes whenever the content does (a version, the
  *   style); a different stamp draws afresh
  * @draw: draws the content
  * @user_data: data for @draw
  *
- * Appends the layer's content for this frame, from the image when it can.
- * A rotated map is drawn directly: rotation is rare.
+ * Draws the layer's content for this frame, from the image when it can. A
+ * rotated map is drawn directly: rotation is rare.
  */
 void
-atlas_map_cache_snapshot (AtlasMapCache            *self,
-                          GtkSnapshot              *snapshot,
-                          const AtlasMapProjection *projection,
-                          guint                     stamp,
-                          AtlasMapCacheDrawFunc     draw,
-                          gpointer                  user_data)
+atlas_map_cache_draw (AtlasMapCache            *self,
+                      cairo_t                  *cr,
+                      const AtlasMapProjection *projection,
+                      guint                     stamp,
+                      AtlasMapCacheDrawFunc     draw,
+                      gpointer                  user_data)
 {
   double width = projection->width, height = projection->height;
   double view_x = projection->origin_x - width / 2;
@@ -131,13 +131,12 @@ atlas_map_cache_snapshot (AtlasMapCache            *self,
   double x = self->x * factor - view_x;
   double y = self->y * factor - view_y;
   gboolean usable;
-  cairo_t *cr;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_save (cr);
   if (projection->rotation != 0)
     {
       draw (cr, projection, user_data);
-      cairo_destroy (cr);
+      cairo_restore (cr);
       return;
     }
 
@@ -171,5 +170,32 @@ atlas_map_cache_snapshot (AtlasMapCache            *self,
   if (factor != 1.0)
     cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * atlas_map_cache_snapshot:
+ * @self: a cache
+ * @snapshot: where the layer draws
+ * @projection: the layer's projection for this frame
+ * @stamp: as for atlas_map_cache_draw()
+ * @draw: draws the content
+ * @user_data: data for @draw
+ *
+ * Appends the layer's content for this frame, from the image when it can.
+ */
+void
+atlas_map_cache_snapshot (AtlasMapCache            *self,
+                          GtkSnapshot              *snapshot,
+                          const AtlasMapProjection *projection,
+                          guint                     stamp,
+                          AtlasMapCacheDrawFunc     draw,
+                          gpointer                  user_data)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (0, 0, projection->width,
+                                                                projection->height));
+
+  atlas_map_cache_draw (self, cr, projection, stamp, draw, user_data);
   cairo_destroy (cr);
 }

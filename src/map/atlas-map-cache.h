@@ -38,6 +38,12 @@ void atlas_map_cache_init       (AtlasMapCache            *self,
                                  GtkWidget                *widget);
 void atlas_map_cache_clear      (AtlasMapCache            *self);
 void atlas_map_cache_invalidate (AtlasMapCache            *self);
+void atlas_map_cache_draw       (AtlasMapCache            *self,
+                                 cairo_t                  *cr,
+                                 const AtlasMapProjection *projection,
+                                 guint                     stamp,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 gpointer                  user_data);
 void atlas_map_cache_snapshot   (AtlasMapCache            *self,
                                  GtkSnapshot              *snapshot,
                                  const AtlasMapProjection *projection,

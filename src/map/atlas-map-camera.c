@@ -169,6 +169,52 @@ atlas_map_camera_reveal (ShumateMap *map,
 }
 
 /**
+ * atlas_map_camera_reveal_all:
+ * @map: a map
+ * @lons: (array length=n): longitudes
+ * @lats: (array length=n): latitudes
+ * @n: how many points
+ *
+ * Makes every point show, away from the edges: nothing moves when they all do
+ * already; otherwise the map fits them, zooming in no closer than a single
+ * place's reveal would.
+ */
+void
+atlas_map_camera_reveal_all (ShumateMap   *map,
+                             const double *lons,
+                             const double *lats,
+                             guint         n)
+{
+  ShumateViewport *viewport = viewport_of (map);
+  double width = gtk_widget_get_width (GTK_WIDGET (map));
+  double height = gtk_widget_get_height (GTK_WIDGET (map));
+  double min_lon = G_MAXDOUBLE, min_lat = G_MAXDOUBLE, max_lon = -G_MAXDOUBLE, max_lat = -G_MAXDOUBLE;
+  gboolean all_shown = TRUE;
+  AtlasMapProjection projection;
+
+  if (n == 0 || width <= 0 || height <= 0)
+    return;
+
+  atlas_map_projection_init_from_viewport (&projection, viewport, width, height);
+  for (guint i = 0; i < n; i++)
+    {
+      double nx, ny, x, y;
+
+      atlas_mercator_from_lon_lat (lons[i], lats[i], &nx, &ny);
+      atlas_map_projection_to_widget (&projection, nx, ny, &x, &y);
+      all_shown &= x >= width * REVEAL_EDGE && x <= width * (1 - REVEAL_EDGE) &&
+                   y >= height * REVEAL_EDGE && y <= height * (1 - REVEAL_EDGE);
+      min_lon = MIN (min_lon, lons[i]);
+      max_lon = MAX (max_lon, lons[i]);
+      min_lat = MIN (min_lat, lats[i]);
+      max_lat = MAX (max_lat, lats[i]);
+    }
+  if (!all_shown)
+    atlas_map_camera_go_to_bounds (map, min_lon, min_lat, max_lon, max_lat, ATLAS_MAP_MIN_ZOOM, REVEAL_ZOOM,
+                                   gtk_widget_get_mapped (GTK_WIDGET (map)));
+}
+
+/**
  * atlas_map_camera_pan:
  * @map: a map
  * @dx: horizontal step, as a fraction of the width

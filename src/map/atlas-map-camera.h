@@ -33,6 +33,10 @@ void atlas_map_camera_go_to_geometry (ShumateMap          *map,
                                       const AtlasGeometry *geometry,
                                       double               max_zoom,
                                       gboolean             animate);
+void atlas_map_camera_reveal_all   (ShumateMap   *map,
+                                    const double *lons,
+                                    const double *lats,
+                                    guint         n);
 void atlas_map_camera_reveal       (ShumateMap *map,
                                     double      lon,
                                     double      lat);

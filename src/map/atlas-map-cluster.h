@@ -36,19 +36,25 @@ typedef struct
   guint group_capacity;
 } AtlasMapClustering;
 
+/* What to cluster: the places on screen, in widget pixels, and the grid. */
+typedef struct
+{
+  const guint *ids;        /* place ids */
+  const float *xs;         /* widget x of each place */
+  const float *ys;         /* widget y of each place */
+  guint n;                 /* places, all within margin of the widget */
+  double width;            /* widget size */
+  double height;
+  double margin;           /* how far outside the widget places may lie */
+  double cell_size;        /* the grid's cell size in pixels */
+  double origin_x;         /* world pixel of the widget's top left corner */
+  double origin_y;
+  guint min_cluster_size;  /* groups with fewer places keep them as single places */
+} AtlasMapClusterInput;
+
 void atlas_map_clustering_init    (AtlasMapClustering *self);
 void atlas_map_clustering_clear   (AtlasMapClustering *self);
-void atlas_map_clustering_compute (AtlasMapClustering *self,
-                                   const guint        *ids,
-                                   const float        *xs,
-                                   const float        *ys,
-                                   guint               n,
-                                   double              width,
-                                   double              height,
-                                   double              margin,
-                                   double              cell_size,
-                                   double              origin_x,
-                                   double              origin_y,
-                                   guint               min_cluster_size);
+void atlas_map_clustering_compute (AtlasMapClustering         *self,
+                                   const AtlasMapClusterInput *in);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 
 /*
  * The buttons floating over the map: zoom, show all, zoom to the selection,
- * the legend and the base-map menu. They only activate the map view's "map.*"
+ * the legend, the base-map menu and the district colours (a toggle whose state
+ * is the controls' "choropleth" property, which the view binds to its layer). They only activate the map view's "map.*"
  * actions, which they find by walking up to the view, so that keyboard
  * shortcuts and buttons share one implementation and one enabled state.
  */
@@ -24,9 +25,18 @@ struct _AtlasMapControls
   GtkWidget parent_instance;
 
   AtlasMapLegend *legend;
+  GtkToggleButton *choropleth_button;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapControls, atlas_map_controls, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHOROPLETH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Every control gets a tooltip and the same text as its accessible name: the
  * buttons show icons only. */
@@ -90,6 +100,68 @@ atlas_map_controls_set_dataset (AtlasMapControls *self,
   atlas_map_legend_set_dataset (self->legend, dataset);
 }
 
+gboolean
+atlas_map_controls_get_choropleth (AtlasMapControls *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_CONTROLS (self), FALSE);
+  return gtk_toggle_button_get_active (self->choropleth_button);
+}
+
+/**
+ * atlas_map_controls_set_choropleth:
+ * @self: the controls
+ * @choropleth: whether the districts are coloured by their events
+ */
+void
+atlas_map_controls_set_choropleth (AtlasMapControls *self,
+                                   gboolean          choropleth)
+{
+  g_return_if_fail (ATLAS_IS_MAP_CONTROLS (self));
+  gtk_toggle_button_set_active (self->choropleth_button, choropleth);
+}
+
+static void
+on_choropleth_toggled_cb (AtlasMapControls *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->choropleth_button);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->choropleth_button), GTK_ACCESSIBLE_STATE_PRESSED,
+                               active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOROPLETH]);
+}
+
+static void
+atlas_map_controls_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CHOROPLETH:
+      g_value_set_boolean (value, atlas_map_controls_get_choropleth (ATLAS_MAP_CONTROLS (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_controls_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CHOROPLETH:
+      atlas_map_controls_set_choropleth (ATLAS_MAP_CONTROLS (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 atlas_map_controls_dispose (GObject *object)
 {
@@ -98,6 +170,7 @@ atlas_map_controls_dispose (GObject *object)
 
   /* The legend belongs to its menu button. */
   self->legend = NULL;
+  self->choropleth_button = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -111,6 +184,18 @@ atlas_map_controls_class_init (AtlasMapControlsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_controls_dispose;
+  object_class->get_property = atlas_map_controls_get_property;
+  object_class->set_property = atlas_map_controls_set_property;
+
+  /**
+   * AtlasMapControls:choropleth:
+   *
+   * Whether the "Colour Districts by Events" toggle is on.
+   */
+  properties[PROP_CHOROPLETH] = g_param_spec_boolean ("choropleth", NULL, NULL, FALSE,
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                      G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }
@@ -144,6 +229,15 @@ atlas_map_controls_init (AtlasMapControls *self)
              make_button ("zoom-fit-best-symbolic", _("Show All Places"), "map.zoom-fit"),
              make_button ("find-location-symbolic", _("Zoom to Selection"), "map.zoom-selection"));
   add_group (self, legend_button, base_map_button);
+
+  self->choropleth_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->choropleth_button), "color-select-symbolic");
+  describe (GTK_WIDGET (self->choropleth_button), _("Colour Districts by Events"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->choropleth_button), GTK_ACCESSIBLE_STATE_PRESSED,
+                               GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  g_signal_connect_object (self->choropleth_button, "toggled", G_CALLBACK (on_choropleth_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (GTK_WIDGET (self->choropleth_button), GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Map Controls"), -1);

@@ -20,5 +20,8 @@ G_DECLARE_FINAL_TYPE (AtlasMapControls, atlas_map_controls, ATLAS, MAP_CONTROLS,
 GtkWidget *atlas_map_controls_new         (void);
 void       atlas_map_controls_set_dataset (AtlasMapControls *self,
                                            AtlasDataset     *dataset);
+gboolean   atlas_map_controls_get_choropleth (AtlasMapControls *self);
+void       atlas_map_controls_set_choropleth (AtlasMapControls *self,
+                                              gboolean          choropleth);
 
 G_END_DECLS

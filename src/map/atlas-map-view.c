@@ -23,6 +23,8 @@
 #include <math.h>
 
 #include "atlas-area-layer.h"
+#include "model/atlas-date.h"
+#include "model/atlas-locale.h"
 #include "atlas-basemap-layer.h"
 #include "atlas-map-camera.h"
 #include "atlas-map-controls.h"
@@ -57,10 +59,20 @@ struct _AtlasMapView
 
   AtlasBaseMap base_map;
   guint fit_tick_id;
-  gboolean selecting;          /* the map itself is writing the selection */
+  double press_x;              /* where the primary button went down */
+  double press_y;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
+static void atlas_map_view_intent_source_init (AtlasIntentSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_map_view_intent_source_init))
+
+static void
+atlas_map_view_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
 
 enum {
   PROP_0,
@@ -181,19 +193,80 @@ zoom_to_selection (AtlasMapView *self,
 
 /* Models ------------------------------------------------------------------ */
 
+/* What is selected, for the map's description: a screen reader hears it, and
+ * an event at several places says how many are ringed. */
+static char *
+describe_selection (AtlasMapView *self)
+{
+  guint event, location, district;
+
+  if (self->selection == NULL || atlas_selection_get_dataset (self->selection) != self->dataset)
+    return NULL;
+  event = atlas_selection_get_event (self->selection);
+  location = atlas_selection_get_location (self->selection);
+  district = atlas_selection_get_district (self->selection);
+  if (event != ATLAS_NONE)
+    {
+      const AtlasEvent *e = atlas_dataset_get_event (self->dataset, event);
+      const char *title = atlas_localized (e->title, e->title_zh);
+
+      /* Translators: the map's description of a selected event, e.g. "selected: Port alliance, at 3 places" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "selected: %1$s, at %2$u place",
+                                           "selected: %1$s, at %2$u places", e->n_locations),
+                              title, (guint) e->n_locations);
+    }
+  if (location != ATLAS_NONE)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
+
+      /* Translators: the map's description of a selected place or district */
+      return g_strdup_printf (_("selected: %s"), atlas_localized (loc->name, loc->name_zh));
+    }
+  if (district != ATLAS_NONE)
+    {
+      const AtlasDistrict *d = atlas_dataset_get_district (self->dataset, district);
+
+      return g_strdup_printf (_("selected: %s"), atlas_localized (d->name, d->name_zh));
+    }
+  return NULL;
+}
+
 static void
 update_description (AtlasMapView *self)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *selected = NULL;
   guint shown = atlas_place_layer_get_n_visible (self->place_layer);
   guint total = self->dataset != NULL ? atlas_dataset_get_n_locations (self->dataset) : 0;
 
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u of %u place shown",
-                                              "%u of %u places shown", total),
-                                 shown, total);
+  /* With the playhead before the end, the places drawn bright are those where
+   * something has happened by then; the rest are faded. */
+  if (self->playhead != NULL && atlas_playhead_is_partial (self->playhead))
+    {
+      g_autofree char *day = atlas_date_format (atlas_playhead_get_day (self->playhead), ATLAS_PRECISION_DAY);
+
+      shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%1$u of %2$u place shown, %3$u with events by %4$s",
+                                                 "%1$u of %2$u places shown, %3$u with events by %4$s",
+                                                 total),
+                                    shown, total, atlas_playhead_get_n_active_places (self->playhead), day);
+    }
+  else
+    shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u place shown",
+                                               "%u of %u places shown", total),
+                                  shown, total);
+  selected = describe_selection (self);
+  if (selected != NULL)
+    {
+      /* Translators: the map's description: what it shows; what is selected */
+      g_autofree char *both = g_strdup_printf (_("%1$s; %2$s"), shown_text, selected);
+
+      g_free (shown_text);
+      shown_text = g_steal_pointer (&both);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+                                  shown_text, -1);
 }
 
 static void
@@ -247,16 +320,23 @@ update_counts (AtlasMapView *self)
 static void
 update_selection (AtlasMapView *self)
 {
-  guint location = ATLAS_NONE, district = ATLAS_NONE;
+  guint location = ATLAS_NONE, district = ATLAS_NONE, event = ATLAS_NONE;
+  const guint32 *event_places = NULL;
+  guint n_event_places = 0;
 
   if (self->selection != NULL && self->dataset != NULL &&
       atlas_selection_get_dataset (self->selection) == self->dataset)
     {
       location = atlas_selection_get_location (self->selection);
       district = atlas_selection_get_district (self->selection);
+      event = atlas_selection_get_event (self->selection);
     }
+  /* An event at several places rings every one of them. */
+  if (event != ATLAS_NONE)
+    event_places = atlas_dataset_event_locations (self->dataset, event, &n_event_places);
 
   atlas_place_layer_set_selected (self->place_layer, location);
+  atlas_place_layer_set_also_selected (self->place_layer, event_places, n_event_places);
   atlas_area_layer_set_selection (self->area_layer, location, district);
   /* A district without an outline has nothing to zoom to. */
   if (district != ATLAS_NONE &&
@@ -296,21 +376,42 @@ static void
 on_playhead_changed_cb (AtlasMapView *self)
 {
   update_counts (self);
+  update_description (self);
 }
 
 static void
 on_selection_changed_cb (AtlasMapView *self)
 {
-  guint location;
+  guint location, event;
 
   update_selection (self);
-  if (self->selecting || self->dataset == NULL ||
-      atlas_selection_get_dataset (self->selection) != self->dataset)
+  update_description (self);
+  /* What the person picked on the map is where they are looking already. */
+  if (atlas_selection_get_origin (self->selection) == ATLAS_ORIGIN_MAP ||
+      self->dataset == NULL || atlas_selection_get_dataset (self->selection) != self->dataset)
     return;
 
-  /* Selected elsewhere (the event list, the timeline): make sure it shows. */
+  /* Selected elsewhere (the event list, the timeline): make sure it shows; an
+   * event at several places, all of them. */
   location = atlas_selection_get_location (self->selection);
-  if (location != ATLAS_NONE)
+  event = atlas_selection_get_event (self->selection);
+  if (event != ATLAS_NONE && atlas_dataset_get_event (self->dataset, event)->n_locations > 1)
+    {
+      guint n;
+      const guint32 *places = atlas_dataset_event_locations (self->dataset, event, &n);
+      g_autofree double *lons = g_new (double, n);
+      g_autofree double *lats = g_new (double, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, places[i]);
+
+          lons[i] = loc->lon;
+          lats[i] = loc->lat;
+        }
+      atlas_map_camera_reveal_all (self->map, lons, lats, n);
+    }
+  else if (location != ATLAS_NONE)
     {
       const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
 
@@ -364,18 +465,20 @@ static void
 select_location (AtlasMapView *self,
                  guint         location)
 {
-  self->selecting = TRUE;
-  atlas_selection_select_location (self->selection, location);
-  self->selecting = FALSE;
+  atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_PLACE, location, ATLAS_ORIGIN_MAP);
 }
 
 static void
 select_district (AtlasMapView *self,
                  guint         district)
 {
-  self->selecting = TRUE;
-  atlas_selection_select_district (self->selection, district);
-  self->selecting = FALSE;
+  atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_DISTRICT, district, ATLAS_ORIGIN_MAP);
+}
+
+static void
+clear_selection (AtlasMapView *self)
+{
+  atlas_intent_emit_select (self, ATLAS_INTENT_CLEAR_SELECTION, ATLAS_NONE, ATLAS_ORIGIN_MAP);
 }
 
 /**
@@ -427,9 +530,31 @@ atlas_map_view_click (AtlasMapView *self,
       return;
     }
 
-  self->selecting = TRUE;
-  atlas_selection_clear (self->selection);
-  self->selecting = FALSE;
+  clear_selection (self);
+}
+
+static void
+on_click_pressed_cb (AtlasMapView    *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  self->press_x = x;
+  self->press_y = y;
+}
+
+/* A press, a move beyond the drag threshold and a release pan the map (the
+ * map's own drag gesture does that); only a press and release in place click. */
+static gboolean
+moved_beyond_threshold (AtlasMapView *self,
+                        double        x,
+                        double        y)
+{
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  return hypot (x - self->press_x, y - self->press_y) > threshold;
 }
 
 static void
@@ -440,7 +565,7 @@ on_click_released_cb (AtlasMapView    *self,
                       GtkGestureClick *gesture)
 {
   /* The second click of a double click is the map's zoom. */
-  if (n_press != 1)
+  if (n_press != 1 || moved_beyond_threshold (self, x, y))
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -563,9 +688,7 @@ escape_cb (GtkWidget *widget,
       atlas_selection_is_empty (self->selection))
     return FALSE;
 
-  self->selecting = TRUE;
-  atlas_selection_clear (self->selection);
-  self->selecting = FALSE;
+  clear_selection (self);
   return TRUE;
 }
 
@@ -615,6 +738,47 @@ atlas_map_view_set_base_map (AtlasMapView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
+}
+
+/**
+ * atlas_map_view_set_tile_url:
+ * @self: a map view
+ * @url_template: a tile URL with #Z#, #X# and #Y#
+ *
+ * Draws tiles from another server than OpenStreetMap's (the tests' own, on
+ * the loopback interface) whenever tiles are shown.
+ */
+void
+atlas_map_view_set_tile_url (AtlasMapView *self,
+                             const char   *url_template)
+{
+  ShumateRasterRenderer *custom;
+  gboolean shown;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  shown = self->tile_layer != NULL;
+  if (shown)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+      shumate_license_remove_map_source (self->license, self->osm);
+      self->tile_layer = NULL;
+    }
+
+  custom = shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", "Custom tiles",
+                                                      "Map data © OpenStreetMap contributors",
+                                                      "https://www.openstreetmap.org/copyright",
+                                                      0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                      url_template);
+  shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
+  self->osm = SHUMATE_MAP_SOURCE (custom);
+  if (shown)
+    {
+      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+      shumate_license_append_map_source (self->license, self->osm);
+    }
 }
 
 /* Widget -------------------------------------------------------------------- */
@@ -762,20 +926,6 @@ atlas_map_view_init (AtlasMapView *self)
   self->registry = shumate_map_source_registry_new_with_defaults ();
   self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
 
-  /* Another tile server, e.g. an organisation's own, or a test's. */
-  if (g_getenv ("CHENGYU_ATLAS_TILE_URL") != NULL)
-    {
-      ShumateRasterRenderer *custom =
-        shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
-                                                   _("Map data © OpenStreetMap contributors"),
-                                                   "https://www.openstreetmap.org/copyright",
-                                                   0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                   g_getenv ("CHENGYU_ATLAS_TILE_URL"));
-
-      shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
-      self->osm = SHUMATE_MAP_SOURCE (custom);
-    }
-
   self->map = shumate_map_new ();
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
   /* The OSM source is the reference even offline: the map's gestures need one. */
@@ -825,9 +975,13 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->controls), 12);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->controls));
   atlas_place_layer_set_label_obstacle (self->place_layer, GTK_WIDGET (self->controls));
+  g_object_bind_property (self->controls, "choropleth", self->area_layer, "choropleth", G_BINDING_DEFAULT);
+  atlas_basemap_layer_set_place_layer (self->basemap_layer, self->place_layer);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));

@@ -173,6 +173,7 @@ draw_cluster (AtlasPlaceLayer       *self,
   double radius = atlas_place_layer_cluster_radius (group->count);
   double angle = -G_PI / 2;
   gboolean any_active = FALSE;
+  guint n_active = 0;
   g_autofree char *text = NULL;
   int tw, th;
 
@@ -184,8 +185,9 @@ draw_cluster (AtlasPlaceLayer       *self,
       const guint32 *sectors = atlas_dataset_location_sectors (self->dataset, place, &n);
 
       sector_counts[n > 0 ? sectors[0] : n_sectors]++;
-      any_active |= atlas_place_layer_count_of (self, place) > 0;
+      n_active += atlas_place_layer_count_of (self, place) > 0;
     }
+  any_active = n_active > 0;
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -218,7 +220,9 @@ draw_cluster (AtlasPlaceLayer       *self,
   atlas_map_set_source_rgb (cr, palette->cluster_fill, 0.95);
   cairo_fill (cr);
 
-  text = g_strdup_printf ("%u", group->count);
+  /* The number says what the map shows: with the playhead before the end, the
+   * places where something has happened by then (the others are faded). */
+  text = g_strdup_printf ("%u", self->counts != NULL ? n_active : group->count);
   pango_layout_set_text (self->count_layout, text, -1);
   pango_layout_get_pixel_size (self->count_layout, &tw, &th);
   cairo_move_to (cr, group->x - tw / 2.0, group->y - th / 2.0);
@@ -244,6 +248,35 @@ draw_selection (AtlasPlaceLayer        *self,
   cairo_stroke (cr);
   atlas_map_draw_marker (cr, loc->kind, s->x, s->y, MAX (s->radius, ATLAS_MAP_RADIUS_MIN),
                          self->colors[s->place], palette->marker_outline, 1.0);
+}
+
+/* The other places of the selected event, ringed where they are even when a
+ * cluster holds them. Returns how many were on screen. */
+static guint
+draw_also_selected (AtlasPlaceLayer       *self,
+                    cairo_t               *cr,
+                    const AtlasMapPalette *palette)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->also_selected->len; i++)
+    {
+      AtlasPlaceSingle s;
+      double x, y;
+
+      s.place = g_array_index (self->also_selected, guint, i);
+      if (!self->visible[s.place])
+        continue;
+      atlas_map_projection_to_widget (&self->projection, self->xs[s.place], self->ys[s.place], &x, &y);
+      if (x < 0 || y < 0 || x > self->projection.width || y > self->projection.height)
+        continue;
+      s.x = x;
+      s.y = y;
+      s.radius = atlas_place_layer_radius_of (self, s.place);
+      draw_selection (self, cr, palette, &s);
+      n++;
+    }
+  return n;
 }
 
 static PangoLayout *
@@ -272,6 +305,59 @@ get_label_layout (AtlasPlaceLayer *self,
   return layout;
 }
 
+/* Labels ----------------------------------------------------------------- */
+
+/* How far a marker's shape reaches from its centre: the points of stars and
+ * triangles, and half the outline. */
+static double
+marker_extent (double radius)
+{
+  return radius * 1.3 + 1.5;
+}
+
+/* The selection ring around the selected marker, outline included. */
+static double
+selection_extent (double radius)
+{
+  return radius * 1.35 + 5 + 1.25;
+}
+
+/* The places drawn on their own marker in this layout; the selected one, if
+ * on screen, is last and copied to @selected. */
+static GArray *
+collect_singles (AtlasPlaceLayer  *self,
+                 AtlasPlaceSingle *selected)
+{
+  GArray *singles = g_array_sized_new (FALSE, FALSE, sizeof (AtlasPlaceSingle),
+                                       self->clusters.n_groups + 1);
+
+  selected->place = ATLAS_NONE;
+  for (guint g = 0; g < self->clusters.n_groups; g++)
+    {
+      const AtlasMapCluster *group = &self->clusters.groups[g];
+      AtlasPlaceSingle s;
+
+      if (group->count > 1)
+        continue;
+      s.place = self->clusters.members[group->first];
+      s.x = group->x;
+      s.y = group->y;
+      s.radius = atlas_place_layer_radius_of (self, s.place);
+      g_array_append_val (singles, s);
+    }
+  /* The selected place was kept out of the clustering; it is the last one. */
+  if (self->selected != ATLAS_NONE && self->n_on_screen > 0 &&
+      self->ids[self->n_on_screen - 1] == self->selected)
+    {
+      selected->place = self->selected;
+      selected->x = self->sx[self->n_on_screen - 1];
+      selected->y = self->sy[self->n_on_screen - 1];
+      selected->radius = atlas_place_layer_radius_of (self, self->selected);
+      g_array_append_val (singles, *selected);
+    }
+  return singles;
+}
+
 typedef struct
 {
   const AtlasPlaceSingle *single;
@@ -292,18 +378,114 @@ compare_labels (gconstpointer a,
   return la->single->place < lb->single->place ? -1 : (la->single->place > lb->single->place);
 }
 
+/* Files what labels must not cover: the controls over the map, every marker
+ * (the selected one with its ring) and every cluster. */
 static void
-draw_labels (AtlasPlaceLayer        *self,
-             cairo_t                *cr,
-             const AtlasMapPalette  *palette,
-             GArray                 *singles,
-             const AtlasPlaceSingle *selected)
+add_obstacles (AtlasPlaceLayer *self,
+               GArray          *singles,
+               guint            selected)
 {
-  g_autoptr(AtlasLabelPlacer) placer = NULL;
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
-  double zoom = self->projection.zoom;
   graphene_rect_t obstacle;
 
+  if (self->label_obstacle != NULL &&
+      gtk_widget_compute_bounds (self->label_obstacle, GTK_WIDGET (self), &obstacle))
+    atlas_label_placer_add (self->placer, ATLAS_LABEL_OBSTACLE, 0, obstacle.origin.x,
+                            obstacle.origin.y, obstacle.size.width, obstacle.size.height);
+
+  for (guint i = 0; i < singles->len; i++)
+    {
+      const AtlasPlaceSingle *s = &g_array_index (singles, AtlasPlaceSingle, i);
+      double r = s->place == selected ? selection_extent (s->radius) : marker_extent (s->radius);
+
+      atlas_label_placer_add (self->placer, ATLAS_LABEL_MARKER, s->place, s->x - r, s->y - r,
+                              2 * r, 2 * r);
+    }
+  /* The other places of a selected event are ringed, clustered or not. */
+  for (guint i = 0; i < self->also_selected->len; i++)
+    {
+      guint place = g_array_index (self->also_selected, guint, i);
+      double x, y, r = selection_extent (atlas_place_layer_radius_of (self, place));
+
+      if (!self->visible[place])
+        continue;
+      atlas_map_projection_to_widget (&self->projection, self->xs[place], self->ys[place], &x, &y);
+      atlas_label_placer_add (self->placer, ATLAS_LABEL_MARKER, place, x - r, y - r, 2 * r, 2 * r);
+    }
+  for (guint g = 0; g < self->clusters.n_groups; g++)
+    {
+      const AtlasMapCluster *group = &self->clusters.groups[g];
+      double r = atlas_place_layer_cluster_radius (group->count) + 1.5;
+
+      if (group->count > 1)
+        atlas_label_placer_add (self->placer, ATLAS_LABEL_CLUSTER,
+                                self->clusters.members[group->first],
+                                group->x - r, group->y - r, 2 * r, 2 * r);
+    }
+}
+
+/* Right of the marker, else left, below, above; or no label. */
+static void
+place_label (AtlasPlaceLayer        *self,
+             const AtlasPlaceSingle *s,
+             AtlasLabelKind          kind)
+{
+  PangoLayout *layout = get_label_layout (self, s->place);
+  double gap = (kind == ATLAS_LABEL_SELECTED ? selection_extent (s->radius)
+                                             : marker_extent (s->radius)) + 2;
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  {
+    const double positions[4][2] = {
+      { s->x + gap, s->y - th / 2.0 },
+      { s->x - gap - tw, s->y - th / 2.0 },
+      { s->x - tw / 2.0, s->y + gap },
+      { s->x - tw / 2.0, s->y - gap - th },
+    };
+
+    for (guint p = 0; p < G_N_ELEMENTS (positions); p++)
+      {
+        AtlasPlaceLabel label = { s->place, positions[p][0], positions[p][1] };
+
+        if (!atlas_label_placer_try_add (self->placer, kind, s->place, label.x, label.y, tw, th))
+          continue;
+        g_array_append_val (self->labels, label);
+        break;
+      }
+  }
+}
+
+/**
+ * atlas_place_layer_ensure_labels:
+ * @self: a layer
+ *
+ * Places the labels of the current layout, unless that was done already: the
+ * selected place's first, then those of the important places, around their
+ * markers and clear of every marker, cluster and the map's controls.
+ */
+void
+atlas_place_layer_ensure_labels (AtlasPlaceLayer *self)
+{
+  g_autoptr(GArray) singles = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  AtlasPlaceSingle selected;
+  double zoom;
+
+  atlas_place_layer_ensure_layout (self);
+  if (self->labels_valid && self->placer != NULL)
+    return;
+
+  self->labels_valid = TRUE;
+  g_clear_pointer (&self->placer, atlas_label_placer_free);
+  self->placer = atlas_label_placer_new (self->projection.width, self->projection.height);
+  g_array_set_size (self->labels, 0);
+  singles = collect_singles (self, &selected);
+  add_obstacles (self, singles, selected.place);
+  if (singles->len == 0)
+    return;
+
+  zoom = self->projection.zoom;
+  candidates = g_array_new (FALSE, FALSE, sizeof (LabelCandidate));
   for (guint i = 0; i < singles->len; i++)
     {
       const AtlasPlaceSingle *s = &g_array_index (singles, AtlasPlaceSingle, i);
@@ -312,66 +494,51 @@ draw_labels (AtlasPlaceLayer        *self,
         s, atlas_map_kind_rank (loc->kind), atlas_place_layer_count_of (self, s->place)
       };
 
-      if (s == selected)
+      if (s->place == selected.place)
         candidate.rank = -1;
       else if (zoom < atlas_map_kind_label_zoom (loc->kind) || candidate.count == 0)
         continue;
       g_array_append_val (candidates, candidate);
     }
-  if (candidates->len == 0)
-    return;
   g_array_sort (candidates, compare_labels);
 
-  placer = atlas_label_placer_new (self->projection.width, self->projection.height);
-
-  if (self->label_obstacle != NULL &&
-      gtk_widget_compute_bounds (self->label_obstacle, GTK_WIDGET (self), &obstacle))
-    atlas_label_placer_add (placer, obstacle.origin.x, obstacle.origin.y,
-                            obstacle.size.width, obstacle.size.height);
-
-  /* Markers are obstacles: a label never hides a place. */
-  for (guint i = 0; i < singles->len; i++)
-    {
-      const AtlasPlaceSingle *s = &g_array_index (singles, AtlasPlaceSingle, i);
-      double r = s->radius * 1.1;
-
-      atlas_label_placer_add (placer, s->x - r, s->y - r, 2 * r, 2 * r);
-    }
-  for (guint g = 0; g < self->clusters.n_groups; g++)
-    {
-      const AtlasMapCluster *group = &self->clusters.groups[g];
-      double r = atlas_place_layer_cluster_radius (group->count);
-
-      if (group->count > 1)
-        atlas_label_placer_add (placer, group->x - r, group->y - r, 2 * r, 2 * r);
-    }
-
-  /* Right of the marker, else left, below, above; or no label. */
   for (guint i = 0; i < MIN (candidates->len, MAX_LABELS); i++)
     {
       const AtlasPlaceSingle *s = g_array_index (candidates, LabelCandidate, i).single;
-      PangoLayout *layout = get_label_layout (self, s->place);
-      double gap = s->radius * 1.2 + 4;
-      int tw, th;
 
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      {
-        const double positions[4][2] = {
-          { s->x + gap, s->y - th / 2.0 },
-          { s->x - gap - tw, s->y - th / 2.0 },
-          { s->x - tw / 2.0, s->y + gap - 2 },
-          { s->x - tw / 2.0, s->y - gap - th + 2 },
-        };
+      place_label (self, s, s->place == selected.place ? ATLAS_LABEL_SELECTED : ATLAS_LABEL_PLACE);
+    }
+}
 
-        for (guint p = 0; p < G_N_ELEMENTS (positions); p++)
-          {
-            if (!atlas_label_placer_try_add (placer, positions[p][0], positions[p][1], tw, th))
-              continue;
-            atlas_map_draw_text (cr, layout, positions[p][0], positions[p][1],
-                                 s == selected ? palette->selection : palette->text, palette->halo);
-            break;
-          }
-      }
+/**
+ * atlas_place_layer_get_label_placer:
+ * @self: a layer
+ *
+ * Returns: (transfer none): the placer of the current frame, holding the
+ *   controls, markers, clusters and place labels; names drawn under the places
+ *   (the base map's) are placed on a copy of it
+ */
+const AtlasLabelPlacer *
+atlas_place_layer_get_label_placer (AtlasPlaceLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLACE_LAYER (self), NULL);
+
+  atlas_place_layer_ensure_labels (self);
+  return self->placer;
+}
+
+static void
+draw_labels (AtlasPlaceLayer       *self,
+             cairo_t               *cr,
+             const AtlasMapPalette *palette)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const AtlasPlaceLabel *label = &g_array_index (self->labels, AtlasPlaceLabel, i);
+
+      atlas_map_draw_text (cr, get_label_layout (self, label->place), label->x, label->y,
+                           label->place == self->selected ? palette->selection : palette->text,
+                           palette->halo);
     }
 }
 
@@ -394,13 +561,14 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
   g_autofree guint *sector_counts = NULL;
   gboolean dark;
   int scale;
-  AtlasPlaceSingle selected = { ATLAS_NONE };
+  AtlasPlaceSingle selected;
   cairo_t *cr;
 
   if (self->dataset == NULL || width <= 0 || height <= 0)
     return;
 
-  atlas_place_layer_ensure_layout (self);
+  atlas_place_layer_ensure_labels (self);
+  self->n_ringed = 0;
   if (self->n_on_screen == 0)
     return;
 
@@ -414,29 +582,9 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
     }
   palette = atlas_map_palette_get (dark);
 
-  singles = g_array_sized_new (FALSE, FALSE, sizeof (AtlasPlaceSingle), self->clusters.n_groups);
-  for (guint g = 0; g < self->clusters.n_groups; g++)
-    {
-      const AtlasMapCluster *group = &self->clusters.groups[g];
-      AtlasPlaceSingle s;
-
-      if (group->count > 1)
-        continue;
-      s.place = self->clusters.members[group->first];
-      s.x = group->x;
-      s.y = group->y;
-      s.radius = atlas_place_layer_radius_of (self, s.place);
-      g_array_append_val (singles, s);
-    }
-  /* The selected place was kept out of the clustering; it is the last one. */
-  if (self->selected != ATLAS_NONE && self->n_on_screen > 0 &&
-      self->ids[self->n_on_screen - 1] == self->selected)
-    {
-      selected.place = self->selected;
-      selected.x = self->sx[self->n_on_screen - 1];
-      selected.y = self->sy[self->n_on_screen - 1];
-      selected.radius = atlas_place_layer_radius_of (self, self->selected);
-    }
+  singles = collect_singles (self, &selected);
+  if (selected.place != ATLAS_NONE)
+    g_array_set_size (singles, singles->len - 1);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_singles (self, cr, palette, singles);
@@ -448,14 +596,12 @@ atlas_place_layer_draw (AtlasPlaceLayer *self,
         draw_cluster (self, cr, palette, &self->clusters.groups[g], sector_counts);
     }
 
+  self->n_ringed = draw_also_selected (self, cr, palette);
   if (selected.place != ATLAS_NONE)
     {
       draw_selection (self, cr, palette, &selected);
-      g_array_append_val (singles, selected);
+      self->n_ringed++;
     }
-  draw_labels (self, cr, palette, singles,
-               selected.place != ATLAS_NONE
-                 ? &g_array_index (singles, AtlasPlaceSingle, singles->len - 1) : NULL);
+  draw_labels (self, cr, palette);
   cairo_destroy (cr);
 }
-

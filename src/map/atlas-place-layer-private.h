@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "atlas-label-placer.h"
 #include "atlas-map-cluster.h"
 #include "atlas-map-projection.h"
 #include "atlas-place-layer.h"
@@ -36,6 +37,8 @@ struct _AtlasPlaceLayer
   guint32 *counts;            /* events in the time window, or NULL for all events */
   guint max_count;
   guint selected;
+  GArray *also_selected;      /* guint: the selected event's other places, ringed too */
+  guint n_ringed;             /* places the last frame drew with a selection ring */
   gboolean clustering;
 
   /* The layout of the current frame. */
@@ -48,6 +51,11 @@ struct _AtlasPlaceLayer
   guint capacity;
   AtlasMapClustering clusters;
   guint8 *clustered;          /* per place: inside a cluster in this layout */
+
+  /* The labels of that layout, placed in one placer the base map goes on with. */
+  gboolean labels_valid;
+  AtlasLabelPlacer *placer;
+  GArray *labels;             /* AtlasPlaceLabel */
 
   GHashTable *sprites;        /* sprite key → cairo_surface_t */
   gboolean sprites_dark;
@@ -65,7 +73,17 @@ typedef struct
   float radius;
 } AtlasPlaceSingle;
 
+/* A place's name as placed in this frame: its top left corner. */
+typedef struct
+{
+  guint place;
+  float x, y;
+} AtlasPlaceLabel;
+
 void   atlas_place_layer_ensure_layout (AtlasPlaceLayer *self);
+void   atlas_place_layer_ensure_labels (AtlasPlaceLayer *self);
+const AtlasLabelPlacer *
+       atlas_place_layer_get_label_placer (AtlasPlaceLayer *self);
 guint  atlas_place_layer_count_of      (AtlasPlaceLayer *self,
                                         guint            place);
 double atlas_place_layer_radius_of     (AtlasPlaceLayer *self,

@@ -18,7 +18,9 @@
  *  3. draws the remaining places as sprites: each marker look (shape of the
  *     kind, sector colour, size from the events in the time window) is rendered
  *     once and then only copied, which is what keeps 10,000 markers cheap;
- *  4. places labels of the important places greedily, avoiding markers.
+ *  4. places labels of the important places greedily, avoiding markers; the
+ *     base map goes on with the same placer, so its names keep clear of
+ *     markers and of the places' names (see atlas-label-placer.c).
  *
  * The same layout (cached until the viewport, the size or the data change) is
  * used for hit tests, so a click finds what is on screen.
@@ -34,11 +36,27 @@
 
 G_DEFINE_FINAL_TYPE (AtlasPlaceLayer, atlas_place_layer, SHUMATE_TYPE_LAYER)
 
+enum {
+  LABELS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Labels must be placed afresh, and the base map's with them. */
+static void
+invalidate_labels (AtlasPlaceLayer *self)
+{
+  self->labels_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[LABELS_CHANGED], 0);
+}
+
 static void
 invalidate (AtlasPlaceLayer *self)
 {
   self->layout_valid = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_labels (self);
 }
 
 /* The events that size a place's marker: in the time window, or all of them. */
@@ -103,6 +121,7 @@ atlas_place_layer_ensure_layout (AtlasPlaceLayer *self)
 
   atlas_map_projection_init_from_viewport (&self->projection, viewport, width, height);
   self->layout_valid = TRUE;
+  self->labels_valid = FALSE;
 
   for (guint g = 0; g < self->clusters.n_groups; g++)
     {
@@ -140,12 +159,15 @@ atlas_place_layer_ensure_layout (AtlasPlaceLayer *self)
         }
     }
 
-  atlas_map_clustering_compute (&self->clusters, self->ids, self->sx, self->sy, n_cluster_input,
-                                width, height, CULL_MARGIN, CLUSTER_CELL,
-                                self->projection.origin_x - width / 2,
-                                self->projection.origin_y - height / 2,
-                                self->clustering && self->projection.zoom < CLUSTER_MAX_ZOOM
-                                  ? CLUSTER_MIN_SIZE : G_MAXUINT);
+  atlas_map_clustering_compute (&self->clusters, &(AtlasMapClusterInput) {
+                                  .ids = self->ids, .xs = self->sx, .ys = self->sy, .n = n_cluster_input,
+                                  .width = width, .height = height, .margin = CULL_MARGIN,
+                                  .cell_size = CLUSTER_CELL,
+                                  .origin_x = self->projection.origin_x - width / 2,
+                                  .origin_y = self->projection.origin_y - height / 2,
+                                  .min_cluster_size = self->clustering && self->projection.zoom < CLUSTER_MAX_ZOOM
+                                                        ? CLUSTER_MIN_SIZE : G_MAXUINT,
+                                });
 
   for (guint g = 0; g < self->clusters.n_groups; g++)
     {
@@ -497,6 +519,46 @@ atlas_place_layer_set_selected (AtlasPlaceLayer *self,
   invalidate (self);
 }
 
+/**
+ * atlas_place_layer_set_also_selected:
+ * @self: a place layer
+ * @locations: (array length=n_locations): the other places of the selected event
+ * @n_locations: how many
+ *
+ * Rings these places too, so that an event at several places shows all of them.
+ */
+void
+atlas_place_layer_set_also_selected (AtlasPlaceLayer *self,
+                                     const guint32   *locations,
+                                     guint            n_locations)
+{
+  g_return_if_fail (ATLAS_IS_PLACE_LAYER (self));
+
+  g_array_set_size (self->also_selected, 0);
+  for (guint i = 0; i < n_locations; i++)
+    {
+      guint location = locations[i];
+
+      if (location < self->n_places && location != self->selected)
+        g_array_append_val (self->also_selected, location);
+    }
+  invalidate_labels (self);
+}
+
+/**
+ * atlas_place_layer_get_n_ringed:
+ * @self: a place layer
+ *
+ * Returns: how many places the last frame drew with a selection ring
+ */
+guint
+atlas_place_layer_get_n_ringed (AtlasPlaceLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLACE_LAYER (self), 0);
+
+  return self->n_ringed;
+}
+
 gboolean
 atlas_place_layer_get_clustering (AtlasPlaceLayer *self)
 {
@@ -539,7 +601,7 @@ atlas_place_layer_set_label_obstacle (AtlasPlaceLayer *self,
   g_return_if_fail (obstacle == NULL || GTK_IS_WIDGET (obstacle));
 
   g_set_weak_pointer (&self->label_obstacle, obstacle);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_labels (self);
 }
 
 guint
@@ -610,7 +672,7 @@ atlas_place_layer_css_changed (GtkWidget         *widget,
   pango_font_description_set_absolute_size (font, 11.5 * PANGO_SCALE);
   pango_layout_set_font_description (self->count_layout, font);
   pango_font_description_free (font);
-  gtk_widget_queue_draw (widget);
+  invalidate_labels (self);
 }
 
 static void
@@ -635,6 +697,9 @@ atlas_place_layer_dispose (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_object (&self->count_layout);
   g_clear_weak_pointer (&self->label_obstacle);
+  g_clear_pointer (&self->placer, atlas_label_placer_free);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->also_selected, g_array_unref);
 
   G_OBJECT_CLASS (atlas_place_layer_parent_class)->dispose (object);
 }
@@ -650,12 +715,24 @@ atlas_place_layer_class_init (AtlasPlaceLayerClass *klass)
   widget_class->snapshot = atlas_place_layer_snapshot;
   widget_class->size_allocate = atlas_place_layer_size_allocate;
   widget_class->css_changed = atlas_place_layer_css_changed;
+
+  /**
+   * AtlasPlaceLayer::labels-changed:
+   * @self: the layer
+   *
+   * The labels are to be placed afresh (the view, the places or their counts,
+   * the selection or the fonts changed): names placed around them, such as
+   * the base map's, must be placed again too.
+   */
+  signals[LABELS_CHANGED] = g_signal_new ("labels-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 atlas_place_layer_init (AtlasPlaceLayer *self)
 {
   self->selected = ATLAS_NONE;
+  self->also_selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->clustering = TRUE;
   self->sprites_scale = 1;
   atlas_map_clustering_init (&self->clusters);
@@ -663,6 +740,7 @@ atlas_place_layer_init (AtlasPlaceLayer *self)
                                          (GDestroyNotify) cairo_surface_destroy);
   self->layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->count_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->labels = g_array_new (FALSE, FALSE, sizeof (AtlasPlaceLabel));
 }
 
 /**

@@ -44,6 +44,10 @@ void             atlas_place_layer_set_counts     (AtlasPlaceLayer *self,
                                                    guint            max_count);
 void             atlas_place_layer_set_selected   (AtlasPlaceLayer *self,
                                                    guint            location);
+void             atlas_place_layer_set_also_selected (AtlasPlaceLayer *self,
+                                                   const guint32   *locations,
+                                                   guint            n_locations);
+guint            atlas_place_layer_get_n_ringed   (AtlasPlaceLayer *self);
 gboolean         atlas_place_layer_get_clustering (AtlasPlaceLayer *self);
 void             atlas_place_layer_set_clustering (AtlasPlaceLayer *self,
                                                    gboolean         clustering);

@@ -36,6 +36,7 @@ struct _AtlasDataset
   GArray *geometries;   /* AtlasGeometry */
   GArray *rings;        /* AtlasRing */
   GArray *points;       /* AtlasPoint */
+  GArray *periods;      /* AtlasPeriod, in file order */
 
   GHashTable *source_ids;    /* id → index + 1 */
   GHashTable *sector_ids;

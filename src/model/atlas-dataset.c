@@ -113,6 +113,7 @@ atlas_dataset_finalize (GObject *object)
   g_clear_pointer (&self->license, g_free);
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->sectors, g_array_unref);
+  g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->districts, g_array_unref);
   g_clear_pointer (&self->locations, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
@@ -154,6 +155,7 @@ atlas_dataset_init (AtlasDataset *self)
   self->geometries = g_array_new (FALSE, TRUE, sizeof (AtlasGeometry));
   self->rings = g_array_new (FALSE, TRUE, sizeof (AtlasRing));
   self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
+  self->periods = g_array_new (FALSE, TRUE, sizeof (AtlasPeriod));
   self->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->sector_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->district_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -234,6 +236,28 @@ guint
 atlas_dataset_get_n_sources (AtlasDataset *self)
 {
   return self->sources->len;
+}
+
+guint
+atlas_dataset_get_n_periods (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+  return self->periods->len;
+}
+
+/**
+ * atlas_dataset_get_period:
+ * @index: from 0 to atlas_dataset_get_n_periods() - 1
+ *
+ * Returns: (transfer none): the period, in the order of the file
+ */
+const AtlasPeriod *
+atlas_dataset_get_period (AtlasDataset *self,
+                          guint         index)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->periods->len, NULL);
+  return &g_array_index (self->periods, AtlasPeriod, index);
 }
 
 guint

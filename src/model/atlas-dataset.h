@@ -77,6 +77,19 @@ typedef struct
   guint32 color; /* 0xRRGGBB */
 } AtlasSector;
 
+/* A named span of time drawn as a band behind the timeline; periods may overlap. */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *name_zh;
+  gint32 start;        /* first day */
+  gint32 end;          /* the day after the last */
+  guint8 start_precision;
+  guint8 end_precision;
+  guint32 color;       /* 0xRRGGBB */
+} AtlasPeriod;
+
 typedef struct
 {
   double lon;
@@ -164,6 +177,9 @@ guint                atlas_dataset_get_n_sectors         (AtlasDataset *self);
 guint                atlas_dataset_get_n_districts       (AtlasDataset *self);
 guint                atlas_dataset_get_n_locations       (AtlasDataset *self);
 guint                atlas_dataset_get_n_events          (AtlasDataset *self);
+guint                atlas_dataset_get_n_periods         (AtlasDataset *self);
+const AtlasPeriod   *atlas_dataset_get_period            (AtlasDataset *self,
+                                                          guint         index);
 
 const AtlasSource   *atlas_dataset_get_source            (AtlasDataset *self,
                                                           guint         index);

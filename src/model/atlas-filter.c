@@ -67,6 +67,9 @@ enum {
   PROP_0,
   PROP_DATASET,
   PROP_TEXT,
+  PROP_HAS_DATE_RANGE,
+  PROP_DATE_START,
+  PROP_DATE_END,
   N_PROPS
 };
 
@@ -176,6 +179,15 @@ atlas_filter_get_property (GObject    *object,
     case PROP_TEXT:
       g_value_set_string (value, atlas_filter_get_text (self));
       break;
+    case PROP_HAS_DATE_RANGE:
+      g_value_set_boolean (value, self->has_range);
+      break;
+    case PROP_DATE_START:
+      g_value_set_int (value, self->has_range ? self->range_start : 0);
+      break;
+    case PROP_DATE_END:
+      g_value_set_int (value, self->has_range ? self->range_end : 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -219,6 +231,17 @@ atlas_filter_class_init (AtlasFilterClass *klass)
     g_param_spec_string ("text", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The date range, [date-start, date-end) in days, for views to observe; set
+   * it with atlas_filter_set_date_range(). */
+  properties[PROP_HAS_DATE_RANGE] =
+    g_param_spec_boolean ("has-date-range", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DATE_START] =
+    g_param_spec_int ("date-start", NULL, NULL, G_MININT32, G_MAXINT32, 0,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DATE_END] =
+    g_param_spec_int ("date-end", NULL, NULL, G_MININT32, G_MAXINT32, 0,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -326,6 +349,7 @@ atlas_filter_set_dataset (AtlasFilter  *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DATE_RANGE]);
   recompute (self);
 }
 
@@ -580,6 +604,14 @@ atlas_events_in_window (AtlasDataset *dataset,
  * Keeps the events that overlap [@start, @end), so an event known only to the
  * month stays when the range covers part of that month.
  */
+static void
+notify_date_range (AtlasFilter *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DATE_RANGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_START]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_END]);
+}
+
 void
 atlas_filter_set_date_range (AtlasFilter *self,
                              gint32       start,
@@ -601,6 +633,7 @@ atlas_filter_set_date_range (AtlasFilter *self,
       atlas_events_in_window (self->dataset, start, end, self->date_events);
     }
   changed (self);
+  notify_date_range (self);
 }
 
 void
@@ -614,6 +647,7 @@ atlas_filter_clear_date_range (AtlasFilter *self)
   self->has_range = FALSE;
   g_clear_pointer (&self->date_events, gtk_bitset_unref);
   changed (self);
+  notify_date_range (self);
 }
 
 /**
@@ -784,6 +818,8 @@ recompute (AtlasFilter *self)
   for (guint f = 0; f < ATLAS_N_FACETS; f++)
     g_clear_pointer (&facet_sets[f], gtk_bitset_unref);
 
+  g_debug ("filter changed: %u events and %u places visible",
+           (guint) gtk_bitset_get_size (self->events), (guint) gtk_bitset_get_size (self->locations));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

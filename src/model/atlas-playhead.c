@@ -41,6 +41,7 @@ struct _AtlasPlayhead
   guint n_counts;
   guint max_count;
   guint n_active;
+  guint n_active_places;
   guint cumulative_end;     /* cumulative mode: events [0, cumulative_end) have started */
   GtkBitset *window_events; /* window mode: the events overlapping the window */
   GArray *more_places;      /* guint32: scratch, events with more than one place */
@@ -109,8 +110,12 @@ static void
 update_max (AtlasPlayhead *self)
 {
   self->max_count = 0;
+  self->n_active_places = 0;
   for (guint i = 0; i < self->n_counts; i++)
-    self->max_count = MAX (self->max_count, self->counts[i]);
+    {
+      self->max_count = MAX (self->max_count, self->counts[i]);
+      self->n_active_places += self->counts[i] > 0;
+    }
 }
 
 static void
@@ -121,6 +126,7 @@ recount (AtlasPlayhead *self)
   memset (self->counts, 0, sizeof (guint32) * self->n_counts);
   self->max_count = 0;
   self->n_active = 0;
+  self->n_active_places = 0;
   g_clear_pointer (&self->window_events, gtk_bitset_unref);
 
   if (self->dataset == NULL)
@@ -599,4 +605,38 @@ atlas_playhead_get_n_active_events (AtlasPlayhead *self)
   g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 0);
 
   return self->n_active;
+}
+
+/**
+ * atlas_playhead_get_n_active_places:
+ * @self: a playhead
+ *
+ * Returns: how many places have at least one active event
+ */
+guint
+atlas_playhead_get_n_active_places (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), 0);
+
+  return self->n_active_places;
+}
+
+/**
+ * atlas_playhead_is_partial:
+ * @self: a playhead
+ *
+ * Whether the playhead leaves some visible events out: before the last one in
+ * cumulative mode, or a window that does not hold them all. The map fades what
+ * is left out, so counts then say what is active.
+ *
+ * Returns: %TRUE when some visible events are not active
+ */
+gboolean
+atlas_playhead_is_partial (AtlasPlayhead *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLAYHEAD (self), FALSE);
+
+  if (self->dataset == NULL || atlas_filter_get_dataset (self->filter) != self->dataset)
+    return FALSE;
+  return self->n_active < gtk_bitset_get_size (atlas_filter_get_events (self->filter));
 }

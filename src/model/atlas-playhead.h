@@ -50,6 +50,8 @@ const guint32    *atlas_playhead_get_location_counts (AtlasPlayhead     *self,
                                                       guint             *n);
 guint             atlas_playhead_get_max_count       (AtlasPlayhead     *self);
 guint             atlas_playhead_get_n_active_events (AtlasPlayhead     *self);
+guint             atlas_playhead_get_n_active_places (AtlasPlayhead     *self);
+gboolean          atlas_playhead_is_partial          (AtlasPlayhead     *self);
 void              atlas_playhead_reset               (AtlasPlayhead     *self);
 
 G_END_DECLS

@@ -15,6 +15,10 @@
  *
  * Selecting an event also selects its (first) location, so the map can highlight
  * where it happened; selecting a location or a district clears the rest.
+ *
+ * Views do not write it: they emit intents (atlas-intent.h), and the window's
+ * AtlasCoordinator selects, saying which view the person acted in (the origin),
+ * so that a view can tell its own pick from one made elsewhere.
  */
 
 struct _AtlasSelection
@@ -25,6 +29,7 @@ struct _AtlasSelection
   guint location;
   guint event;
   guint district;
+  AtlasOrigin origin;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSelection, atlas_selection, G_TYPE_OBJECT)
@@ -32,6 +37,10 @@ G_DEFINE_FINAL_TYPE (AtlasSelection, atlas_selection, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DATASET,
+  PROP_LOCATION,
+  PROP_EVENT,
+  PROP_DISTRICT,
+  PROP_ORIGIN,
   N_PROPS
 };
 
@@ -65,6 +74,18 @@ atlas_selection_get_property (GObject    *object,
     {
     case PROP_DATASET:
       g_value_set_object (value, self->dataset);
+      break;
+    case PROP_LOCATION:
+      g_value_set_uint (value, self->location);
+      break;
+    case PROP_EVENT:
+      g_value_set_uint (value, self->event);
+      break;
+    case PROP_DISTRICT:
+      g_value_set_uint (value, self->district);
+      break;
+    case PROP_ORIGIN:
+      g_value_set_int (value, self->origin);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -102,6 +123,20 @@ atlas_selection_class_init (AtlasSelectionClass *klass)
     g_param_spec_object ("dataset", NULL, NULL,
                          ATLAS_TYPE_DATASET,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* ATLAS_NONE (G_MAXUINT) when nothing of that kind is selected. */
+  properties[PROP_LOCATION] =
+    g_param_spec_uint ("location", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EVENT] =
+    g_param_spec_uint ("event", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DISTRICT] =
+    g_param_spec_uint ("district", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* An AtlasOrigin: the view the person picked the current selection in. */
+  properties[PROP_ORIGIN] =
+    g_param_spec_int ("origin", NULL, NULL, ATLAS_ORIGIN_OTHER, ATLAS_ORIGIN_SIDEBAR, ATLAS_ORIGIN_OTHER,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -144,15 +179,31 @@ static void
 set (AtlasSelection *self,
      guint           location,
      guint           event,
-     guint           district)
+     guint           district,
+     AtlasOrigin     origin)
 {
+  GObject *object = G_OBJECT (self);
+
   if (self->location == location && self->event == event && self->district == district)
     return;
 
+  g_object_freeze_notify (object);
+  if (self->location != location)
+    g_object_notify_by_pspec (object, properties[PROP_LOCATION]);
+  if (self->event != event)
+    g_object_notify_by_pspec (object, properties[PROP_EVENT]);
+  if (self->district != district)
+    g_object_notify_by_pspec (object, properties[PROP_DISTRICT]);
+  if (self->origin != origin)
+    g_object_notify_by_pspec (object, properties[PROP_ORIGIN]);
   self->location = location;
   self->event = event;
   self->district = district;
+  self->origin = origin;
+  g_debug ("selection changed: place %d, event %d, district %d, picked in view %d",
+           (int) location, (int) event, (int) district, origin);
   g_signal_emit (self, signals[CHANGED], 0);
+  g_object_thaw_notify (object);
 }
 
 /**
@@ -173,7 +224,7 @@ atlas_selection_set_dataset (AtlasSelection *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
-  set (self, ATLAS_NONE, ATLAS_NONE, ATLAS_NONE);
+  set (self, ATLAS_NONE, ATLAS_NONE, ATLAS_NONE, ATLAS_ORIGIN_OTHER);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -201,61 +252,100 @@ atlas_selection_get_district (AtlasSelection *self)
   return self->district;
 }
 
+/* The place an event selection shows: the one the person came from when the
+ * event happened there too, else the event's first. */
+static guint
+event_location (AtlasSelection *self,
+                guint           event)
+{
+  guint n;
+  const guint32 *locations = atlas_dataset_event_locations (self->dataset, event, &n);
+  guint location = n > 0 ? locations[0] : ATLAS_NONE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (locations[i] == self->location)
+        location = self->location;
+    }
+  return location;
+}
+
+/**
+ * atlas_selection_select:
+ * @self: a selection
+ * @kind: %ATLAS_INTENT_SELECT_PLACE, _DISTRICT, _EVENT or %ATLAS_INTENT_CLEAR_SELECTION
+ * @index: the place, district or event
+ * @origin: the view the person picked it in
+ *
+ * Selects one thing, clearing the rest (an event keeps its place), and emits
+ * #AtlasSelection::changed once if anything changed.
+ */
+void
+atlas_selection_select (AtlasSelection  *self,
+                        AtlasIntentKind  kind,
+                        guint            index,
+                        AtlasOrigin      origin)
+{
+  g_return_if_fail (ATLAS_IS_SELECTION (self));
+
+  switch (kind)
+    {
+    case ATLAS_INTENT_SELECT_PLACE:
+      g_return_if_fail (index == ATLAS_NONE ||
+                        (self->dataset && index < atlas_dataset_get_n_locations (self->dataset)));
+      set (self, index, ATLAS_NONE, ATLAS_NONE, origin);
+      break;
+    case ATLAS_INTENT_SELECT_EVENT:
+      g_return_if_fail (index == ATLAS_NONE ||
+                        (self->dataset && index < atlas_dataset_get_n_events (self->dataset)));
+      set (self, index != ATLAS_NONE ? event_location (self, index) : ATLAS_NONE, index, ATLAS_NONE, origin);
+      break;
+    case ATLAS_INTENT_SELECT_DISTRICT:
+      g_return_if_fail (index == ATLAS_NONE ||
+                        (self->dataset && index < atlas_dataset_get_n_districts (self->dataset)));
+      set (self, ATLAS_NONE, ATLAS_NONE, index, origin);
+      break;
+    case ATLAS_INTENT_CLEAR_SELECTION:
+      set (self, ATLAS_NONE, ATLAS_NONE, ATLAS_NONE, origin);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
 void
 atlas_selection_select_location (AtlasSelection *self,
                                  guint           location)
 {
-  g_return_if_fail (ATLAS_IS_SELECTION (self));
-  g_return_if_fail (location == ATLAS_NONE ||
-                    (self->dataset && location < atlas_dataset_get_n_locations (self->dataset)));
-
-  set (self, location, ATLAS_NONE, ATLAS_NONE);
+  atlas_selection_select (self, ATLAS_INTENT_SELECT_PLACE, location, ATLAS_ORIGIN_OTHER);
 }
 
 void
 atlas_selection_select_event (AtlasSelection *self,
                               guint           event)
 {
-  guint location = ATLAS_NONE;
-
-  g_return_if_fail (ATLAS_IS_SELECTION (self));
-  g_return_if_fail (event == ATLAS_NONE ||
-                    (self->dataset && event < atlas_dataset_get_n_events (self->dataset)));
-
-  if (event != ATLAS_NONE)
-    {
-      guint n;
-      const guint32 *locations = atlas_dataset_event_locations (self->dataset, event, &n);
-
-      /* Keep the location the user came from when the event happened there too. */
-      location = n > 0 ? locations[0] : ATLAS_NONE;
-      for (guint i = 0; i < n; i++)
-        {
-          if (locations[i] == self->location)
-            location = self->location;
-        }
-    }
-
-  set (self, location, event, ATLAS_NONE);
+  atlas_selection_select (self, ATLAS_INTENT_SELECT_EVENT, event, ATLAS_ORIGIN_OTHER);
 }
 
 void
 atlas_selection_select_district (AtlasSelection *self,
                                  guint           district)
 {
-  g_return_if_fail (ATLAS_IS_SELECTION (self));
-  g_return_if_fail (district == ATLAS_NONE ||
-                    (self->dataset && district < atlas_dataset_get_n_districts (self->dataset)));
-
-  set (self, ATLAS_NONE, ATLAS_NONE, district);
+  atlas_selection_select (self, ATLAS_INTENT_SELECT_DISTRICT, district, ATLAS_ORIGIN_OTHER);
 }
 
 void
 atlas_selection_clear (AtlasSelection *self)
 {
-  g_return_if_fail (ATLAS_IS_SELECTION (self));
+  atlas_selection_select (self, ATLAS_INTENT_CLEAR_SELECTION, ATLAS_NONE, ATLAS_ORIGIN_OTHER);
+}
 
-  set (self, ATLAS_NONE, ATLAS_NONE, ATLAS_NONE);
+AtlasOrigin
+atlas_selection_get_origin (AtlasSelection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SELECTION (self), ATLAS_ORIGIN_OTHER);
+
+  return self->origin;
 }
 
 gboolean

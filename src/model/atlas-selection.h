@@ -8,6 +8,7 @@
 #pragma once
 
 #include "atlas-dataset.h"
+#include "atlas-intent.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,11 @@ void            atlas_selection_select_event     (AtlasSelection *self,
 void            atlas_selection_select_district  (AtlasSelection *self,
                                                   guint           district);
 void            atlas_selection_clear            (AtlasSelection *self);
+void            atlas_selection_select           (AtlasSelection  *self,
+                                                  AtlasIntentKind  kind,
+                                                  guint            index,
+                                                  AtlasOrigin      origin);
+AtlasOrigin     atlas_selection_get_origin       (AtlasSelection *self);
 gboolean        atlas_selection_is_empty         (AtlasSelection *self);
 
 G_END_DECLS

@@ -40,7 +40,14 @@ struct _AtlasDetailsPanel
   AtlasPlayhead *playhead;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, GTK_TYPE_WIDGET)
+static void
+atlas_details_panel_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasDetailsPanel, atlas_details_panel, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_details_panel_intent_source_init))
 
 static GtkWidget *
 add_label (AtlasDetailsPanel *self,
@@ -97,7 +104,7 @@ on_select_event_clicked_cb (GtkButton         *button,
 {
   guint event = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event"));
 
-  atlas_selection_select_event (self->selection, event);
+  atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_EVENT, event, ATLAS_ORIGIN_DETAILS);
 }
 
 static void
@@ -106,7 +113,7 @@ on_select_location_clicked_cb (GtkButton         *button,
 {
   guint location = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "location"));
 
-  atlas_selection_select_location (self->selection, location);
+  atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_PLACE, location, ATLAS_ORIGIN_DETAILS);
 }
 
 static GtkWidget *
@@ -167,13 +174,22 @@ add_location_button (AtlasDetailsPanel *self,
   gtk_box_append (self->content, button);
 }
 
-static void
+/* Returns whether the keyboard focus was on the content, which it leaves: a
+ * destroyed widget must not keep the window's focus (a link in the panel that
+ * was just activated is destroyed with the rest). */
+static gboolean
 clear_content (AtlasDetailsPanel *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content));
   GtkWidget *child;
 
+  if (had_focus)
+    gtk_root_set_focus (root, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
+  return had_focus;
 }
 
 static void
@@ -388,8 +404,7 @@ update (AtlasDetailsPanel *self)
   guint event = atlas_selection_get_event (self->selection);
   guint location = atlas_selection_get_location (self->selection);
   guint district = atlas_selection_get_district (self->selection);
-
-  clear_content (self);
+  gboolean had_focus = clear_content (self);
 
   if (dataset == NULL || atlas_selection_is_empty (self->selection))
     {
@@ -406,6 +421,9 @@ update (AtlasDetailsPanel *self)
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->scrolled));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  /* A keyboard user who followed a link stays in the panel. */
+  if (had_focus)
+    gtk_widget_child_focus (GTK_WIDGET (self->content), GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -16,9 +16,14 @@
 
 /*
  * The visible events as a sortable table: date (at its precision), title, places,
- * sectors. Picking a row selects the event everywhere; an event selected elsewhere
- * is selected and scrolled to here. Rows come from AtlasEventModel, which makes
- * them only for the rows on screen.
+ * sectors. Picking a row asks for the event to be selected everywhere (an intent
+ * for the coordinator); the list itself only shows the shared selection: the
+ * selected event's row, or the rows of every visible event at the selected place,
+ * selected and scrolled to. Rows come from AtlasEventModel, which makes them only
+ * for the rows on screen.
+ *
+ * There is no guard against loops: when the rows selected are the rows the
+ * shared selection stands for, a change of the row selection asks for nothing.
  */
 
 struct _AtlasEventList
@@ -28,15 +33,24 @@ struct _AtlasEventList
   GtkStack *stack;
   GtkScrolledWindow *scrolled;
   GtkColumnView *column_view;
-  GtkSingleSelection *single;
+  GtkMultiSelection *rows;
   AtlasEventModel *model;
 
   AtlasFilter *filter;
   AtlasSelection *selection;
-  gboolean syncing;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasEventList, atlas_event_list, GTK_TYPE_WIDGET)
+static void
+atlas_event_list_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasEventList, atlas_event_list, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_event_list_intent_source_init))
+
+/* A place with more events than this has its first ones selected in the list. */
+#define MAX_PLACE_ROWS 2000
 
 typedef enum
 {
@@ -161,42 +175,84 @@ scroll_to (AtlasEventList *self,
 }
 
 static void
-show_selected_event (AtlasEventList *self)
+add_row (AtlasEventList *self,
+         GtkBitset      *rows,
+         guint           event)
 {
-  guint event = atlas_selection_get_event (self->selection);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (event != ATLAS_NONE)
-    position = atlas_event_model_find (self->model, event);
-
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->single, position);
-  self->syncing = FALSE;
+  guint position = atlas_event_model_find (self->model, event);
 
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, position);
+    gtk_bitset_add (rows, position);
+}
+
+/* The rows the shared selection stands for: the selected event's, or those of
+ * the selected place's visible events. */
+static GtkBitset *
+rows_for_selection (AtlasEventList *self)
+{
+  GtkBitset *rows = gtk_bitset_new_empty ();
+  AtlasDataset *dataset = atlas_selection_get_dataset (self->selection);
+  guint event = atlas_selection_get_event (self->selection);
+  guint location = atlas_selection_get_location (self->selection);
+
+  if (dataset == NULL || dataset != atlas_filter_get_dataset (self->filter))
+    return rows;
+
+  if (event != ATLAS_NONE)
+    add_row (self, rows, event);
+  else if (location != ATLAS_NONE)
+    {
+      guint n;
+      const guint32 *events = atlas_dataset_location_events (dataset, location, &n);
+
+      for (guint i = 0; i < MIN (n, MAX_PLACE_ROWS); i++)
+        add_row (self, rows, events[i]);
+    }
+  return rows;
+}
+
+static void
+show_selection (AtlasEventList *self)
+{
+  g_autoptr(GtkBitset) rows = rows_for_selection (self);
+  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->model)));
+  g_autoptr(GtkBitset) current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->rows));
+
+  if (!gtk_bitset_equals (rows, current))
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->rows), rows, all);
+  if (!gtk_bitset_is_empty (rows))
+    scroll_to (self, gtk_bitset_get_minimum (rows));
 }
 
 static void
 on_selection_changed_cb (AtlasEventList *self,
                          AtlasSelection *selection)
 {
-  show_selected_event (self);
+  show_selection (self);
 }
 
+/* The person picked rows (click, keyboard): ask for the first picked event,
+ * unless the rows already are what the shared selection stands for. */
 static void
-on_single_selected_notify_cb (AtlasEventList *self)
+on_rows_selection_changed_cb (AtlasEventList    *self,
+                              guint              position,
+                              guint              n_items,
+                              GtkSelectionModel *model)
 {
-  guint position;
+  g_autoptr(GtkBitset) picked = gtk_selection_model_get_selection (model);
+  g_autoptr(GtkBitset) shown = rows_for_selection (self);
   guint event;
 
-  if (self->syncing || self->selection == NULL)
+  if (gtk_bitset_equals (picked, shown))
     return;
-
-  position = gtk_single_selection_get_selected (self->single);
-  event = atlas_event_model_get_event (self->model, position);
+  if (gtk_bitset_is_empty (picked))
+    {
+      atlas_intent_emit_select (self, ATLAS_INTENT_CLEAR_SELECTION, ATLAS_NONE, ATLAS_ORIGIN_LIST);
+      return;
+    }
+  event = atlas_event_model_get_event (self->model, gtk_bitset_get_minimum (picked));
   if (event != ATLAS_NONE)
-    atlas_selection_select_event (self->selection, event);
+    atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_EVENT, event, ATLAS_ORIGIN_LIST);
 }
 
 static void
@@ -208,7 +264,7 @@ on_model_items_changed_cb (AtlasEventList *self,
 {
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) > 0 ? "list" : "empty");
   if (self->selection != NULL)
-    show_selected_event (self);
+    show_selection (self);
 }
 
 static void
@@ -234,7 +290,7 @@ atlas_event_list_dispose (GObject *object)
   if (self->stack != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->stack));
   self->stack = NULL;
-  g_clear_object (&self->single);
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
@@ -299,13 +355,10 @@ atlas_event_list_set_models (AtlasEventList *self,
   self->selection = g_object_ref (selection);
   self->model = atlas_event_model_new (filter);
 
-  self->single = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->single, FALSE);
-  gtk_single_selection_set_can_unselect (self->single, TRUE);
-  gtk_single_selection_set_selected (self->single, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->single));
+  self->rows = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->rows));
 
-  g_signal_connect_object (self->single, "notify::selected", G_CALLBACK (on_single_selected_notify_cb), self,
+  g_signal_connect_object (self->rows, "selection-changed", G_CALLBACK (on_rows_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

@@ -12,6 +12,7 @@
 #include "atlas-filter-sidebar.h"
 #include "atlas-widgets.h"
 #include "atlas-swatch.h"
+#include "model/atlas-date.h"
 #include "model/atlas-locale.h"
 
 /*
@@ -51,6 +52,7 @@ struct _AtlasFilterSidebar
 
   AtlasFilter *filter;
   AtlasSelection *selection;
+  AtlasPlayhead *playhead;
   AtlasDataset *dataset;
   gboolean syncing;
 };
@@ -90,18 +92,57 @@ update_counts (AtlasFilterSidebar *self)
     }
 }
 
+/* "by 25 April 2020", "from 1 March 2020 to 31 May 2020": when the playhead
+ * leaves visible events out, the moment the counts are for. */
+static char *
+describe_moment (AtlasPlayhead *playhead)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint32 start, end;
+
+  if (atlas_playhead_get_mode (playhead) == ATLAS_PLAYHEAD_CUMULATIVE)
+    {
+      g_autofree char *day = atlas_date_format (atlas_playhead_get_day (playhead), ATLAS_PRECISION_DAY);
+
+      /* Translators: the moment counts are for, e.g. "by 25 April 2020" */
+      return g_strdup_printf (_("by %s"), day);
+    }
+  atlas_playhead_get_window (playhead, &start, &end);
+  from = atlas_date_format (start, ATLAS_PRECISION_DAY);
+  to = atlas_date_format (end - 1, ATLAS_PRECISION_DAY);
+  /* Translators: the playhead's window counts are for, e.g. "from 1 March 2020 to 31 May 2020" */
+  return g_strdup_printf (_("from %1$s to %2$s"), from, to);
+}
+
+/* The numbers say what the map draws: with the playhead before the end, the
+ * events and places that have happened by then ("12 of 39 events by 25 April
+ * 2020, 8 places"). */
 static void
 update_summary (AtlasFilterSidebar *self)
 {
   guint n_events = self->dataset != NULL ? atlas_dataset_get_n_events (self->dataset) : 0;
   guint visible_events = (guint) gtk_bitset_get_size (atlas_filter_get_events (self->filter));
   guint visible_places = (guint) gtk_bitset_get_size (atlas_filter_get_locations (self->filter));
+  gboolean partial = self->playhead != NULL && atlas_playhead_is_partial (self->playhead);
   g_autofree char *events = NULL;
   g_autofree char *places = NULL;
   g_autofree char *text = NULL;
 
-  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events", n_events),
-                            visible_events, n_events);
+  if (partial)
+    {
+      g_autofree char *moment = describe_moment (self->playhead);
+
+      visible_events = atlas_playhead_get_n_active_events (self->playhead);
+      visible_places = atlas_playhead_get_n_active_places (self->playhead);
+      /* Translators: e.g. "12 of 39 events by 25 April 2020" */
+      events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u event %3$s",
+                                             "%1$u of %2$u events %3$s", n_events),
+                                visible_events, n_events, moment);
+    }
+  else
+    events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events", n_events),
+                              visible_events, n_events);
   places = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u place", "%u places", visible_places),
                             visible_places);
   /* Translators: the filter summary, e.g. "42 of 57 events, 18 places" */
@@ -494,6 +535,7 @@ atlas_filter_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
+  g_clear_object (&self->playhead);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (atlas_filter_sidebar_parent_class)->dispose (object);
@@ -629,6 +671,27 @@ atlas_filter_sidebar_set_models (AtlasFilterSidebar *self,
   g_signal_connect_object (filter, "notify::dataset", G_CALLBACK (on_filter_dataset_notify_cb), self,
                            G_CONNECT_SWAPPED);
   on_filter_dataset_notify_cb (self, NULL, filter);
+}
+
+/**
+ * atlas_filter_sidebar_set_playhead:
+ * @self: a sidebar
+ * @playhead: the playhead whose moment the summary counts
+ *
+ * The summary then counts what the map shows at the playhead, and follows it.
+ */
+void
+atlas_filter_sidebar_set_playhead (AtlasFilterSidebar *self,
+                                   AtlasPlayhead      *playhead)
+{
+  g_return_if_fail (ATLAS_IS_FILTER_SIDEBAR (self));
+  g_return_if_fail (ATLAS_IS_PLAYHEAD (playhead));
+  g_return_if_fail (self->playhead == NULL && self->filter != NULL);
+
+  self->playhead = g_object_ref (playhead);
+  /* The playhead recounts after each filter change and then says so. */
+  g_signal_connect_object (playhead, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  update_summary (self);
 }
 
 /**

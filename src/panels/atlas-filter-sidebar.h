@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "model/atlas-filter.h"
+#include "model/atlas-playhead.h"
 #include "model/atlas-selection.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ G_DECLARE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, ATLAS, FILTER_SI
 void atlas_filter_sidebar_set_models   (AtlasFilterSidebar *self,
                                         AtlasFilter        *filter,
                                         AtlasSelection     *selection);
+void atlas_filter_sidebar_set_playhead (AtlasFilterSidebar *self,
+                                        AtlasPlayhead      *playhead);
 void atlas_filter_sidebar_focus_search (AtlasFilterSidebar *self);
 
 G_END_DECLS

@@ -131,5 +131,11 @@ gboolean atlas_timeline_canvas_query_tooltip  (GtkWidget           *widget,
                                                GtkTooltip          *tooltip);
 void     atlas_timeline_canvas_render         (AtlasTimelineCanvas *self,
                                                GtkSnapshot         *snapshot);
+void     atlas_timeline_canvas_draw_periods   (AtlasTimelineCanvas *self,
+                                               GtkSnapshot         *snapshot);
+guint    atlas_timeline_canvas_period_at      (AtlasTimelineCanvas *self,
+                                               double               x,
+                                               double               y);
+char    *atlas_timeline_describe_periods      (AtlasDataset        *dataset);
 
 G_END_DECLS

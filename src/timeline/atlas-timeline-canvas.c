@@ -28,7 +28,14 @@
 #define MAX_VISIBLE_CELLS (1u << 21)
 #define MAX_ALL_CELLS (1u << 20)
 
-G_DEFINE_FINAL_TYPE (AtlasTimelineCanvas, atlas_timeline_canvas, GTK_TYPE_WIDGET)
+static void
+atlas_timeline_canvas_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasTimelineCanvas, atlas_timeline_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_timeline_canvas_intent_source_init))
 
 void
 atlas_timeline_canvas_invalidate_layout (AtlasTimelineCanvas *self)
@@ -77,6 +84,7 @@ update_accessible (AtlasTimelineCanvas *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   gint32 day;
   guint n;
 
@@ -97,6 +105,12 @@ update_accessible (AtlasTimelineCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) day,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
+  /* GTK 4.8 does not pass a custom widget's value to AT-SPI, but it does pass
+   * its name, and a screen reader speaks the focused widget's new name: the
+   * name carries the date and the count. */
+  /* Translators: the timeline's accessible name, %s is e.g. "Playhead 25 April 2020, 12 events in range" */
+  name = g_strdup_printf (_("Timeline, %s"), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -266,10 +280,24 @@ sync_brush_from_filter (AtlasTimelineCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* How to use the timeline, and the dataset's periods with their dates. */
+static void
+update_description (AtlasTimelineCanvas *self)
+{
+  g_autofree char *periods = atlas_timeline_describe_periods (self->filter != NULL ? atlas_filter_get_dataset (self->filter)
+                                                                                   : NULL);
+  g_autofree char *text = g_strdup_printf ("%s%s%s", _("Arrow keys move the playhead, Page Up and Page Down by "
+                                                       "more, plus and minus zoom, Space plays"),
+                                           periods != NULL ? ". " : "", periods != NULL ? periods : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 on_filter_dataset_notify_cb (AtlasTimelineCanvas *self)
 {
   reset_dataset (self);
+  update_description (self);
   update_accessible (self);
   atlas_timeline_canvas_invalidate_layout (self);
 }
@@ -309,10 +337,10 @@ on_selection_changed_cb (AtlasTimelineCanvas *self)
     {
       gint32 start = atlas_dataset_get_starts (dataset)[event];
 
+      /* Selecting shows the event but never moves the playhead: what the map
+       * shows at this moment stays as it is. */
       self->selected_event = event;
       gtk_bitset_add (self->highlight, event);
-      if (self->playhead != NULL)
-        atlas_playhead_set_day (self->playhead, start);
       atlas_timeline_canvas_show_day (self, start, FALSE);
     }
   else if (location != ATLAS_NONE && location < atlas_dataset_get_n_locations (dataset))
@@ -484,7 +512,7 @@ atlas_timeline_canvas_set_range (AtlasTimelineCanvas *self,
   self->has_brush = TRUE;
   self->brush_start = start;
   self->brush_end = end;
-  atlas_filter_set_date_range (self->filter, start, end);
+  atlas_intent_emit_range (self, ATLAS_INTENT_SET_DATE_RANGE, start, end, ATLAS_ORIGIN_TIMELINE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -493,7 +521,7 @@ atlas_timeline_canvas_clear_range (AtlasTimelineCanvas *self)
 {
   self->has_brush = FALSE;
   if (self->filter != NULL)
-    atlas_filter_clear_date_range (self->filter);
+    atlas_intent_emit_range (self, ATLAS_INTENT_CLEAR_DATE_RANGE, 0, 0, ATLAS_ORIGIN_TIMELINE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -641,10 +669,8 @@ atlas_timeline_canvas_init (AtlasTimelineCanvas *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Arrow keys move the playhead, Page Up and Page Down by more, "
-                                    "plus and minus zoom, Space plays"),
                                   -1);
+  update_description (self);
 }
 
 GtkWidget *

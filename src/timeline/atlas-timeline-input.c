@@ -49,7 +49,7 @@ set_playhead_at (AtlasTimelineCanvas *self,
   if (self->playhead == NULL || self->dataset == NULL || !self->has_dates)
     return;
   day = CLAMP (day, self->first_day, self->end_day - 1);
-  atlas_playhead_set_day (self->playhead, (gint32) day);
+  atlas_intent_emit_range (self, ATLAS_INTENT_SEEK, (gint32) day, (gint32) day + 1, ATLAS_ORIGIN_TIMELINE);
 }
 
 /* Brush edges snap to the finer ticks on screen: months when months are
@@ -76,7 +76,7 @@ update_brush (AtlasTimelineCanvas *self,
   self->brush_start = start;
   self->brush_end = end;
   if (self->dataset != NULL && atlas_dataset_get_n_events (self->dataset) <= LIVE_BRUSH_EVENTS)
-    atlas_filter_set_date_range (self->filter, start, end);
+    atlas_intent_emit_range (self, ATLAS_INTENT_SET_DATE_RANGE, start, end, ATLAS_ORIGIN_TIMELINE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -248,14 +248,19 @@ atlas_timeline_canvas_pointer_release (AtlasTimelineCanvas *self,
                        drag == ATLAS_DRAG_BRUSH_MOVE))
     {
       guint event = atlas_timeline_canvas_event_at (self, x, y);
+      guint period = atlas_timeline_canvas_period_at (self, x, y);
 
-      if (event != ATLAS_NONE && self->selection != NULL)
-        atlas_selection_select_event (self->selection, event);
+      if (event != ATLAS_NONE)
+        atlas_intent_emit_select (self, ATLAS_INTENT_SELECT_EVENT, event, ATLAS_ORIGIN_TIMELINE);
+      else if (period != ATLAS_NONE)
+        atlas_timeline_canvas_set_range (self, atlas_dataset_get_period (self->dataset, period)->start,
+                                         atlas_dataset_get_period (self->dataset, period)->end);
       else
         set_playhead_at (self, x);
     }
   else if (self->moved && drag >= ATLAS_DRAG_BRUSH_NEW && self->has_brush)
-    atlas_filter_set_date_range (self->filter, self->brush_start, self->brush_end);
+    atlas_intent_emit_range (self, ATLAS_INTENT_SET_DATE_RANGE, self->brush_start, self->brush_end,
+                             ATLAS_ORIGIN_TIMELINE);
 }
 
 static void

@@ -680,6 +680,7 @@ atlas_timeline_canvas_render (AtlasTimelineCanvas *self,
     }
 
   draw_time_state (self, snapshot, &frame);
+  atlas_timeline_canvas_draw_periods (self, snapshot);
   if (self->dense)
     {
       draw_histogram (self, snapshot, &frame);

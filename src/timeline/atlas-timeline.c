@@ -51,7 +51,15 @@ struct _AtlasTimeline
   double play_pos;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasTimeline, atlas_timeline, GTK_TYPE_WIDGET)
+static void
+atlas_timeline_intent_source_init (AtlasIntentSourceInterface *iface)
+{
+}
+
+/* The timeline speaks for its canvas: one source for the coordinator to watch. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasTimeline, atlas_timeline, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_INTENT_SOURCE,
+                                                      atlas_timeline_intent_source_init))
 
 static const double speeds[] = { 0.5, 1.0, 2.0, 4.0, 8.0 };
 static const guint window_lengths[] = { 7, 30, 91, 182, 365, 730, 1826 };
@@ -77,7 +85,7 @@ move_playhead (AtlasTimeline *self,
   if (self->playhead == NULL || !atlas_timeline_canvas_get_date_range (self->canvas, &first, &end))
     return;
   day = CLAMP (day, first, (gint64) end - 1);
-  atlas_playhead_set_day (self->playhead, (gint32) day);
+  atlas_intent_emit_range (self, ATLAS_INTENT_SEEK, (gint32) day, (gint32) day + 1, ATLAS_ORIGIN_TIMELINE);
   atlas_timeline_canvas_show_day (self->canvas, (gint32) day, TRUE);
 }
 
@@ -599,6 +607,8 @@ atlas_timeline_set_models (AtlasTimeline  *self,
   self->playhead = g_object_ref (playhead);
 
   atlas_timeline_canvas_set_models (self->canvas, filter, selection, playhead);
+  g_signal_connect_object (self->canvas, "intent", G_CALLBACK (atlas_intent_source_emit), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (filter, "notify::dataset", G_CALLBACK (on_filter_dataset_notify_cb),
                            self, G_CONNECT_SWAPPED);

@@ -117,10 +117,13 @@ cluster_at (Frame        *frame,
       frame->n_on_screen++;
     }
 
-  atlas_map_clustering_compute (&frame->clustering, frame->ids, frame->xs, frame->ys,
-                                frame->n_on_screen,
-                                WIDTH, HEIGHT, MARGIN, CELL,
-                                p.origin_x - WIDTH / 2, p.origin_y - HEIGHT / 2, MIN_SIZE);
+  atlas_map_clustering_compute (&frame->clustering, &(AtlasMapClusterInput) {
+                                  .ids = frame->ids, .xs = frame->xs, .ys = frame->ys,
+                                  .n = frame->n_on_screen, .width = WIDTH, .height = HEIGHT,
+                                  .margin = MARGIN, .cell_size = CELL,
+                                  .origin_x = p.origin_x - WIDTH / 2, .origin_y = p.origin_y - HEIGHT / 2,
+                                  .min_cluster_size = MIN_SIZE,
+                                });
 }
 
 /* Every place on screen in exactly one group; counts add up; clusters are
@@ -229,8 +232,11 @@ test_counts_and_split (void)
 
   /* With no minimum size that can be reached (how the layer turns clustering
    * off from zoom 15 on), every place stands alone. */
-  atlas_map_clustering_compute (&frame.clustering, frame.ids, frame.xs, frame.ys, frame.n_on_screen,
-                                WIDTH, HEIGHT, MARGIN, CELL, 0, 0, G_MAXUINT);
+  atlas_map_clustering_compute (&frame.clustering, &(AtlasMapClusterInput) {
+                                  .ids = frame.ids, .xs = frame.xs, .ys = frame.ys, .n = frame.n_on_screen,
+                                  .width = WIDTH, .height = HEIGHT, .margin = MARGIN, .cell_size = CELL,
+                                  .min_cluster_size = G_MAXUINT,
+                                });
   g_assert_cmpuint (frame.clustering.n_clusters, ==, 0);
   g_assert_cmpuint (frame.clustering.n_groups, ==, frame.n_on_screen);
 
@@ -353,8 +359,10 @@ test_empty (void)
   AtlasMapClustering clustering;
 
   atlas_map_clustering_init (&clustering);
-  atlas_map_clustering_compute (&clustering, NULL, NULL, NULL, 0, WIDTH, HEIGHT, MARGIN, CELL, 0, 0,
-                                MIN_SIZE);
+  atlas_map_clustering_compute (&clustering, &(AtlasMapClusterInput) {
+                                  .width = WIDTH, .height = HEIGHT, .margin = MARGIN, .cell_size = CELL,
+                                  .min_cluster_size = MIN_SIZE,
+                                });
   g_assert_cmpuint (clustering.n_groups, ==, 0);
   g_assert_cmpuint (clustering.n_clusters, ==, 0);
   atlas_map_clustering_clear (&clustering);

@@ -476,17 +476,26 @@ class App:
 
     # Input, through the X server.
 
+    def _move(self, x, y):
+        # xdotool's --sync waits for the pointer to move, which it never does
+        # when it is there already.
+        here = _xdotool('getmouselocation', '--shell')
+        if f'X={int(x)}\nY={int(y)}\n' in here:
+            return
+        _xdotool('mousemove', '--sync', int(x), int(y))
+
     def click(self, x, y, button=1):
-        _xdotool('mousemove', '--sync', int(x), int(y), 'click', button)
+        self._move(x, y)
+        _xdotool('click', button)
 
     def drag(self, x0, y0, x1, y1, steps=8, button=1):
         """Press, move in @steps motions (well beyond GTK's 8 px drag
         threshold for any real drag), release."""
-        _xdotool('mousemove', '--sync', int(x0), int(y0), 'mousedown', button)
+        self._move(x0, y0)
+        _xdotool('mousedown', button)
         try:
             for i in range(1, steps + 1):
-                _xdotool('mousemove', '--sync', round(x0 + (x1 - x0) * i / steps),
-                         round(y0 + (y1 - y0) * i / steps))
+                self._move(round(x0 + (x1 - x0) * i / steps), round(y0 + (y1 - y0) * i / steps))
         finally:
             _xdotool('mouseup', button)
 
