@@ -233,7 +233,7 @@ on_load_finished_cb (GObject      *source,
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  gboolean reload;
+  gboolean reload, playing;
 
   if (g_task_get_source_tag (G_TASK (result)) == atlas_import_load_async)
     dataset = atlas_import_load_finish (result, &report, &error);
@@ -272,7 +272,12 @@ on_load_finished_cb (GObject      *source,
       return;
     }
 
+  /* A reload is the same file, changed: a playback goes on through it (a
+   * new dataset stops the playback). */
+  playing = reload && atlas_playhead_get_playing (self->playhead);
   atlas_window_apply_dataset (self, dataset, file);
+  if (playing)
+    atlas_playhead_set_playing (self->playhead, TRUE);
   add_to_recent (self, file);
   maybe_report_first_frame (self);
 

@@ -233,6 +233,12 @@ test_corrupted_state (void)
   atlas_test_close_window (window);
 }
 
+static gboolean
+rows_made (gpointer model)
+{
+  return atlas_event_model_get_n_created (model) > 0;
+}
+
 /* A big list makes rows only for what is on screen. */
 static void
 test_lazy_rows (void)
@@ -258,8 +264,8 @@ test_lazy_rows (void)
 
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_apply_dataset (window, dataset, NULL);
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_wait_until (rows_made, model, 20, "the event list to make its first rows");
+  atlas_test_wait_frames (GTK_WIDGET (window), 3);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
   g_test_message ("%u rows made for %u events", atlas_event_model_get_n_created (model), n);
@@ -267,8 +273,7 @@ test_lazy_rows (void)
 
   /* Sorting by title does not make rows either. */
   atlas_event_model_set_sort (model, ATLAS_EVENT_SORT_TITLE, TRUE);
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpuint (atlas_event_model_get_n_created (model), <, 2000);
   {
     g_autoptr(AtlasEventItem) first = g_list_model_get_item (G_LIST_MODEL (model), 0);

@@ -14,6 +14,7 @@
 #include "model/atlas-dataset-private.h"
 #include "model/atlas-error.h"
 #include "io/atlas-loader.h"
+#include "test-wait.h"
 
 #define SOURCES "[{\"id\":\"news\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2020-04\"}]"
 #define SECTORS "[{\"id\":\"ports\",\"name\":\"Ports\",\"color\":\"#1c71d8\"},{\"id\":\"cars\",\"name\":\"Cars\",\"color\":\"#c01c28\"}]"
@@ -427,6 +428,9 @@ test_every_problem (void)
   g_autoptr(AtlasDataset) dataset = load_string (json, &report, &error);
   g_autofree char *text = report_text (report);
 
+  /* A broken file yields no dataset, only the report. */
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_ERROR, ATLAS_ERROR_INVALID);
   g_assert_cmpstr (text, ==,
                    "events[0].date: “x” is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)\n"
                    "events[0].location: unknown location “nowhere”\n"
@@ -584,13 +588,29 @@ on_async_loaded_cb (GObject      *source,
   g_assert_nonnull (report);
 }
 
+typedef struct
+{
+  guint calls;
+  double last;
+} Progress;
+
+/* Progress reaches the caller's main context, in order, never beyond 1. */
 static void
 count_progress (double   fraction,
                 gpointer user_data)
 {
-  guint *calls = user_data;
+  Progress *progress = user_data;
 
-  (*calls)++;
+  g_assert_cmpfloat (fraction, >=, progress->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  progress->calls++;
+  progress->last = fraction;
+}
+
+static gboolean
+is_set (gpointer pointer)
+{
+  return *(gpointer *) pointer != NULL;
 }
 
 static void
@@ -601,7 +621,7 @@ test_async (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   AtlasDataset *dataset = NULL;
-  guint calls = 0;
+  Progress progress = { 0 };
   int fd;
 
   fd = g_file_open_tmp ("atlas-test-XXXXXX.json", &path, &error);
@@ -611,11 +631,14 @@ test_async (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
 
-  atlas_loader_load_async (file, NULL, count_progress, &calls, NULL, on_async_loaded_cb, &dataset);
-  while (dataset == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  atlas_loader_load_async (file, NULL, count_progress, &progress, NULL, on_async_loaded_cb, &dataset);
+  atlas_test_wait_until (is_set, &dataset, 60, "the dataset loaded on a worker thread");
 
   g_assert_cmpuint (atlas_dataset_get_n_events (dataset), ==, 20000);
+  /* The progress was reported on the way, and reached the whole. */
+  g_test_message ("%u progress reports, the last %.3f", progress.calls, progress.last);
+  g_assert_cmpuint (progress.calls, >=, 2);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
   g_object_unref (dataset);
   g_unlink (path);
 }

@@ -12,6 +12,7 @@
 #include "atlas-application.h"
 #include "io/atlas-export.h"
 #include "atlas-window-private.h"
+#include "map/atlas-map-view-private.h"
 #include "window-test-helpers.h"
 
 /*
@@ -21,17 +22,12 @@
  * timeline, the list and the details all show something.
  */
 
-static void
-iterate (guint ms)
+static gboolean
+details_shown (gpointer window)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  GtkWidget *details = GTK_WIDGET (((AtlasWindow *) window)->details);
 
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
+  return gtk_widget_get_mapped (details) && gtk_widget_get_width (details) > 0;
 }
 
 /* The mean brightness (0–255) of a region. */
@@ -103,11 +99,12 @@ test_window_screenshot (void)
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open (window, bundled);
   atlas_test_wait_for_load (window);
-  iterate (500);
+  atlas_test_wait_until_still (atlas_map_view_get_map (window->map_view));
 
   atlas_selection_select_location (atlas_window_get_selection (window),
                                    atlas_dataset_find_location (atlas_window_get_dataset (window), "guoyuan-port"));
-  iterate (1500);
+  atlas_test_wait_until (details_shown, window, 10, "the details panel to show the selected port");
+  atlas_test_wait_until_still (atlas_map_view_get_map (window->map_view));
 
   png = atlas_export_png (widgets, 1, &error);
   g_assert_no_error (error);

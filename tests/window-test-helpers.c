@@ -20,10 +20,16 @@
  * and close the window and check that nothing kept it alive.
  */
 
+/* Runs what is pending now, but not for ever: while an animation runs (a
+ * playing timeline asks for every frame, and a frame under Xvfb on a busy
+ * machine can take half a second), something is always pending. So it stops
+ * after 2 s of it; what a test needs after that, it waits for by name. */
 static void
 drain (void)
 {
-  while (g_main_context_pending (NULL))
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
 }
 
@@ -119,6 +125,90 @@ atlas_test_destroy_window (AtlasWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_finalize (&window);
+}
+
+typedef struct
+{
+  ShumateViewport *viewport;
+  double zoom, latitude, longitude;
+  guint still_frames;
+} Stillness;
+
+static gboolean
+on_stillness_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  Stillness *stillness = data;
+  double zoom = shumate_viewport_get_zoom_level (stillness->viewport);
+  double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (stillness->viewport));
+  double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (stillness->viewport));
+
+  if (zoom == stillness->zoom && latitude == stillness->latitude && longitude == stillness->longitude)
+    stillness->still_frames++;
+  else
+    stillness->still_frames = 0;
+  stillness->zoom = zoom;
+  stillness->latitude = latitude;
+  stillness->longitude = longitude;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+is_still (gpointer data)
+{
+  return ((Stillness *) data)->still_frames >= 5;
+}
+
+/**
+ * atlas_test_wait_until_still:
+ * @map: the #ShumateMap
+ *
+ * Runs the main loop until the map's view has not moved for five frames
+ * (its animations have ended), failing the test after 20 s.
+ */
+void
+atlas_test_wait_until_still (ShumateMap *map)
+{
+  Stillness stillness = { shumate_map_get_viewport (map), -1, -1000, -1000, 0 };
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (map), on_stillness_tick, &stillness, NULL);
+
+  atlas_test_wait_until (is_still, &stillness, 20, "the map to stop moving (five frames alike)");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (map), id);
+}
+
+static gboolean
+on_frame_counted (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  ((guint *) data)[0]++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  guint *frames = data;
+
+  return frames[0] >= frames[1];
+}
+
+/**
+ * atlas_test_wait_frames:
+ *
+ * Runs the main loop through @n frames of @widget's frame clock, failing the
+ * test after 10 s.
+ */
+void
+atlas_test_wait_frames (GtkWidget *widget,
+                        guint      n)
+{
+  guint frames[2] = { 0, n };
+  guint id = gtk_widget_add_tick_callback (widget, on_frame_counted, frames, NULL);
+
+  atlas_test_wait_until (frames_done, frames, 10, "frames to be drawn");
+  gtk_widget_remove_tick_callback (widget, id);
 }
 
 gboolean

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <shumate/shumate.h>
+
 #include "atlas-window.h"
 #include "test-wait.h"
 
@@ -18,6 +20,9 @@ void         atlas_test_close_window   (AtlasWindow *window);
 void         atlas_test_destroy_window (AtlasWindow *window);
 void         atlas_test_wait_for_finalize (gpointer    pointer,
                                            const char *what);
+void         atlas_test_wait_until_still  (ShumateMap  *map);
+void         atlas_test_wait_frames       (GtkWidget   *widget,
+                                           guint        n);
 gboolean     atlas_test_init_in_chinese (int         *argc,
                                          char      ***argv);
 

@@ -21,6 +21,7 @@
 #include "map/atlas-basemap-layer.h"
 #include "map/atlas-map-projection.h"
 #include "map/atlas-map-style.h"
+#include "test-wait.h"
 
 #define WIDTH 640
 #define HEIGHT 480
@@ -63,20 +64,15 @@ color_distance (guint32 a,
 }
 
 static gboolean
-wait_cb (gpointer user_data)
+has_size (gpointer layer)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  return gtk_widget_get_width (layer) == WIDTH && gtk_widget_get_height (layer) == HEIGHT;
 }
 
-static void
-wait_ms (guint ms)
+static gboolean
+is_dark (gpointer data)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wait_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
 /* Renders @layer's snapshot with a cairo renderer realized without a surface,
@@ -279,15 +275,14 @@ test_render (void)
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_set_child (GTK_WINDOW (window), layer);
   gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (layer) != WIDTH || gtk_widget_get_height (layer) != HEIGHT)
-    g_main_context_iteration (NULL, TRUE);
+  atlas_test_wait_until (has_size, layer, 20, "the base map layer to be laid out");
 
   check_zoom (layer, viewport, 5, FALSE);
   check_zoom (layer, viewport, 12, FALSE);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (100);
+  atlas_test_wait_until (is_dark, NULL, 10, "the dark style to apply");
   check_zoom (layer, viewport, 5, TRUE);
   check_zoom (layer, viewport, 12, TRUE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

@@ -25,6 +25,7 @@
 #include "map/atlas-map-style.h"
 #include "map/atlas-map-tooltip.h"
 #include "map/atlas-map-view-private.h"
+#include "window-test-helpers.h"
 
 #define WIDTH 1000
 #define HEIGHT 700
@@ -41,44 +42,23 @@ typedef struct
   AtlasCoordinator *coordinator;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Waits until the map stops moving (animations end), at most ten seconds. */
+/* Waits until the map stops moving (animations end). */
 static void
 wait_until_still (Fixture *fixture)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (fixture->view));
-  double last_zoom = -1, last_lat = -1000, last_lon = -1000;
+  atlas_test_wait_until_still (atlas_map_view_get_map (fixture->view));
+}
 
-  for (guint i = 0; i < 70; i++)
-    {
-      double zoom = shumate_viewport_get_zoom_level (viewport);
-      double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-      double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+static gboolean
+has_width (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
 
-      if (zoom == last_zoom && lat == last_lat && lon == last_lon)
-        return;
-      last_zoom = zoom;
-      last_lat = lat;
-      last_lon = lon;
-      wait_ms (150);
-    }
-  g_assert_not_reached ();
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -105,9 +85,8 @@ fixture_set_up (Fixture       *fixture,
   atlas_selection_set_dataset (fixture->selection, fixture->dataset);
   atlas_filter_set_dataset (fixture->filter, fixture->dataset);
 
-  while (gtk_widget_get_width (GTK_WIDGET (fixture->view)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  wait_ms (300);
+  atlas_test_wait_until (has_width, fixture->view, 20, "the map view to be laid out");
+  wait_until_still (fixture);
 }
 
 static void
@@ -119,9 +98,7 @@ fixture_tear_down (Fixture       *fixture,
   /* The view goes with its window, models or not. */
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  for (guint i = 0; i < 50 && view != NULL; i++)
-    wait_ms (10);
-  g_assert_null (view);
+  atlas_test_wait_for_finalize (&view, "the map view to be finalized with its window");
 
   g_assert_finalize_object (fixture->coordinator);
   g_assert_finalize_object (fixture->playhead);
@@ -192,7 +169,7 @@ screenshot (Fixture    *fixture,
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (snapshot);
       if (node == NULL)
-        wait_ms (50);
+        atlas_test_wait_frames (widget, 1);
     }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)),
@@ -587,8 +564,8 @@ test_base_map (Fixture       *fixture,
   g_assert_true (atlas_map_view_has_tile_layer (fixture->view));
 
   /* Offline here: tiles fail, quietly (warnings are fatal in tests), and the
-   * map stays usable while they do. */
-  wait_ms (1500);
+   * map stays usable while they do: it draws frames until it is still. */
+  wait_until_still (fixture);
   atlas_map_view_click (fixture->view, 5, 5);
 
   g_object_set (fixture->view, "base-map", ATLAS_BASE_MAP_OFFLINE, NULL);
@@ -642,11 +619,9 @@ test_finalize_bare (void)
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (100);
+  atlas_test_wait_until (is_mapped, view, 20, "the bare map view to be shown");
   gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 50 && view != NULL; i++)
-    wait_ms (10);
-  g_assert_null (view);
+  atlas_test_wait_for_finalize (&view, "the bare map view to be finalized with its window");
 }
 
 int

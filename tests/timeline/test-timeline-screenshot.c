@@ -12,6 +12,7 @@
 #include "io/atlas-loader.h"
 #include "timeline/atlas-timeline-canvas-private.h"
 #include "timeline/atlas-timeline-private.h"
+#include "window-test-helpers.h"
 
 /* Renders the timeline on the bundled dataset to a PNG in the build directory
  * (timeline-light.png, timeline-dark.png) and checks what is on it: the sector
@@ -57,14 +58,20 @@ luminance (const int rgb[3])
   return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
 }
 
+static gboolean
+is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_width (widget) >= WIDTH / 2 && gtk_widget_get_mapped (widget);
+}
+
+/* Waits until @widget is shown and laid out at about its window's width,
+ * and has been through two more frames (a change of style applies at the
+ * next one). */
 static void
 wait_for_frames (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (gtk_widget_get_width (widget), >=, WIDTH / 2);
+  atlas_test_wait_until (is_laid_out, widget, 20, "the timeline to be laid out");
+  atlas_test_wait_frames (widget, 2);
 }
 
 /* Draws the timeline as GTK would, with the Cairo renderer, to a PNG. */
@@ -258,9 +265,7 @@ test_screenshot (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (window);
-  for (guint i = 0; i < 100 && timeline != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (timeline);
+  atlas_test_wait_for_finalize (&timeline, "the timeline to be finalized with its window");
 }
 
 int

@@ -14,6 +14,7 @@
 #include "io/atlas-loader.h"
 #include "timeline/atlas-timeline-canvas-private.h"
 #include "timeline/atlas-timeline-private.h"
+#include "window-test-helpers.h"
 
 /* The timeline widget in a window under Xvfb, on the bundled dataset: hit
  * testing, the keys, the brush, scrubbing, playback and linking, each through
@@ -43,6 +44,20 @@ load_dataset (const char *path)
 
   g_assert_no_error (error);
   return dataset;
+}
+
+typedef struct
+{
+  AtlasPlayhead *playhead;
+  gint32 from;
+} Advance;
+
+static gboolean
+playhead_moved_on (gpointer data)
+{
+  Advance *advance = data;
+
+  return atlas_playhead_get_day (advance->playhead) > advance->from;
 }
 
 /* Runs the main loop until the canvas has been laid out and drawn. */
@@ -95,8 +110,8 @@ fixture_tear_down (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (timeline), (gpointer *) &timeline);
   g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &canvas);
   gtk_window_destroy (fixture->window);
-  for (guint i = 0; i < 100 && (timeline != NULL || canvas != NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_wait_for_finalize (&timeline, "the timeline to be finalized with its window");
+  atlas_test_wait_for_finalize (&canvas, "the timeline's canvas to be finalized with its window");
   /* The timeline and its canvas go with their window: nothing keeps them. */
   g_assert_null (timeline);
   g_assert_null (canvas);
@@ -452,7 +467,6 @@ test_playback (Fixture       *fixture,
 {
   gint32 first, end, day;
   double span = atlas_time_scale_get_span (atlas_timeline_canvas_get_scale (fixture->canvas));
-  gint64 deadline;
 
   g_assert_true (atlas_dataset_get_date_range (fixture->dataset, &first, &end));
 
@@ -480,16 +494,16 @@ test_playback (Fixture       *fixture,
   g_assert_cmpint (atlas_playhead_get_day (fixture->playhead), ==, first);
 
   /* The frame clock drives it for real. */
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (atlas_playhead_get_day (fixture->playhead), >, first);
+  {
+    Advance advance = { fixture->playhead, first };
 
+    atlas_test_wait_until (playhead_moved_on, &advance, 10, "the frame clock to move the playhead");
+  }
+
+  /* Stopped, it stays through the next frames. */
   atlas_playhead_set_playing (fixture->playhead, FALSE);
   day = atlas_playhead_get_day (fixture->playhead);
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_wait_frames (GTK_WIDGET (fixture->timeline), 5);
   g_assert_cmpint (atlas_playhead_get_day (fixture->playhead), ==, day);
 }
 

@@ -16,6 +16,7 @@ comes from $ATLAS_BINARY, which tests/meson.build sets.
         app.find_all(...same...) -> [node]
         app.wait_find(deadline_s, what=None, **same) -> node, or UIError
         app.wait_for(predicate, deadline_s, what, root=None) -> predicate's value
+        app.wait_value(get, accept, deadline_s, what) -> get()'s value once accept()s
         app.click(x, y, button=1); app.drag(x0, y0, x1, y1, steps=8)
         app.key('F6', 'ctrl+f'); app.type_text('EVAHEART')
         app.point(node) -> (x, y) screen centre; app.click_node(node)
@@ -50,8 +51,10 @@ os.environ.pop('G_DEBUG', None)
 import gi  # noqa: E402
 
 gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 import pyatspi  # noqa: E402
+
+GLib.log_set_always_fatal(GLib.LogLevelFlags.LEVEL_ERROR)
 
 SLOWDOWN = float(os.environ.get('ATLAS_TEST_SLOWDOWN', '1') or 1)
 CALL_TIMEOUT_MS = 3000          # the longest any single AT-SPI call may block
@@ -321,7 +324,7 @@ class App:
             fail('ATLAS_BINARY is not set: run UI tests through meson test, or set it to '
                  'the built src/chengyu-atlas')
         self._log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([binary, *self.args], env={**_APP_ENV, **self.extra_env},
+        self.proc = subprocess.Popen([binary, *self.args], env={**_APP_ENV, 'GTK_A11Y': 'atspi', **self.extra_env},
                                      stdout=self._log, stderr=subprocess.STDOUT)
         self._watchdog = threading.Timer(self.deadline_s, self._on_deadline)
         self._watchdog.daemon = True
@@ -424,6 +427,22 @@ class App:
         what = what or 'a node with ' + ', '.join(f'{k}={v!r}' for k, v in criteria.items())
         return self.wait_for(lambda: self.find(**criteria), deadline_s, what,
                              root=criteria.get('root'))
+
+    def wait_value(self, get, accept, deadline_s, what, root=None):
+        """Polls get() until accept(value) holds, and returns that value; on
+        time-out the last value is reported (where wait_for would say False)."""
+        seen = []
+
+        def check():
+            seen[:] = [get()]
+            return accept(seen[0])
+
+        try:
+            self.wait_for(check, deadline_s, what, root=root)
+        except UIError as error:
+            raise UIError(str(error).replace('last seen: False', f'last seen: {seen[0]!r}' if seen else
+                                             'last seen: nothing')) from None
+        return seen[0]
 
     def wait_for(self, predicate, deadline_s, what, root=None, dump_tree=True):
         """Polls @predicate until it returns something true, and returns that.
