@@ -209,8 +209,8 @@ test_tile_servers (void)
     g_socket_close (socket, NULL);
   }
   url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", port);
+  g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
   window = atlas_test_open_window (NULL);
-  atlas_map_view_set_tile_url (window->map_view, url);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, NULL);
   g_test_message ("closed port: the main loop waited at most %.0f ms", longest);
@@ -223,8 +223,8 @@ test_tile_servers (void)
   for (guint silent = 0; silent < 2; silent++)
     {
       tile_server_start (&server, !silent);
+      g_setenv ("CHENGYU_ATLAS_TILE_URL", server.url, TRUE);
       window = atlas_test_open_window (NULL);
-      atlas_map_view_set_tile_url (window->map_view, server.url);
       atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
       longest = exercise_map (window, &server);
       g_test_message ("%s server: %u requests (the first for a tile “%s”), the main loop waited at most %.0f ms",
@@ -234,6 +234,7 @@ test_tile_servers (void)
       atlas_test_destroy_window (window);
       tile_server_stop (&server);
     }
+  g_unsetenv ("CHENGYU_ATLAS_TILE_URL");
 }
 
 static char *

@@ -23,7 +23,5 @@ gboolean         atlas_map_view_has_tile_layer  (AtlasMapView *self);
 void             atlas_map_view_click           (AtlasMapView *self,
                                                  double        x,
                                                  double        y);
-void             atlas_map_view_set_tile_url    (AtlasMapView *self,
-                                                 const char   *url_template);
 
 G_END_DECLS

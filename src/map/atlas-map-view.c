@@ -741,47 +741,6 @@ atlas_map_view_set_base_map (AtlasMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
 }
 
-/**
- * atlas_map_view_set_tile_url:
- * @self: a map view
- * @url_template: a tile URL with #Z#, #X# and #Y#
- *
- * Draws tiles from another server than OpenStreetMap's (the tests' own, on
- * the loopback interface) whenever tiles are shown.
- */
-void
-atlas_map_view_set_tile_url (AtlasMapView *self,
-                             const char   *url_template)
-{
-  ShumateRasterRenderer *custom;
-  gboolean shown;
-
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  shown = self->tile_layer != NULL;
-  if (shown)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
-      shumate_license_remove_map_source (self->license, self->osm);
-      self->tile_layer = NULL;
-    }
-
-  custom = shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", "Custom tiles",
-                                                      "Map data © OpenStreetMap contributors",
-                                                      "https://www.openstreetmap.org/copyright",
-                                                      0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                      url_template);
-  shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
-  self->osm = SHUMATE_MAP_SOURCE (custom);
-  if (shown)
-    {
-      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
-      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
-                                      SHUMATE_LAYER (self->basemap_layer));
-      shumate_license_append_map_source (self->license, self->osm);
-    }
-}
-
 /* Widget -------------------------------------------------------------------- */
 
 static void
@@ -938,6 +897,20 @@ atlas_map_view_init (AtlasMapView *self)
 
   self->registry = shumate_map_source_registry_new_with_defaults ();
   self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+
+  /* Another tile server, e.g. an organisation's own, or a test's. */
+  if (g_getenv ("CHENGYU_ATLAS_TILE_URL") != NULL)
+    {
+      ShumateRasterRenderer *custom =
+        shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
+                                                   _("Map data © OpenStreetMap contributors"),
+                                                   "https://www.openstreetmap.org/copyright",
+                                                   0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                   g_getenv ("CHENGYU_ATLAS_TILE_URL"));
+
+      shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
+      self->osm = SHUMATE_MAP_SOURCE (custom);
+    }
 
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
   /* The OSM source is the reference even offline: the map's gestures need one. */
