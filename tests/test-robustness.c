@@ -15,6 +15,7 @@
 #include "atlas-window-private.h"
 #include "map/atlas-map-view-private.h"
 #include "io/atlas-loader.h"
+#include "io/atlas-loader-private.h"
 #include "test-wait.h"
 #include "window-test-helpers.h"
 
@@ -495,14 +496,14 @@ test_too_large (void)
   g_unlink (path);
 
   /* More memory than the machine has free. */
-  g_setenv ("CHENGYU_ATLAS_AVAILABLE_MEMORY", "1000", TRUE);
+  atlas_loader_set_available_memory (1000);
   g_free (path);
   path = write_dataset ("Small");
   g_clear_object (&file);
   file = g_file_new_for_path (path);
   atlas_window_open (window, file);
   atlas_test_wait_for_load (window);
-  g_unsetenv ("CHENGYU_ATLAS_AVAILABLE_MEMORY");
+  atlas_loader_set_available_memory (0);
   g_assert_true (atlas_window_get_dataset (window) == before);
   g_assert_nonnull (strstr (atlas_window_get_message (window), "more than is free"));
   g_unlink (path);

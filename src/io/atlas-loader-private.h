@@ -242,4 +242,6 @@ void     loader_finish_geojson  (Loader      *loader,
                                  const AtlasJson *root);
 const char *section_name        (Section      section);
 
+void     atlas_loader_set_available_memory (guint64 bytes);
+
 G_END_DECLS
