@@ -225,6 +225,9 @@ update_dates (AtlasFilterSidebar *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_dates_button), set);
 }
 
+static void on_search_entry_search_changed_cb (GtkSearchEntry     *entry,
+                                               AtlasFilterSidebar *self);
+
 static void
 on_filter_changed_cb (AtlasFilterSidebar *self,
                       AtlasFilter        *filter)
@@ -233,11 +236,18 @@ on_filter_changed_cb (AtlasFilterSidebar *self,
   update_summary (self);
   update_dates (self);
   /* The entry shows the filter's text (a saved view, Clear), unless the person
-   * is typing in it; when the entry then reports the change, the filter already
-   * has that text and nothing happens. */
+   * is typing in it. Setting it is not the person's input: GtkSearchEntry
+   * reports the emptied entry at once, in the middle of the change, so its
+   * handler is blocked meanwhile (and the text copied, as the filter owns it). */
   if (!has_focus_within (GTK_WIDGET (self->search_entry)) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), atlas_filter_get_text (filter)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), atlas_filter_get_text (filter));
+    {
+      g_autofree char *text = g_strdup (atlas_filter_get_text (filter));
+
+      g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
+    }
 }
 
 /* A row is one Tab stop: the row takes the focus and the click, and activating
