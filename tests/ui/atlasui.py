@@ -34,6 +34,8 @@ asked for.) A failed test leaves its screenshot in $ATLAS_TEST_ARTIFACTS, or
 in $G_TEST_BUILDDIR/ui-failures.
 """
 
+import ctypes
+import ctypes.util
 import faulthandler
 import os
 import signal
@@ -97,6 +99,30 @@ def _xdotool(*args, timeout=15):
     if result.returncode != 0:
         fail(f'xdotool {" ".join(map(str, args))} failed: {result.stderr.strip()}')
     return result.stdout
+
+
+def _hold_display(deadline_s=20):
+    """Opens an X connection that this process keeps until it exits. An X server
+    started without -noreset (plain `xvfb-run`) resets itself whenever its last
+    client leaves, as it does whenever a test ends its app, and a client that
+    connects during the reset gets "cannot open display": 1 connection in 20 on
+    a busy machine. With this one held, the server never resets while the test
+    runs; the first connection waits out a reset the previous test caused."""
+    libx11 = ctypes.CDLL(ctypes.util.find_library('X11') or 'libX11.so.6')
+    libx11.XOpenDisplay.restype = ctypes.c_void_p
+    libx11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    deadline = time.monotonic() + _scaled(deadline_s)
+    while True:
+        display = libx11.XOpenDisplay(None)
+        if display:
+            return display
+        if time.monotonic() > deadline:
+            fail(f'cannot open the X display {os.environ.get("DISPLAY")!r} within '
+                 f'{_scaled(deadline_s):.0f} s: run UI tests under xvfb-run (see README)')
+        time.sleep(0.1)
+
+
+_DISPLAY = _hold_display()
 
 
 # Reading a node. Every reader returns a neutral value when the node has
