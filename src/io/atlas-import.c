@@ -172,7 +172,7 @@ atlas_import_load_async (const char               *path,
   data->progress_data_destroy = progress_data_destroy;
   data->shown = -1;
   if (progress != NULL)
-    data->timeout_id = g_timeout_add (50, poll_progress_cb, data);
+    data->timeout_id = g_timeout_add (ATLAS_PROGRESS_INTERVAL_MS, poll_progress_cb, data);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_import_load_async);

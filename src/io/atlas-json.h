@@ -20,6 +20,13 @@ G_BEGIN_DECLS
 typedef void (*AtlasProgressFunc) (double   fraction,
                                    gpointer user_data);
 
+/* How often an asynchronous load or import reports its progress to the main
+ * context: each report moves a progress bar, and each move costs the window a
+ * frame. With GTK's GL renderer on a software rasterizer a frame of the whole
+ * window takes tens of milliseconds of CPU, which hundreds of reports a second
+ * took from the load itself; five a second keep the bar moving. */
+#define ATLAS_PROGRESS_INTERVAL_MS 200
+
 typedef enum
 {
   ATLAS_JSON_NULL,

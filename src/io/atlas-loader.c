@@ -526,7 +526,9 @@ atlas_loader_load_file (GFile              *file,
 /* Asynchronous loading ------------------------------------------------------ */
 
 /* Carries progress from the worker thread to the caller's main context, at most
- * once per thousandth, and never after the load has finished. */
+ * once per ATLAS_PROGRESS_INTERVAL_MS (and the whole at the end), and never
+ * after the load has finished. */
+
 typedef struct
 {
   GMainContext *context;
@@ -534,8 +536,8 @@ typedef struct
   AtlasProgressFunc func;
   gpointer data;
   GDestroyNotify destroy;
-  gint last_permille;
-  gboolean finished;  /* main context only */
+  gint64 last_report;  /* worker thread only */
+  gboolean finished;   /* main context only */
 } Relay;
 
 typedef struct
@@ -578,12 +580,12 @@ relay_progress (double   fraction,
                 gpointer user_data)
 {
   Relay *relay = user_data;
-  gint permille = (gint) (fraction * 1000);
+  gint64 now = g_get_monotonic_time ();
   RelayCall *call;
 
-  if (permille <= g_atomic_int_get (&relay->last_permille))
+  if (now - relay->last_report < ATLAS_PROGRESS_INTERVAL_MS * 1000 && fraction < 1.0)
     return;
-  g_atomic_int_set (&relay->last_permille, permille);
+  relay->last_report = now;
 
   call = g_new (RelayCall, 1);
   call->relay = g_atomic_rc_box_acquire (relay);
@@ -658,7 +660,7 @@ atlas_loader_load_async (GFile              *file,
   data->relay->func = progress;
   data->relay->data = progress_data;
   data->relay->destroy = progress_data_destroy;
-  data->relay->last_permille = -1;
+  data->relay->last_report = G_MININT64 / 2;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_loader_load_async);
