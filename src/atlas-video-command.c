@@ -85,8 +85,8 @@ parse_args (char        **argv,
       N_("SECONDS") },
     { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &args->speed, N_("Days of the timeline per second of video, instead of "
                                                           "--duration"), N_("DAYS") },
-    { "fps", 0, 0, G_OPTION_ARG_INT, &args->fps, N_("Frames per second (default: 25)"), N_("N") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &args->size, N_("Frame size (default: 1280x720)"), N_("WIDTHxHEIGHT") },
+    { "fps", 0, 0, G_OPTION_ARG_INT, &args->fps, N_("Frames per second (default: 25; 10 for a GIF)"), N_("N") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &args->size, N_("Frame size (default: 1280x720; 640x360 for a GIF)"), N_("WIDTHxHEIGHT") },
     { "choropleth", 0, 0, G_OPTION_ARG_NONE, &args->choropleth, N_("Colour the districts by their events"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files, NULL, N_("[DATASET]") },
     { NULL }
@@ -127,6 +127,7 @@ options_from_args (CommandArgs        *args,
                    GError            **error)
 {
   atlas_video_options_init (options, filter);
+  atlas_video_options_set_format_defaults (options, args->output);
   if (args->from != NULL && !parse_date (args->from, FALSE, &options->start, error))
     return FALSE;
   if (args->to != NULL && !parse_date (args->to, TRUE, &options->end, error))

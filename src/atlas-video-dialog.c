@@ -11,7 +11,6 @@
 
 #include "atlas-video-dialog.h"
 #include "atlas-view-state.h"
-#include "io/atlas-video-encoder.h"
 #include "io/atlas-video-export.h"
 #include "model/atlas-date.h"
 #include "model/atlas-error.h"
@@ -43,6 +42,7 @@ struct _AtlasVideoDialog
   AtlasFilter *filter;          /* a copy of the window's */
   AtlasPlayhead *playhead;      /* the window's: its mode */
   GStrv extensions;             /* per format row */
+  char *extension;              /* of the format whose defaults are shown */
   AtlasVideoOptions options;
   AtlasVideoExport *export;
   GCancellable *cancellable;
@@ -243,6 +243,37 @@ cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
+static guint
+find_size (int width,
+           int height)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (sizes[i].width == width && sizes[i].height == height)
+      return i;
+  return 0;
+}
+
+/* A GIF is smaller and slower by default: where the size and frame rate are
+ * still the last format's defaults, they become the new format's. */
+static void
+on_format_selected_cb (AtlasVideoDialog *self)
+{
+  guint format = adw_combo_row_get_selected (self->format_row);
+  const char *extension = self->extensions[MIN (format, g_strv_length (self->extensions) - 1)];
+  AtlasVideoOptions before, after;
+
+  if (g_strcmp0 (extension, self->extension) == 0)
+    return;
+  atlas_video_options_set_format_defaults (&before, self->extension);
+  atlas_video_options_set_format_defaults (&after, extension);
+  if (adw_combo_row_get_selected (self->size_row) == find_size (before.width, before.height))
+    adw_combo_row_set_selected (self->size_row, find_size (after.width, after.height));
+  if (gtk_spin_button_get_value_as_int (self->fps_spin) == before.fps)
+    gtk_spin_button_set_value (self->fps_spin, after.fps);
+  g_free (self->extension);
+  self->extension = g_strdup (extension);
+}
+
 static void
 fill_formats (AtlasVideoDialog *self)
 {
@@ -253,14 +284,14 @@ fill_formats (AtlasVideoDialog *self)
   g_strv_builder_add (extensions, ".webm");
   gtk_string_list_append (names, _("MP4 (H.264)"));
   g_strv_builder_add (extensions, ".mp4");
-  /* Only where an encoder is installed: Debian 12 has none for GIF. */
-  if (atlas_video_format_supported ("video.gif", NULL))
-    {
-      gtk_string_list_append (names, _("Animated GIF"));
-      g_strv_builder_add (extensions, ".gif");
-    }
+  /* Written by the app's own encoder: no GStreamer plugin needed. */
+  gtk_string_list_append (names, _("Animated GIF"));
+  g_strv_builder_add (extensions, ".gif");
   self->extensions = g_strv_builder_end (extensions);
+  self->extension = g_strdup (".webm");
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (names));
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -330,6 +361,7 @@ atlas_video_dialog_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->playhead);
   g_clear_pointer (&self->extensions, g_strfreev);
+  g_clear_pointer (&self->extension, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_VIDEO_DIALOG);
   G_OBJECT_CLASS (atlas_video_dialog_parent_class)->dispose (object);

@@ -47,6 +47,20 @@ paint_map_like (guint32 *pixels,
       }
 }
 
+/* A smooth ramp of 65536 colours: far more than a palette holds. */
+static void
+paint_ramp (guint32 *pixels,
+            int      width,
+            int      height,
+            int      stride,
+            guint    frame)
+{
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      pixels[y * (stride / 4) + x] = 0xff000000 | ((guint32) x << 16) | ((guint32) y << 8) |
+                                     (guint32) (255 - (x * y) / 256);
+}
+
 /* Random pixels from a few colours: long LZW tables, cleared when full. */
 static void
 paint_noise (guint32 *pixels,
@@ -232,9 +246,8 @@ test_frames (void)
 static void
 test_later_colours (void)
 {
-  /* A colour first seen in the fifth frame takes the nearest of a 4×4×4
-   * cube's: half a step of 85 away at most. */
-  const Difference allowed = { 43, 25.0, 25.0 };
+  /* A colour first seen in the fifth frame is as close: each frame has its own palette. */
+  const Difference allowed = { 16, 2.0, 1.0 };
   g_autofree char *path = write_gif (paint_map_like, 64, 48, 5, 10, ATLAS_GIF_DITHER_NONE);
 
   check_gif (path, paint_map_like, 64, 48, 5, 10, &allowed);
@@ -244,13 +257,17 @@ test_later_colours (void)
 static void
 test_dither (void)
 {
-  /* Dithered, the new colour's pixels stray up to a step of the cube, but
-   * over 4×4 blocks they average out to it. */
-  const Difference allowed = { 85, 25.0, 2.0 };
-  g_autofree char *path = write_gif (paint_map_like, 64, 48, 5, 10, ATLAS_GIF_DITHER_ORDERED);
+  /* More colours than a palette holds: dithered pixels stray further from
+   * their colour, but over 4×4 blocks come closer than the nearest colour's. */
+  const Difference plain = { 24, 4.0, 3.0 };
+  const Difference dithered = { 40, 6.0, 1.0 };
+  g_autofree char *plain_path = write_gif (paint_ramp, 256, 256, 2, 10, ATLAS_GIF_DITHER_NONE);
+  g_autofree char *dithered_path = write_gif (paint_ramp, 256, 256, 2, 10, ATLAS_GIF_DITHER_ORDERED);
 
-  check_gif (path, paint_map_like, 64, 48, 5, 10, &allowed);
-  g_unlink (path);
+  check_gif (plain_path, paint_ramp, 256, 256, 2, 10, &plain);
+  check_gif (dithered_path, paint_ramp, 256, 256, 2, 10, &dithered);
+  g_unlink (plain_path);
+  g_unlink (dithered_path);
 }
 
 static void

@@ -14,21 +14,25 @@
 
 /*
  * An animated GIF (GIF89a), written frame by frame as the frames come, in
- * constant memory: the frame being encoded, the one shown before it (as palette
- * indices) and a small output buffer.
+ * constant memory: the frame shown before (as RGB), the palette indices of the
+ * frame being encoded and a small output buffer.
  *
- * The palette. A GIF has at most 256 colours. One global palette is chosen
- * from the first frame, by median cut over its colours weighted by how many
- * pixels have them: the playback's first frame already shows the base map, the
- * legend with every category's colour, the timeline and the type, which are
- * nearly all the colours of every later frame, and a dark map needs many dark
- * shades that a fixed 6×7×6 cube (five levels below mid-grey) cannot give. A
- * coarse 4×4×4 cube is kept beside it, so a colour first seen later (a district
- * fill, a highlight) still lands near its hue. One global palette, rather than
- * one per frame, means an unchanged pixel keeps its index from frame to frame:
- * later frames are then written as the rectangle that changed, with the pixels
- * that did not change transparent, which LZW packs into almost nothing. The
- * last index is kept for that transparency.
+ * Each frame after the first is written as the rectangle that changed, with
+ * the pixels that did not change transparent: in a playback most of the map
+ * stays as it is, and LZW packs the runs of the transparent index into almost
+ * nothing.
+ *
+ * The palette. A GIF has at most 256 colours a frame. The first frame gets a
+ * global palette by median cut over its colours, weighted by how many pixels
+ * have them; each later frame a local palette, by the same median cut over the
+ * pixels that changed only. A fixed 6×7×6 cube would be the simplest and
+ * would keep indices from frame to frame, but the playback is a dark map with
+ * translucent fills: the cube has five levels below mid-grey and would dither
+ * nearly every pixel. A palette from the first frame alone was tried and
+ * dithered the district fills that appear later. Chosen from exactly the
+ * pixels being written, a palette rarely needs dithering at all (the changed
+ * area of a frame seldom has more than 255 colours) and costs 768 bytes a
+ * frame. The last index is kept for transparency.
  *
  * Frames are compressed with GIF's variable-length LZW (9 to 12 bit codes, a
  * clear code when the table is full); the NETSCAPE2.0 extension makes the
@@ -38,9 +42,7 @@
 
 #define N_COLOURS 256
 #define TRANSPARENT (N_COLOURS - 1)
-#define CUBE_LEVELS 4
-#define N_CUBE (CUBE_LEVELS * CUBE_LEVELS * CUBE_LEVELS)
-#define N_ADAPTIVE (TRANSPARENT - N_CUBE)
+#define N_ADAPTIVE TRANSPARENT
 
 #define CACHE_BITS 16
 #define LZW_MAX_CODE 4096
@@ -48,7 +50,10 @@
 #define OUT_BUFFER 32768
 
 /* A pixel closer than this (squared distance) to a palette colour is not dithered. */
-#define NEAR_ENOUGH (6 * 6 * 3)
+#define NEAR_ENOUGH (3 * 3 * 3)
+/* How much of the error so far the dither's next choice makes up, in percent. */
+#define DITHER_CARRY 75
+#define BRIGHTNESS(c) (299 * (c)[0] + 587 * (c)[1] + 114 * (c)[2])
 
 struct _AtlasGifWriter
 {
@@ -62,8 +67,9 @@ struct _AtlasGifWriter
   guint32 *cache_keys;          /* RGB | CACHE_VALID: its nearest palette index */
   guint8 *cache_indices;
 
-  guint8 *shown;                /* the indices the viewer shows now */
-  guint8 *next;                 /* the frame being encoded */
+  guint32 *shown;               /* the RGB the viewer shows now */
+  guint8 *indices;              /* the rectangle being encoded */
+  int x0, y0, x1, y1;           /* that rectangle */
   guint64 n_frames;
 
   guint8 *out;                  /* bytes not yet written to the stream */
@@ -204,6 +210,16 @@ split_box (Box  *box,
   measure_box (other, bins);
 }
 
+/* Is the pixel one to write: in the first frame all are, later those that changed. */
+static inline gboolean
+is_new (AtlasGifWriter *self,
+        guint32         rgb,
+        int             x,
+        int             y)
+{
+  return self->n_frames == 0 || self->shown[(gsize) y * self->width + x] != rgb;
+}
+
 static guint
 collect_bins (AtlasGifWriter *self,
               const guint8   *data,
@@ -214,15 +230,19 @@ collect_bins (AtlasGifWriter *self,
   Bin *bins;
   guint n = 0;
 
-  for (int y = 0; y < self->height; y++)
+  for (int y = self->y0; y < self->y1; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
 
-      for (int x = 0; x < self->width; x++)
+      for (int x = self->x0; x < self->x1; x++)
         {
-          guint r = (row[x] >> 16) & 0xff, g = (row[x] >> 8) & 0xff, b = row[x] & 0xff;
-          Bin *bin = &hist[((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3)];
+          guint32 rgb = row[x] & 0xffffff;
+          guint r = rgb >> 16, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+          Bin *bin;
 
+          if (!is_new (self, rgb, x, y))
+            continue;
+          bin = &hist[((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3)];
           bin->count++;
           bin->sum[0] += r;
           bin->sum[1] += g;
@@ -243,6 +263,8 @@ collect_bins (AtlasGifWriter *self,
   return n;
 }
 
+/* A palette for the pixels to write, by median cut; the cache of nearest
+ * colours starts anew with it. */
 static void
 choose_palette (AtlasGifWriter *self,
                 const guint8   *data,
@@ -265,7 +287,8 @@ choose_palette (AtlasGifWriter *self,
       n_boxes++;
     }
 
-  self->n_palette = 0;
+  memset (self->palette, 0, sizeof self->palette);
+  self->n_palette = n_boxes;
   for (guint i = 0; i < n_boxes; i++)
     {
       guint64 sum[3] = { 0, 0, 0 };
@@ -274,18 +297,9 @@ choose_palette (AtlasGifWriter *self,
         for (int c = 0; c < 3; c++)
           sum[c] += bins[b].sum[c];
       for (int c = 0; c < 3; c++)
-        self->palette[self->n_palette][c] = (guint8) ((sum[c] + boxes[i].count / 2) / MAX (boxes[i].count, 1));
-      self->n_palette++;
+        self->palette[i][c] = (guint8) ((sum[c] + boxes[i].count / 2) / MAX (boxes[i].count, 1));
     }
-  for (guint i = 0; i < N_CUBE; i++)
-    {
-      guint level[3] = { i / (CUBE_LEVELS * CUBE_LEVELS), (i / CUBE_LEVELS) % CUBE_LEVELS, i % CUBE_LEVELS };
-
-      for (int c = 0; c < 3; c++)
-        self->palette[self->n_palette][c] = (guint8) (level[c] * 255 / (CUBE_LEVELS - 1));
-      self->n_palette++;
-    }
-  /* The unused entries, the transparent one among them, stay black. */
+  memset (self->cache_keys, 0, sizeof (guint32) << CACHE_BITS);
 }
 
 static guint
@@ -329,48 +343,75 @@ static const guint8 bayer4[4][4] = {
   { 0, 8, 2, 10 }, { 12, 4, 14, 6 }, { 3, 11, 1, 9 }, { 15, 7, 13, 5 },
 };
 
-/* The index of a pixel far from every palette colour, dithered: the pattern
- * moves it by up to half the palette's spacing there, taken as twice its
- * distance to the nearest colour, so that the neighbouring colours are chosen
- * in proportion to how close they are. */
+/* The index of a pixel far from every palette colour, dithered: sixteen
+ * palette colours whose mean comes close to the pixel's are found by carrying
+ * each one's error into the next choice (pattern dithering, after Thomas
+ * Knoll), sorted by brightness, and the 4×4 Bayer pattern picks one of them
+ * at each place. */
 static guint8
 dither_pixel (AtlasGifWriter *self,
               guint32         rgb,
-              guint           distance,
               int             x,
               int             y)
 {
-  int spread = MIN ((int) (2 * sqrt (distance)), 2 * 255 / (CUBE_LEVELS - 1));
-  int offset = (bayer4[y & 3][x & 3] * 2 - 15) * spread / 32;
-  int r = CLAMP ((int) (rgb >> 16) + offset, 0, 255);
-  int g = CLAMP ((int) ((rgb >> 8) & 0xff) + offset, 0, 255);
-  int b = CLAMP ((int) (rgb & 0xff) + offset, 0, 255);
+  int goal[3] = { rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff };
+  int error[3] = { 0, 0, 0 };
+  guint8 candidates[16];
+  int brightness[16];
 
-  return nearest (self, ((guint32) r << 16) | ((guint32) g << 8) | (guint32) b);
+  for (guint i = 0; i < 16; i++)
+    {
+      int attempt[3];
+      guint8 index;
+      int j;
+
+      for (int c = 0; c < 3; c++)
+        attempt[c] = CLAMP (goal[c] + error[c] * DITHER_CARRY / 100, 0, 255);
+      index = nearest (self, ((guint32) attempt[0] << 16) | ((guint32) attempt[1] << 8) | (guint32) attempt[2]);
+      for (int c = 0; c < 3; c++)
+        error[c] += goal[c] - self->palette[index][c];
+      /* Kept sorted by brightness as they come. */
+      for (j = (int) i; j > 0 && brightness[j - 1] > BRIGHTNESS (self->palette[index]); j--)
+        {
+          candidates[j] = candidates[j - 1];
+          brightness[j] = brightness[j - 1];
+        }
+      candidates[j] = index;
+      brightness[j] = BRIGHTNESS (self->palette[index]);
+    }
+  return candidates[bayer4[y & 3][x & 3]];
 }
 
+/* The rectangle's palette indices, and what the viewer shows after it. */
 static void
 map_frame (AtlasGifWriter *self,
            const guint8   *data,
            int             stride)
 {
-  for (int y = 0; y < self->height; y++)
+  guint8 *out = self->indices;
+
+  for (int y = self->y0; y < self->y1; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *out = self->next + (gsize) y * self->width;
+      guint32 *shown = self->shown + (gsize) y * self->width;
 
-      for (int x = 0; x < self->width; x++)
+      for (int x = self->x0; x < self->x1; x++, out++)
         {
           guint32 rgb = row[x] & 0xffffff;
-          guint8 index = nearest (self, rgb);
           guint distance;
 
-          out[x] = index;
+          if (!is_new (self, rgb, x, y))
+            {
+              *out = TRANSPARENT;
+              continue;
+            }
+          shown[x] = rgb;
+          *out = nearest (self, rgb);
           if (self->dither == ATLAS_GIF_DITHER_NONE)
             continue;
-          distance = colour_distance (self->palette[index], rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff);
+          distance = colour_distance (self->palette[*out], rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff);
           if (distance > NEAR_ENOUGH)
-            out[x] = dither_pixel (self, rgb, distance, x, y);
+            *out = dither_pixel (self, rgb, x, y);
         }
     }
 }
@@ -535,8 +576,8 @@ atlas_gif_writer_new (GOutputStream  *stream,
   self->dither = dither;
   self->cache_keys = g_new0 (guint32, 1 << CACHE_BITS);
   self->cache_indices = g_new0 (guint8, 1 << CACHE_BITS);
-  self->shown = g_new0 (guint8, (gsize) width * height);
-  self->next = g_new0 (guint8, (gsize) width * height);
+  self->shown = g_new0 (guint32, (gsize) width * height);
+  self->indices = g_new0 (guint8, (gsize) width * height);
   self->out = g_malloc (OUT_BUFFER);
   return self;
 }
@@ -561,87 +602,65 @@ write_header (AtlasGifWriter *self)
   put_bytes (self, loop, sizeof loop);
 }
 
-/* The smallest rectangle holding every pixel that changed; FALSE if none did. */
-static gboolean
-changed_rectangle (AtlasGifWriter *self,
-                   int            *x0,
-                   int            *y0,
-                   int            *x1,
-                   int            *y1)
+/* The smallest rectangle holding every pixel that changed, or the whole frame
+ * for the first; a single (transparent) pixel when none changed. */
+static void
+find_rectangle (AtlasGifWriter *self,
+                const guint8   *data,
+                int             stride)
 {
-  *x0 = self->width;
-  *y0 = self->height;
-  *x1 = *y1 = 0;
+  self->x0 = self->width;
+  self->y0 = self->height;
+  self->x1 = self->y1 = 0;
   for (int y = 0; y < self->height; y++)
     {
-      const guint8 *a = self->shown + (gsize) y * self->width, *b = self->next + (gsize) y * self->width;
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
       int left = 0, right = self->width;
 
-      while (left < right && a[left] == b[left])
+      while (left < right && !is_new (self, row[left] & 0xffffff, left, y))
         left++;
       if (left == right)
         continue;
-      while (a[right - 1] == b[right - 1])
+      while (!is_new (self, row[right - 1] & 0xffffff, right - 1, y))
         right--;
-      *x0 = MIN (*x0, left);
-      *x1 = MAX (*x1, right);
-      *y0 = MIN (*y0, y);
-      *y1 = y + 1;
+      self->x0 = MIN (self->x0, left);
+      self->x1 = MAX (self->x1, right);
+      self->y0 = MIN (self->y0, y);
+      self->y1 = y + 1;
     }
-  return *x1 > 0;
+  if (self->x1 == 0)
+    {
+      self->x0 = self->y0 = 0;
+      self->x1 = self->y1 = 1;
+    }
 }
 
 static void
 write_image (AtlasGifWriter *self,
              guint           delay)
 {
-  int x0 = 0, y0 = 0, x1 = self->width, y1 = self->height;
-  gboolean transparent = self->n_frames > 0;
-
-  if (transparent)
-    {
-      if (!changed_rectangle (self, &x0, &y0, &x1, &y1))
-        {
-          x0 = y0 = 0;          /* nothing changed: one transparent pixel */
-          x1 = y1 = 1;
-        }
-      /* Pixels that stay as they are become transparent, letting the frame
-       * below show through: long runs of one index that LZW packs tightly. */
-      for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++)
-          {
-            gsize i = (gsize) y * self->width + x;
-
-            if (self->next[i] == self->shown[i])
-              self->shown[i] = TRANSPARENT;
-            else
-              self->shown[i] = self->next[i];
-          }
-    }
-  else
-    memcpy (self->shown, self->next, (gsize) self->width * self->height);
+  gboolean later = self->n_frames > 0;
 
   /* Graphic control extension: leave the frame in place, its delay, and
    * whether the last index is transparent. */
-  put_bytes (self, (const guint8[]) { 0x21, 0xf9, 4, (1 << 2) | (transparent ? 1 : 0) }, 4);
+  put_bytes (self, (const guint8[]) { 0x21, 0xf9, 4, (1 << 2) | (later ? 1 : 0) }, 4);
   put_u16 (self, MIN (delay, 65535));
   put_bytes (self, (const guint8[]) { TRANSPARENT, 0 }, 2);
 
   put_byte (self, 0x2c);
-  put_u16 (self, x0);
-  put_u16 (self, y0);
-  put_u16 (self, x1 - x0);
-  put_u16 (self, y1 - y0);
-  put_byte (self, 0);           /* no local colour table, not interlaced */
-  lzw_encode (self, self->shown + (gsize) y0 * self->width + x0, x1 - x0, y1 - y0, self->width);
-
-  /* What the viewer shows now is the new frame. */
-  {
-    guint8 *swap = self->shown;
-
-    self->shown = self->next;
-    self->next = swap;
-  }
+  put_u16 (self, self->x0);
+  put_u16 (self, self->y0);
+  put_u16 (self, self->x1 - self->x0);
+  put_u16 (self, self->y1 - self->y0);
+  if (later)
+    {
+      /* A local colour table of 256 entries; not interlaced. */
+      put_byte (self, 0x80 | 7);
+      put_bytes (self, self->palette, sizeof self->palette);
+    }
+  else
+    put_byte (self, 0);         /* the global colour table; not interlaced */
+  lzw_encode (self, self->indices, self->x1 - self->x0, self->y1 - self->y0, self->x1 - self->x0);
 }
 
 /**
@@ -672,11 +691,10 @@ atlas_gif_writer_add_frame (AtlasGifWriter   *self,
   cairo_surface_flush (frame);
   data = cairo_image_surface_get_data (frame);
   stride = cairo_image_surface_get_stride (frame);
+  find_rectangle (self, data, stride);
+  choose_palette (self, data, stride);
   if (self->n_frames == 0)
-    {
-      choose_palette (self, data, stride);
-      write_header (self);
-    }
+    write_header (self);
   map_frame (self, data, stride);
   write_image (self, delay);
   self->n_frames++;
@@ -723,7 +741,7 @@ atlas_gif_writer_free (AtlasGifWriter *self)
   g_free (self->cache_keys);
   g_free (self->cache_indices);
   g_free (self->shown);
-  g_free (self->next);
+  g_free (self->indices);
   g_free (self->out);
   g_clear_error (&self->error);
   g_free (self);

@@ -16,15 +16,18 @@
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
 
+#include "atlas-gif-writer.h"
 #include "atlas-video-encoder.h"
 #include "model/atlas-error.h"
 
 /*
  * Frames in, a video file out: appsrc → videoconvert → encoder → muxer → filesink,
- * with the format chosen by the file's extension. The pipeline writes to a
- * temporary file next to the target, renamed over it only once the muxer has
- * finished, so a cancelled or failed export never leaves half a video behind and
- * never destroys the file that was there.
+ * with the format chosen by the file's extension. GStreamer on Debian 12 has no
+ * GIF encoder, so GIFs go through the app's own writer (atlas-gif-writer.c)
+ * instead of a pipeline. Either writes to a temporary file next to the target,
+ * renamed over it only once the file is complete, so a cancelled or failed
+ * export never leaves half a video behind and never destroys the file that was
+ * there.
  */
 
 /* How long the muxer may take to finish the file after the last frame. */
@@ -36,6 +39,8 @@ struct _AtlasVideoEncoder
 
   GstElement *pipeline;
   GstElement *source;
+  AtlasGifWriter *gif;
+  GOutputStream *gif_stream;
   char *path;
   char *temp_path;
   int width;
@@ -51,7 +56,7 @@ typedef struct
 {
   const char *extension;
   const char *description;
-  const char *encoder;        /* after videoconvert, with its settings */
+  const char *encoder;        /* after videoconvert, with its settings; NULL for our GIF writer */
   const char *key_property;   /* the encoder's keyframe distance, in frames */
   const char *muxer;          /* before filesink, or NULL */
   const char *elements[2];    /* what the chain needs, to say what is missing */
@@ -71,8 +76,7 @@ static const AtlasVideoFormat formats[] = {
     "video/x-raw,format=I420 ! x264enc speed-preset=veryfast bitrate=3000 threads=2",
     "key-int-max", "video/x-h264,profile=main ! mp4mux faststart=true",
     { "x264enc", "mp4mux" }, "gstreamer1.0-plugins-ugly and gstreamer1.0-plugins-good" },
-  { ".gif", "GIF", "gifenc", NULL, NULL,
-    { "gifenc", NULL }, "gst-plugins-rs, which Debian 12 does not ship" },
+  { ".gif", "GIF", NULL, NULL, NULL, { NULL, NULL }, NULL },
 };
 
 static const AtlasVideoFormat *
@@ -108,21 +112,6 @@ find_format (const char  *filename,
   g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_FAILED,
                        _("The video’s name must end in .webm, .mp4 or .gif, which chooses its format"));
   return NULL;
-}
-
-/**
- * atlas_video_format_supported:
- * @filename: a file name
- *
- * Returns: whether a video can be written to a file of this name on this
- *   system, its extension naming a format whose encoder is installed
- */
-gboolean
-atlas_video_format_supported (const char  *filename,
-                              GError     **error)
-{
-  gst_init (NULL, NULL);
-  return find_format (filename, error) != NULL;
 }
 
 static gboolean
@@ -236,6 +225,38 @@ build_pipeline (AtlasVideoEncoder       *self,
   return TRUE;
 }
 
+/* GIF delays are whole hundredths of a second, and players show a delay under
+ * two hundredths as a tenth of a second: 50 frames a second at most. */
+#define GIF_MAX_FPS 50
+
+static gboolean
+open_gif (AtlasVideoEncoder  *self,
+          GError            **error)
+{
+  g_autoptr(GFile) temp = g_file_new_for_path (self->temp_path);
+  g_autoptr(GError) open_error = NULL;
+
+  if (self->fps > GIF_MAX_FPS)
+    {
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_FAILED,
+                   _("The frame rate %d cannot be used for a GIF: it plays at most %d frames a second"),
+                   self->fps, GIF_MAX_FPS);
+      return FALSE;
+    }
+  self->gif_stream = G_OUTPUT_STREAM (g_file_append_to (temp, G_FILE_CREATE_NONE, NULL, &open_error));
+  if (self->gif_stream == NULL)
+    {
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_FAILED, _("Cannot write “%1$s”: %2$s"), self->temp_path,
+                   open_error->message);
+      return FALSE;
+    }
+  /* Ordered dithering, for a frame with more colours than a palette holds:
+   * its pattern is fixed in place, so what does not move stays still. It
+   * costs under 1% in size on the bundled dataset. */
+  self->gif = atlas_gif_writer_new (self->gif_stream, self->width, self->height, ATLAS_GIF_DITHER_ORDERED);
+  return TRUE;
+}
+
 /**
  * atlas_video_encoder_new:
  * @file: the video to write; its extension chooses the format
@@ -278,12 +299,30 @@ atlas_video_encoder_new (GFile   *file,
   self->temp_path = make_temp_path (self->path, error);
   if (self->temp_path == NULL)
     return NULL;
-  if (!build_pipeline (self, format, error))
+  if (format->encoder == NULL ? !open_gif (self, error) : !build_pipeline (self, format, error))
     {
       atlas_video_encoder_abort (self);
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+static gboolean
+push_gif (AtlasVideoEncoder  *self,
+          cairo_surface_t    *frame,
+          GError            **error)
+{
+  g_autoptr(GError) write_error = NULL;
+
+  if (!atlas_gif_writer_add_frame (self->gif, frame, atlas_gif_frame_delay (self->n_frames, self->fps),
+                                   &write_error))
+    {
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_FAILED, _("Cannot write “%1$s”: %2$s"), self->path,
+                   write_error->message);
+      return FALSE;
+    }
+  self->n_frames++;
+  return TRUE;
 }
 
 /**
@@ -311,6 +350,9 @@ atlas_video_encoder_push (AtlasVideoEncoder  *self,
   g_return_val_if_fail (cairo_image_surface_get_width (frame) == self->width &&
                         cairo_image_surface_get_height (frame) == self->height, FALSE);
 
+  if (self->gif != NULL)
+    return push_gif (self, frame, error);
+
   cairo_surface_flush (frame);
   buffer = gst_buffer_new_allocate (NULL, row * self->height, NULL);
   gst_buffer_map (buffer, &map, GST_MAP_WRITE);
@@ -330,6 +372,33 @@ atlas_video_encoder_push (AtlasVideoEncoder  *self,
     {
       g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_FAILED, _("The video encoder failed: %s"),
                    gst_flow_get_name (ret));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+finish_pipeline (AtlasVideoEncoder  *self,
+                 GError            **error)
+{
+  gst_app_src_end_of_stream (GST_APP_SRC (self->source));
+  if (bus_error (self, FINISH_TIMEOUT, GST_MESSAGE_EOS, error))
+    return FALSE;
+  gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  return TRUE;
+}
+
+static gboolean
+finish_gif (AtlasVideoEncoder  *self,
+            GError            **error)
+{
+  g_autoptr(GError) write_error = NULL;
+
+  if (!atlas_gif_writer_finish (self->gif, &write_error) ||
+      !g_output_stream_close (self->gif_stream, NULL, &write_error))
+    {
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_FAILED, _("Cannot write “%1$s”: %2$s"), self->path,
+                   write_error->message);
       return FALSE;
     }
   return TRUE;
@@ -358,13 +427,11 @@ atlas_video_encoder_finish (AtlasVideoEncoder  *self,
       atlas_video_encoder_abort (self);
       return FALSE;
     }
-  gst_app_src_end_of_stream (GST_APP_SRC (self->source));
-  if (bus_error (self, FINISH_TIMEOUT, GST_MESSAGE_EOS, error))
+  if (!(self->gif != NULL ? finish_gif (self, error) : finish_pipeline (self, error)))
     {
       atlas_video_encoder_abort (self);
       return FALSE;
     }
-  gst_element_set_state (self->pipeline, GST_STATE_NULL);
 
   if (g_rename (self->temp_path, self->path) != 0)
     {
@@ -434,6 +501,8 @@ atlas_video_encoder_abort (AtlasVideoEncoder *self)
   self->finished = TRUE;
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  if (self->gif_stream != NULL && !g_output_stream_is_closed (self->gif_stream))
+    g_output_stream_close (self->gif_stream, NULL, NULL);
   if (self->temp_path != NULL)
     g_unlink (self->temp_path);
   g_clear_pointer (&self->temp_path, g_free);
@@ -448,6 +517,8 @@ atlas_video_encoder_finalize (GObject *object)
     atlas_video_encoder_abort (self);
   g_clear_object (&self->source);
   g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->gif, atlas_gif_writer_free);
+  g_clear_object (&self->gif_stream);
   g_free (self->path);
 
   G_OBJECT_CLASS (atlas_video_encoder_parent_class)->finalize (object);

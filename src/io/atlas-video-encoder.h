@@ -34,7 +34,5 @@ gboolean           atlas_video_encoder_finish_finish (AtlasVideoEncoder *self,
                                                      GAsyncResult       *result,
                                                      GError            **error);
 void               atlas_video_encoder_abort        (AtlasVideoEncoder  *self);
-gboolean           atlas_video_format_supported     (const char         *filename,
-                                                     GError            **error);
 
 G_END_DECLS

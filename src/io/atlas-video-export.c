@@ -73,6 +73,26 @@ atlas_video_options_init (AtlasVideoOptions *options,
 }
 
 /**
+ * atlas_video_options_set_format_defaults:
+ * @options: options
+ * @filename: the video's name, whose extension is its format
+ *
+ * Sets the size and frame rate to the format's defaults: 640×360 at 10 frames
+ * a second for a GIF, 1280×720 at 25 for the others.
+ */
+void
+atlas_video_options_set_format_defaults (AtlasVideoOptions *options,
+                                         const char        *filename)
+{
+  g_autofree char *lower = g_utf8_strdown (filename, -1);
+  gboolean gif = g_str_has_suffix (lower, ".gif");
+
+  options->width = gif ? ATLAS_VIDEO_GIF_DEFAULT_WIDTH : ATLAS_VIDEO_DEFAULT_WIDTH;
+  options->height = gif ? ATLAS_VIDEO_GIF_DEFAULT_HEIGHT : ATLAS_VIDEO_DEFAULT_HEIGHT;
+  options->fps = gif ? ATLAS_VIDEO_GIF_DEFAULT_FPS : ATLAS_VIDEO_DEFAULT_FPS;
+}
+
+/**
  * atlas_video_options_check:
  *
  * Returns: whether the options make a video; if not, @error says which is wrong

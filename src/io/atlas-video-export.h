@@ -39,6 +39,12 @@ typedef struct
 #define ATLAS_VIDEO_DEFAULT_HEIGHT 720
 #define ATLAS_VIDEO_DEFAULT_FPS 25
 #define ATLAS_VIDEO_DEFAULT_DURATION 10.0
+/* A GIF compresses far less than a video codec, and players scale it badly:
+ * smaller and fewer frames by default (the bundled dataset's ten seconds make
+ * about 250 kB). */
+#define ATLAS_VIDEO_GIF_DEFAULT_WIDTH 640
+#define ATLAS_VIDEO_GIF_DEFAULT_HEIGHT 360
+#define ATLAS_VIDEO_GIF_DEFAULT_FPS 10
 
 #define ATLAS_TYPE_VIDEO_EXPORT (atlas_video_export_get_type ())
 
@@ -46,6 +52,8 @@ G_DECLARE_FINAL_TYPE (AtlasVideoExport, atlas_video_export, ATLAS, VIDEO_EXPORT,
 
 void              atlas_video_options_init         (AtlasVideoOptions  *options,
                                                     AtlasFilter        *filter);
+void              atlas_video_options_set_format_defaults (AtlasVideoOptions *options,
+                                                    const char         *filename);
 gboolean          atlas_video_options_check        (const AtlasVideoOptions *options,
                                                     GError            **error);
 AtlasVideoExport *atlas_video_export_new           (AtlasFilter        *filter,
