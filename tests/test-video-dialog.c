@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -16,7 +17,8 @@
 /*
  * The Export Video dialog of a window on the bundled dataset: it opens from the
  * window's action, writes a real WebM file with progress, and a cancelled export
- * leaves the file that was there untouched and no temporary file behind.
+ * leaves the file that was there untouched and no temporary file behind. Its
+ * Animated GIF choice writes a GIF, smaller and slower by default.
  */
 
 static AtlasVideoDialog *
@@ -124,6 +126,65 @@ test_export_and_cancel (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+child (AtlasVideoDialog *dialog,
+       const char       *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), ATLAS_TYPE_VIDEO_DIALOG, name));
+}
+
+static void
+test_gif (void)
+{
+  AtlasWindow *window = atlas_test_open_window (NULL);
+  AtlasVideoDialog *dialog = open_dialog (window);
+  AdwComboRow *format_row = ADW_COMBO_ROW (child (dialog, "format_row"));
+  AdwComboRow *size_row = ADW_COMBO_ROW (child (dialog, "size_row"));
+  GtkSpinButton *fps_spin = GTK_SPIN_BUTTON (child (dialog, "fps_spin"));
+  GtkSpinButton *duration_spin = GTK_SPIN_BUTTON (child (dialog, "duration_spin"));
+  GListModel *formats = adw_combo_row_get_model (format_row);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-video-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "playback.gif", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkPixbufAnimation) animation = NULL;
+  g_autoptr(GError) error = NULL;
+  guint gif = G_MAXUINT;
+
+  /* Offered, and choosing it makes the defaults a GIF's: 640×360 at 10 fps. */
+  for (guint i = 0; i < g_list_model_get_n_items (formats); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (formats), i), "Animated GIF") == 0)
+      gif = i;
+  g_assert_cmpuint (gif, <, g_list_model_get_n_items (formats));
+  g_assert_cmpuint (adw_combo_row_get_selected (size_row), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fps_spin), ==, 25);
+  adw_combo_row_set_selected (format_row, gif);
+  g_assert_cmpuint (adw_combo_row_get_selected (size_row), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fps_spin), ==, 10);
+  /* Back to WebM and to its defaults; a rate the user chose stays. */
+  adw_combo_row_set_selected (format_row, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (size_row), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fps_spin), ==, 25);
+  gtk_spin_button_set_value (fps_spin, 12);
+  adw_combo_row_set_selected (format_row, gif);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fps_spin), ==, 12);
+
+  gtk_spin_button_set_value (duration_spin, 1);
+  atlas_video_dialog_export_to (dialog, file);
+  wait_until_done (dialog);
+  g_assert_nonnull (strstr (atlas_video_dialog_get_status (dialog), "Saved the video"));
+  animation = gdk_pixbuf_animation_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gdk_pixbuf_animation_is_static_image (animation));
+  g_assert_cmpint (gdk_pixbuf_animation_get_width (animation), ==, 640);
+  g_assert_cmpint (gdk_pixbuf_animation_get_height (animation), ==, 360);
+  g_assert_cmpuint (count_hidden_files (dir), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  atlas_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +193,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/video-dialog/export-and-cancel", test_export_and_cancel);
+  g_test_add_func ("/video-dialog/gif", test_gif);
 
   return g_test_run ();
 }

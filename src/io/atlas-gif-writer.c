@@ -722,7 +722,10 @@ atlas_gif_writer_finish (AtlasGifWriter  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->n_frames > 0, FALSE);
 
-  put_byte (self, 0x3b);
+  /* The trailer, twice: GStreamer's libav GIF demuxer (FFmpeg 5.1, Debian
+   * 12) at times reads one byte past a trailer that ends the file and then
+   * spins there for ever; every decoder stops at the first one. */
+  put_bytes (self, "\x3b\x3b", 2);
   flush_out (self);
   if (self->error != NULL)
     {
