@@ -222,6 +222,21 @@ check_gif (const char     *path,
 }
 
 static void
+round_trip (PaintFunc         paint,
+            int               width,
+            int               height,
+            guint             n_frames,
+            guint             fps,
+            AtlasGifDither    dither,
+            const Difference *allowed)
+{
+  g_autofree char *path = write_gif (paint, width, height, n_frames, fps, dither);
+
+  check_gif (path, paint, width, height, n_frames, fps, allowed);
+  g_unlink (path);
+}
+
+static void
 test_frames (void)
 {
   /* Odd sizes, 4 frames at 30 fps: delays of 3 and 4 hundredths. The
@@ -248,10 +263,8 @@ test_later_colours (void)
 {
   /* A colour first seen in the fifth frame is as close: each frame has its own palette. */
   const Difference allowed = { 16, 2.0, 1.0 };
-  g_autofree char *path = write_gif (paint_map_like, 64, 48, 5, 10, ATLAS_GIF_DITHER_NONE);
 
-  check_gif (path, paint_map_like, 64, 48, 5, 10, &allowed);
-  g_unlink (path);
+  round_trip (paint_map_like, 64, 48, 5, 10, ATLAS_GIF_DITHER_NONE, &allowed);
 }
 
 static void
@@ -261,13 +274,9 @@ test_dither (void)
    * their colour, but over 4×4 blocks come closer than the nearest colour's. */
   const Difference plain = { 24, 4.0, 3.0 };
   const Difference dithered = { 40, 6.0, 1.0 };
-  g_autofree char *plain_path = write_gif (paint_ramp, 256, 256, 2, 10, ATLAS_GIF_DITHER_NONE);
-  g_autofree char *dithered_path = write_gif (paint_ramp, 256, 256, 2, 10, ATLAS_GIF_DITHER_ORDERED);
 
-  check_gif (plain_path, paint_ramp, 256, 256, 2, 10, &plain);
-  check_gif (dithered_path, paint_ramp, 256, 256, 2, 10, &dithered);
-  g_unlink (plain_path);
-  g_unlink (dithered_path);
+  round_trip (paint_ramp, 256, 256, 2, 10, ATLAS_GIF_DITHER_NONE, &plain);
+  round_trip (paint_ramp, 256, 256, 2, 10, ATLAS_GIF_DITHER_ORDERED, &dithered);
 }
 
 static void
@@ -275,10 +284,8 @@ test_lzw_tables (void)
 {
   /* Sixteen colours, exact; 200×150 random pixels fill the 4096-entry table many times. */
   const Difference exact = { 0, 0, 0 };
-  g_autofree char *path = write_gif (paint_noise, 200, 150, 3, 7, ATLAS_GIF_DITHER_NONE);
 
-  check_gif (path, paint_noise, 200, 150, 3, 7, &exact);
-  g_unlink (path);
+  round_trip (paint_noise, 200, 150, 3, 7, ATLAS_GIF_DITHER_NONE, &exact);
 }
 
 static void
