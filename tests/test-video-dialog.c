@@ -74,32 +74,18 @@ count_hidden_files (const char *dir)
   return n;
 }
 
+/* Cancelled after a few frames: the file there before is untouched, and no
+ * temporary file is left in @dir. */
 static void
-test_export_and_cancel (void)
+export_and_cancel (AtlasVideoDialog *dialog,
+                   const char       *dir,
+                   const char       *name)
 {
-  AtlasWindow *window = atlas_test_open_window (NULL);
-  AtlasVideoDialog *dialog = open_dialog (window);
-  g_autofree char *dir = g_dir_make_tmp ("atlas-video-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "playback.webm", NULL);
-  g_autofree char *kept_path = g_build_filename (dir, "kept.webm", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *kept_path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
   g_autofree char *contents = NULL;
-  gsize length;
   gint64 deadline;
 
-  set_small (dialog);
-  atlas_video_dialog_export_to (dialog, file);
-  g_assert_true (atlas_video_dialog_get_busy (dialog));
-  wait_until_done (dialog);
-  g_assert_nonnull (strstr (atlas_video_dialog_get_status (dialog), "Saved the video"));
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  /* A Matroska (WebM) file starts with the EBML magic number. */
-  g_assert_cmpuint (length, >, 1000);
-  g_assert_cmpmem (contents, 4, "\x1a\x45\xdf\xa3", 4);
-  g_clear_pointer (&contents, g_free);
-
-  /* Cancelled after a few frames: the file there before is untouched. */
   g_assert_true (g_file_set_contents (kept_path, "keep me", -1, NULL));
   atlas_video_dialog_export_to (dialog, kept);
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -113,6 +99,30 @@ test_export_and_cancel (void)
   g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
   g_assert_cmpuint (count_hidden_files (dir), ==, 0);
+  g_unlink (kept_path);
+}
+
+static void
+test_export_and_cancel (void)
+{
+  AtlasWindow *window = atlas_test_open_window (NULL);
+  AtlasVideoDialog *dialog = open_dialog (window);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-video-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "playback.webm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  set_small (dialog);
+  atlas_video_dialog_export_to (dialog, file);
+  g_assert_true (atlas_video_dialog_get_busy (dialog));
+  wait_until_done (dialog);
+  g_assert_nonnull (strstr (atlas_video_dialog_get_status (dialog), "Saved the video"));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* A Matroska (WebM) file starts with the EBML magic number. */
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 4, "\x1a\x45\xdf\xa3", 4);
+  export_and_cancel (dialog, dir, "kept.webm");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -122,7 +132,6 @@ test_export_and_cancel (void)
   atlas_test_close_window (window);
 
   g_unlink (path);
-  g_unlink (kept_path);
   g_rmdir (dir);
 }
 
@@ -178,6 +187,7 @@ test_gif (void)
   g_assert_cmpint (gdk_pixbuf_animation_get_width (animation), ==, 640);
   g_assert_cmpint (gdk_pixbuf_animation_get_height (animation), ==, 360);
   g_assert_cmpuint (count_hidden_files (dir), ==, 0);
+  export_and_cancel (dialog, dir, "kept.gif");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   atlas_test_close_window (window);
