@@ -556,7 +556,7 @@ lzw_encode (AtlasGifWriter *self,
  * @dither: how colours between palette colours are shown
  *
  * Returns: (transfer full): a writer; the file's header is written with the
- *   first frame, whose colours choose the palette
+ *   first frame, whose colours choose the global palette
  */
 AtlasGifWriter *
 atlas_gif_writer_new (GOutputStream  *stream,

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 /**
  * AtlasGifDither:
  * @ATLAS_GIF_DITHER_NONE: each pixel takes the nearest palette colour
- * @ATLAS_GIF_DITHER_ORDERED: colours far from every palette colour are
- *   dithered with a 4×4 Bayer pattern, fixed in place so still areas stay still
+ * @ATLAS_GIF_DITHER_ORDERED: colours far from every palette colour are made
+ *   of several, laid out in a 4×4 Bayer pattern fixed in place (so still areas
+ *   stay still); for frames with more colours than a palette holds
  */
 typedef enum
 {
