@@ -13,6 +13,7 @@
 
 #include "atlas-export.h"
 #include "atlas-json.h"
+#include "atlas-write-dataset.h"
 #include "model/atlas-error.h"
 
 /*
@@ -86,11 +87,7 @@ export_row_init (ExportRow    *row,
   row->locations = atlas_dataset_event_locations (dataset, event, &row->n_locations);
   row->sectors = atlas_dataset_event_sectors (dataset, event, &row->n_sectors);
   row->first = atlas_dataset_get_location (dataset, row->locations[0]);
-  row->date = atlas_date_to_iso (atlas_dataset_get_event_start (dataset, event), ev->precision);
-  row->end = NULL;
-  if (ev->has_end)
-    row->end = atlas_date_to_iso (atlas_date_floor (atlas_dataset_get_event_end (dataset, event) - 1,
-                                                    ev->end_precision), ev->end_precision);
+  atlas_write_event_dates (dataset, event, &row->date, &row->end);
   row->district = row->first->district != ATLAS_NONE ? atlas_dataset_get_district (dataset, row->first->district)->id
                                                      : NULL;
   row->source = ev->source != ATLAS_NONE ? atlas_dataset_get_source (dataset, ev->source)->title : NULL;
