@@ -139,14 +139,13 @@ typedef struct
 #define ATLAS_FAILED (G_MAXUINT32 - 1)
 
 char    *path_format            (const Path  *path);
-void     loader_error           (Loader      *loader,
-                                 const Path  *path,
-                                 const char  *format,
-                                 ...) G_GNUC_PRINTF (3, 4);
-void     loader_warning         (Loader      *loader,
-                                 const Path  *path,
-                                 const char  *format,
-                                 ...) G_GNUC_PRINTF (3, 4);
+void     loader_report          (Loader        *loader,
+                                 AtlasSeverity  severity,
+                                 const Path    *path,
+                                 const char    *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
+#define loader_error(loader, path, ...) loader_report ((loader), ATLAS_SEVERITY_ERROR, (path), __VA_ARGS__)
+#define loader_warning(loader, path, ...) loader_report ((loader), ATLAS_SEVERITY_WARNING, (path), __VA_ARGS__)
 const char *node_type_name      (const AtlasJson *node);
 char    *closest_id             (Loader      *loader,
                                  const char  *id,
