@@ -197,6 +197,42 @@ void     loader_read_period     (Loader          *loader,
                                  const Path      *path,
                                  guint            index);
 
+/* What an element adds to the dataset's shared arrays, so that an element
+ * that turns out to have problems takes it back with the references it left
+ * pending. */
+typedef struct
+{
+  guint indices;
+  guint facts;
+  guint geometries;
+  guint pending;
+} Mark;
+
+/* One element of a top-level array while it is read: element_begin() and
+ * element_finish() around the reading of its fields, which clears ok on a
+ * problem. */
+typedef struct
+{
+  Loader *loader;
+  Section section;
+  const Path *path;
+  guint index;       /* in the file's array */
+  guint position;    /* in the dataset's array, once added */
+  Mark mark;
+  Reader r;
+  gboolean ok;
+} Element;
+
+gboolean element_begin          (Element         *e,
+                                 Loader          *loader,
+                                 Section          section,
+                                 const AtlasJson *node,
+                                 const Path      *path,
+                                 guint            index,
+                                 guint            position);
+const char *element_finish      (Element         *e,
+                                 const char      *id);
+
 gboolean add_id                 (Loader      *loader,
                                  Section      section,
                                  const char  *id,
