@@ -242,10 +242,19 @@ atlas_application_local_command_line (GApplication   *application,
                                                                                   exit_status);
 }
 
-static AtlasWindow *
-new_window (AtlasApplication *self)
+/* A new window with @file, or with what the last window had open when @file
+ * is NULL. */
+static void
+present_new_window (AtlasApplication *self,
+                    GFile            *file)
 {
-  return atlas_window_new (self);
+  AtlasWindow *window = atlas_window_new (self);
+
+  if (file != NULL)
+    atlas_window_open (window, file);
+  else
+    atlas_window_open_initial (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -255,14 +264,9 @@ atlas_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      AtlasWindow *atlas_window = new_window (self);
-
-      atlas_window_open_initial (atlas_window);
-      window = GTK_WINDOW (atlas_window);
-    }
-
-  gtk_window_present (window);
+    present_new_window (self, NULL);
+  else
+    gtk_window_present (window);
 }
 
 static void
@@ -274,12 +278,7 @@ atlas_application_open (GApplication  *application,
   AtlasApplication *self = ATLAS_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    {
-      AtlasWindow *window = new_window (self);
-
-      atlas_window_open (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    present_new_window (self, files[i]);
 }
 
 static void
@@ -302,10 +301,7 @@ atlas_application_new_window_action (GSimpleAction *action,
                                      GVariant      *parameter,
                                      gpointer       user_data)
 {
-  AtlasWindow *window = new_window (user_data);
-
-  atlas_window_open_initial (window);
-  gtk_window_present (GTK_WINDOW (window));
+  present_new_window (user_data, NULL);
 }
 
 static void
