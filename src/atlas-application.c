@@ -145,14 +145,29 @@ atlas_validate_files (char **paths,
   return status;
 }
 
+/* The options of --convert or --validate, parsed from a copy of @argv: FALSE,
+ * with the error printed, when they do not parse. */
+static gboolean
+parse_command_line (char               **argv,
+                    const GOptionEntry  *entries,
+                    const char          *parameter_string)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse_strv (context, &args, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
 /* --convert INPUT OUTPUT.json [--layer NAME] [--sql QUERY], without a display. */
 static int
 convert_command_line (char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
-  g_auto(GStrv) args = g_strdupv (argv);
   g_autofree char *layer = NULL;
   g_autofree char *sql = NULL;
   gboolean flag = FALSE;
@@ -164,13 +179,8 @@ convert_command_line (char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT OUTPUT.json"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  if (!parse_command_line (argv, entries, _("INPUT OUTPUT.json")))
+    return 2;
   if (files == NULL || g_strv_length (files) != 2)
     {
       g_printerr ("%s\n", _("--convert needs an input and an output file"));
@@ -214,10 +224,7 @@ atlas_application_local_command_line (GApplication   *application,
 
   if (validate)
     {
-      g_autoptr(GOptionContext) context = NULL;
-      g_autoptr(GError) error = NULL;
       g_auto(GStrv) files = NULL;
-      g_auto(GStrv) args = g_strdupv (argv);
       gboolean flag = FALSE;
       const GOptionEntry entries[] = {
         { "validate", 0, 0, G_OPTION_ARG_NONE, &flag, N_("Check dataset files and report every problem"), NULL },
@@ -225,16 +232,10 @@ atlas_application_local_command_line (GApplication   *application,
         { NULL }
       };
 
-      context = g_option_context_new (_("FILE…"));
-      g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-      if (!g_option_context_parse_strv (context, &args, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          *exit_status = 2;
-          return TRUE;
-        }
-
-      *exit_status = atlas_validate_files (files, stdout, stderr);
+      if (!parse_command_line (argv, entries, _("FILE…")))
+        *exit_status = 2;
+      else
+        *exit_status = atlas_validate_files (files, stdout, stderr);
       return TRUE;
     }
 
