@@ -44,7 +44,7 @@ loader_read_period (Loader          *loader,
   gboolean has_start, has_end;
   Element e;
 
-  if (!element_begin (&e, loader, SECTION_PERIODS, node, path, index, ds->periods->len))
+  if (!element_begin (&e, loader, SECTION_PERIODS, node, path, index, ds->periods->len, NULL, NULL))
     return;
 
   e.ok &= read_id (&e.r, &id);

@@ -229,7 +229,9 @@ gboolean element_begin          (Element         *e,
                                  const AtlasJson *node,
                                  const Path      *path,
                                  guint            index,
-                                 guint            position);
+                                 guint            position,
+                                 const Field     *fields,
+                                 gpointer         record);
 const char *element_finish      (Element         *e,
                                  const char      *id);
 

@@ -180,8 +180,10 @@ roll_back (Loader     *loader,
  * @path: its place in the file
  * @index: its index in the file's array
  * @position: its index in the dataset's array, once added
+ * @fields: (nullable): the fields read the same way everywhere, into @record
  *
- * Starts reading an element, with e->ok TRUE.
+ * Starts reading an element and reads @fields; e->ok says whether they were
+ * all valid.
  *
  * Returns: %FALSE, with the error reported, when @node is not an object
  */
@@ -192,10 +194,16 @@ element_begin (Element         *e,
                const AtlasJson *node,
                const Path      *path,
                guint            index,
-               guint            position)
+               guint            position,
+               const Field     *fields,
+               gpointer         record)
 {
   *e = (Element) { loader, section, path, index, position, mark_set (loader), { 0 }, TRUE };
-  return begin_element (loader, node, path, &e->r);
+  if (!begin_element (loader, node, path, &e->r))
+    return FALSE;
+  if (fields != NULL)
+    e->ok = read_fields (&e->r, fields, record);
+  return TRUE;
 }
 
 /**
@@ -279,10 +287,9 @@ read_source (Loader          *loader,
   SourceFields f = { 0 };
   Element e;
 
-  if (!element_begin (&e, loader, SECTION_SOURCES, node, path, index, ds->sources->len))
+  if (!element_begin (&e, loader, SECTION_SOURCES, node, path, index, ds->sources->len, fields, &f))
     return;
 
-  e.ok = read_fields (&e.r, fields, &f);
   warn_unknown_keys (&e.r, known);
 
   if (f.url != NULL && g_ascii_strncasecmp (f.url, "http://", 7) != 0 &&
@@ -323,10 +330,9 @@ read_sector (Loader          *loader,
   NameFields f = { 0 };
   Element e;
 
-  if (!element_begin (&e, loader, SECTION_SECTORS, node, path, index, ds->sectors->len))
+  if (!element_begin (&e, loader, SECTION_SECTORS, node, path, index, ds->sectors->len, fields, &f))
     return;
 
-  e.ok = read_fields (&e.r, fields, &f);
   warn_unknown_keys (&e.r, known);
   e.ok &= loader_check_color (loader, path, f.color, &sector.color);
 
@@ -357,10 +363,9 @@ read_district (Loader          *loader,
   NameFields f = { 0 };
   Element e;
 
-  if (!element_begin (&e, loader, SECTION_DISTRICTS, node, path, index, ds->districts->len))
+  if (!element_begin (&e, loader, SECTION_DISTRICTS, node, path, index, ds->districts->len, fields, &f))
     return;
 
-  e.ok = read_fields (&e.r, fields, &f);
   district.geometry = element_read_geometry (&e, FALSE);
   warn_unknown_keys (&e.r, known);
 
@@ -439,10 +444,9 @@ read_location (Loader          *loader,
   AtlasPoint pt = { 0 };
   Element e;
 
-  if (!element_begin (&e, loader, SECTION_LOCATIONS, node, path, index, ds->locations->len))
+  if (!element_begin (&e, loader, SECTION_LOCATIONS, node, path, index, ds->locations->len, fields, &f))
     return;
 
-  e.ok = read_fields (&e.r, fields, &f);
   if (f.kind != NULL)
     e.ok &= read_kind (loader, f.kind, path, &loc.kind);
   e.ok &= read_point (&e, &pt);
@@ -492,10 +496,9 @@ read_event (Loader          *loader,
   gint32 end;
   Element e;
 
-  if (!element_begin (&e, loader, SECTION_EVENTS, node, path, index, ds->events->len))
+  if (!element_begin (&e, loader, SECTION_EVENTS, node, path, index, ds->events->len, fields, &f))
     return;
 
-  e.ok = read_fields (&e.r, fields, &f);
   if (f.date.present && f.end.present && f.end.start < f.date.start)
     {
       Path p = PATH_KEY (path, "end");
