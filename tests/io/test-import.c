@@ -304,7 +304,7 @@ test_unmapped (void)
   g_assert_null (ds);
   g_clear_error (&error);
 
-  preview = atlas_import_preview (path, 5, &error);
+  preview = atlas_import_preview (path, NULL, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (preview->names->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (preview->names, 1), ==, "Où");
