@@ -333,6 +333,26 @@ test_unreadable (void)
   g_rmdir (dir);
 }
 
+/* The database dialog's fields become a connection string; its password is
+ * never in what is shown. */
+static void
+test_connection (void)
+{
+  g_autofree char *built = atlas_import_connection_build ("PG:host=db", NULL, "5433", "my atlas", "me", "s3'cr\\et");
+  g_autofree char *described = atlas_import_connection_describe (built);
+  g_autofree char *hidden = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert_cmpstr (built, ==, "PG:host=db port='5433' dbname='my atlas' user='me' password='s3\\'cr\\\\et' "
+                   "connect_timeout='10'");
+  g_assert_cmpstr (described, ==, "database “my atlas” on db");
+  hidden = atlas_import_hide_password ("FATAL: password s3'cr\\et is wrong", built);
+  g_assert_null (strstr (hidden, "s3'cr"));
+  reason = atlas_import_connection_error ("PQconnectdb failed.\nconnection to server at \"db\" failed: FATAL:  "
+                                          "password authentication failed for s3'cr\\et", built);
+  g_assert_cmpstr (reason, ==, "FATAL:  password authentication failed for ••••••");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/import/gpx", test_gpx);
   g_test_add_func ("/import/unmapped", test_unmapped);
   g_test_add_func ("/import/unreadable", test_unreadable);
+  g_test_add_func ("/import/connection", test_connection);
 
   return g_test_run ();
 }
