@@ -201,9 +201,7 @@ on_import_mapped_cb (AtlasImportDialog *dialog,
   /* A database's mapping is not remembered: its key would hold the password. */
   if (file == NULL)
     {
-      g_autofree char *layer = atlas_import_mapping_get_layer (text);
-
-      atlas_window_open_database (self, connection, layer, NULL, text);
+      atlas_window_open_database (self, connection, g_object_get_data (G_OBJECT (dialog), "layer"), NULL, text);
       return;
     }
   remember_mapping (self, file, text);
@@ -239,7 +237,10 @@ ask_mapping (AtlasWindow *self,
   if (file != NULL)
     g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   else
-    g_object_set_data_full (G_OBJECT (dialog), "connection", g_strdup (connection), g_free);
+    {
+      g_object_set_data_full (G_OBJECT (dialog), "connection", g_strdup (connection), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "layer", g_strdup (layer), g_free);
+    }
   g_signal_connect_object (dialog, "mapped", G_CALLBACK (on_import_mapped_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 

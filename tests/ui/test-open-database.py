@@ -43,7 +43,7 @@ def type_into(app, dialog, row, string):
 with pgserver.PostGIS() as server:
     server.psql("CREATE TABLE aaa_empty (id serial PRIMARY KEY, note text)")
     server.load(os.path.join(os.environ['G_TEST_SRCDIR'], 'data', 'import', 'spreadsheet-bom-crlf.csv'), 'events')
-    with App(deadline_s=200) as app:
+    with App(deadline_s=100) as app:
         app.wait_find(30, role='check box', name_startswith='Biomedicine', what='the bundled dataset')
         app.key('ctrl+shift+o')
         dialog = app.wait_find(30, name=TITLE, what='the Open Database dialog')

@@ -48,7 +48,7 @@ def make_geopackage(tmp):
 
 with tempfile.TemporaryDirectory() as tmp:
     path = make_geopackage(tmp)
-    with App(deadline_s=200) as app:
+    with App(deadline_s=100) as app:
         app.wait_find(30, role='check box', name_startswith='Biomedicine', what='the bundled dataset')
         app.key('ctrl+o')
         app.wait_find(30, name='Open Dataset', what='the file chooser')
