@@ -449,6 +449,7 @@ atlas_window_init (AtlasWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-sidebar"));
       adw_flap_set_reveal_flap (self->details_flap, g_settings_get_boolean (self->settings, "show-details"));
+      g_settings_bind (self->settings, "tile-url", self->map_view, "tile-url", G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_DEFAULT);
     }
   atlas_views_button_set_settings (self->views_button, self->settings);

@@ -188,6 +188,8 @@ exercise_map (AtlasWindow *window,
 static void
 test_tile_servers (void)
 {
+  /* The suite's memory backend: the window's own settings read the same keys. */
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   TileServer server;
@@ -210,7 +212,7 @@ test_tile_servers (void)
     g_socket_close (socket, NULL);
   }
   url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", port);
-  g_setenv ("CHENGYU_ATLAS_TILE_URL", url, TRUE);
+  g_settings_set_string (settings, "tile-url", url);
   window = atlas_test_open_window (NULL);
   atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
   longest = exercise_map (window, NULL);
@@ -224,7 +226,7 @@ test_tile_servers (void)
   for (guint silent = 0; silent < 2; silent++)
     {
       tile_server_start (&server, !silent);
-      g_setenv ("CHENGYU_ATLAS_TILE_URL", server.url, TRUE);
+      g_settings_set_string (settings, "tile-url", server.url);
       window = atlas_test_open_window (NULL);
       atlas_map_view_set_base_map (window->map_view, ATLAS_BASE_MAP_OPENSTREETMAP);
       longest = exercise_map (window, &server);
@@ -232,10 +234,12 @@ test_tile_servers (void)
                       silent ? "silent" : "refusing", server.requests, server.first_request, longest);
       g_assert_cmpfloat (longest, <, MAX_STALL_MS);
       g_assert_nonnull (atlas_window_get_dataset (window));
+      /* The map asked the tile server of the setting, not openstreetmap.org. */
+      g_assert_cmpuint (server.requests, >, 0);
       atlas_test_destroy_window (window);
       tile_server_stop (&server);
     }
-  g_unsetenv ("CHENGYU_ATLAS_TILE_URL");
+  g_settings_reset (settings, "tile-url");
 }
 
 static char *

@@ -44,7 +44,9 @@ struct _AtlasMapView
   ShumateMap *map;
   ShumateViewport *viewport;
   ShumateMapSourceRegistry *registry;
-  ShumateMapSource *osm;
+  ShumateMapSource *osm;       /* the registry's, or custom */
+  ShumateMapSource *custom;    /* owned: a tile server of the user's choosing */
+  char *tile_url;
   AtlasBasemapLayer *basemap_layer;
   ShumateMapLayer *tile_layer;
   AtlasAreaLayer *area_layer;
@@ -78,6 +80,7 @@ atlas_map_view_intent_source_init (AtlasIntentSourceInterface *iface)
 enum {
   PROP_0,
   PROP_BASE_MAP,
+  PROP_TILE_URL,
   N_PROPS
 };
 
@@ -712,6 +715,25 @@ atlas_map_view_get_base_map (AtlasMapView *self)
  * offline base map, which shows through wherever a tile is missing. Offline,
  * the tile layer is removed, so nothing is downloaded at all.
  */
+static void
+show_tiles (AtlasMapView *self,
+            gboolean      show)
+{
+  if (show && self->tile_layer == NULL)
+    {
+      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+      shumate_license_append_map_source (self->license, self->osm);
+    }
+  else if (!show && self->tile_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+      self->tile_layer = NULL;
+      shumate_license_remove_map_source (self->license, self->osm);
+    }
+}
+
 void
 atlas_map_view_set_base_map (AtlasMapView *self,
                              AtlasBaseMap  base_map)
@@ -724,21 +746,58 @@ atlas_map_view_set_base_map (AtlasMapView *self,
     return;
 
   self->base_map = base_map;
-  if (base_map == ATLAS_BASE_MAP_OPENSTREETMAP && self->tile_layer == NULL)
-    {
-      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
-      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
-                                      SHUMATE_LAYER (self->basemap_layer));
-      shumate_license_append_map_source (self->license, self->osm);
-    }
-  else if (base_map == ATLAS_BASE_MAP_OFFLINE && self->tile_layer != NULL)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
-      self->tile_layer = NULL;
-      shumate_license_remove_map_source (self->license, self->osm);
-    }
-
+  show_tiles (self, base_map == ATLAS_BASE_MAP_OPENSTREETMAP);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
+}
+
+const char *
+atlas_map_view_get_tile_url (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->tile_url != NULL ? self->tile_url : "";
+}
+
+/**
+ * atlas_map_view_set_tile_url:
+ * @self: a map view
+ * @url: (nullable): a raster tile server's address with `{z}`, `{x}` and `{y}`,
+ *   e.g. an organisation's own; %NULL or empty for openstreetmap.org
+ *
+ * Where the OpenStreetMap base map's tiles come from (the `tile-url` setting).
+ */
+void
+atlas_map_view_set_tile_url (AtlasMapView *self,
+                             const char   *url)
+{
+  gboolean showing;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (url != NULL && *url == '\0')
+    url = NULL;
+  if (g_strcmp0 (url, self->tile_url) == 0)
+    return;
+
+  showing = self->tile_layer != NULL;
+  show_tiles (self, FALSE);
+  g_free (self->tile_url);
+  self->tile_url = g_strdup (url);
+  g_clear_object (&self->custom);
+  if (url != NULL)
+    self->custom = SHUMATE_MAP_SOURCE (
+      shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
+                                                 _("Map data © OpenStreetMap contributors"),
+                                                 "https://www.openstreetmap.org/copyright",
+                                                 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, url));
+  self->osm = self->custom != NULL
+              ? self->custom
+              : shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  /* The OSM source is the reference even offline: the map's gestures need one. */
+  shumate_viewport_set_reference_map_source (self->viewport, self->osm);
+  show_tiles (self, showing);
+  g_debug ("tile server: %s", url != NULL ? "custom" : "openstreetmap.org");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_URL]);
 }
 
 /* Widget -------------------------------------------------------------------- */
@@ -767,6 +826,9 @@ atlas_map_view_get_property (GObject    *object,
     case PROP_BASE_MAP:
       g_value_set_enum (value, self->base_map);
       break;
+    case PROP_TILE_URL:
+      g_value_set_string (value, atlas_map_view_get_tile_url (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -784,6 +846,9 @@ atlas_map_view_set_property (GObject      *object,
     {
     case PROP_BASE_MAP:
       atlas_map_view_set_base_map (self, g_value_get_enum (value));
+      break;
+    case PROP_TILE_URL:
+      atlas_map_view_set_tile_url (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -814,6 +879,8 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->viewport);
   g_clear_object (&self->registry);
   self->osm = NULL;
+  g_clear_object (&self->custom);
+  g_clear_pointer (&self->tile_url, g_free);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->playhead);
@@ -842,6 +909,10 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
     g_param_spec_enum ("base-map", NULL, NULL,
                        ATLAS_TYPE_BASE_MAP, ATLAS_BASE_MAP_OPENSTREETMAP,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Empty for openstreetmap.org. */
+  properties[PROP_TILE_URL] =
+    g_param_spec_string ("tile-url", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
@@ -897,20 +968,6 @@ atlas_map_view_init (AtlasMapView *self)
 
   self->registry = shumate_map_source_registry_new_with_defaults ();
   self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
-
-  /* Another tile server, e.g. an organisation's own, or a test's. */
-  if (g_getenv ("CHENGYU_ATLAS_TILE_URL") != NULL)
-    {
-      ShumateRasterRenderer *custom =
-        shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
-                                                   _("Map data © OpenStreetMap contributors"),
-                                                   "https://www.openstreetmap.org/copyright",
-                                                   0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                   g_getenv ("CHENGYU_ATLAS_TILE_URL"));
-
-      shumate_map_source_registry_add (self->registry, SHUMATE_MAP_SOURCE (custom));
-      self->osm = SHUMATE_MAP_SOURCE (custom);
-    }
 
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
   /* The OSM source is the reference even offline: the map's gestures need one. */

@@ -43,6 +43,9 @@ void         atlas_map_view_set_models   (AtlasMapView   *self,
 AtlasBaseMap atlas_map_view_get_base_map (AtlasMapView   *self);
 void         atlas_map_view_set_base_map (AtlasMapView   *self,
                                           AtlasBaseMap    base_map);
+const char  *atlas_map_view_get_tile_url (AtlasMapView   *self);
+void         atlas_map_view_set_tile_url (AtlasMapView   *self,
+                                          const char     *url);
 void         atlas_map_view_zoom_to_fit  (AtlasMapView   *self,
                                           gboolean        animate);
 
