@@ -318,7 +318,12 @@ read_layers (OgrImport *imp)
 
       layer = GDALDatasetGetLayerByName (imp->gdal, options->layer);
       if (layer == NULL)
-        atlas_report_add (imp->im.report, ATLAS_SEVERITY_ERROR, NULL, _("there is no layer “%s”"), quoted);
+        {
+          atlas_report_add (imp->im.report, ATLAS_SEVERITY_ERROR, NULL, _("there is no layer “%s”"), quoted);
+          /* A layer chosen in the window and gone since: ask again. */
+          if (options->one_layer)
+            imp->n_unmapped++;
+        }
       else
         read_layer (imp, layer);
       return;

@@ -294,6 +294,7 @@ test_unmapped (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "import", "unmapped.csv", NULL);
   g_autoptr(AtlasReport) report = atlas_report_new ();
   g_autoptr(AtlasReport) report2 = atlas_report_new ();
+  g_autoptr(AtlasReport) report3 = atlas_report_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) ds = NULL;
   g_autoptr(AtlasImportPreview) preview = NULL;
@@ -315,6 +316,14 @@ test_unmapped (void)
   ds = atlas_import_load (path, &options, report2, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_event (ds, "Founding", "2021-01-01", NULL);
+  g_clear_object (&ds);
+
+  /* A layer chosen in the window and gone since: the window asks again. */
+  options.layer = "gone";
+  options.one_layer = TRUE;
+  ds = atlas_import_load (path, &options, report3, NULL, NULL, NULL, &error);
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNMAPPED);
+  g_assert_null (ds);
 }
 
 static void
