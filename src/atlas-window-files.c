@@ -327,27 +327,18 @@ on_load_finished_cb (GObject      *source,
   add_to_recent (self, file);
   maybe_report_first_frame (self);
 
-  if (atlas_report_get_n_errors (report) > 0)
+  if (atlas_report_get_n_errors (report) > 0 || atlas_report_get_n_warnings (report) > 0)
     {
       /* An import keeps the rows it could read and says which it left out. */
-      guint n = atlas_report_get_n_errors (report);
+      guint n_errors = atlas_report_get_n_errors (report);
+      guint n = n_errors > 0 ? n_errors : atlas_report_get_n_warnings (report);
       g_autofree char *first = atlas_report_format_summary (report, 3);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The file opened with %u row left out:\n%s",
-                                                            "The file opened with %u rows left out:\n%s", n),
-                                               n, first);
-
-      keep_report (self, report, name);
-      atlas_window_show_message (self, text, TRUE);
-    }
-  else if (atlas_report_get_n_warnings (report) > 0)
-    {
-      guint n = atlas_report_get_n_warnings (report);
-      g_autofree char *first = atlas_report_format_summary (report, 3);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The dataset opened with %u warning:\n%s",
-                                                            "The dataset opened with %u warnings:\n%s", n),
-                                               n, first);
+      g_autofree char *text =
+        g_strdup_printf (n_errors > 0 ? g_dngettext (GETTEXT_PACKAGE, "The file opened with %u row left out:\n%s",
+                                                     "The file opened with %u rows left out:\n%s", n)
+                                      : g_dngettext (GETTEXT_PACKAGE, "The dataset opened with %u warning:\n%s",
+                                                     "The dataset opened with %u warnings:\n%s", n),
+                         n, first);
 
       keep_report (self, report, name);
       atlas_window_show_message (self, text, TRUE);

@@ -13,6 +13,7 @@
 
 #include "atlas-export.h"
 #include "atlas-json.h"
+#include "atlas-write-dataset.h"
 #include "model/atlas-error.h"
 
 /*
@@ -60,6 +61,94 @@ add_position (JsonBuilder         *builder,
   json_builder_end_array (builder);
 }
 
+/* What both exports write of one event, looked up once. */
+typedef struct
+{
+  const AtlasEvent *ev;
+  const guint32 *locations;
+  guint n_locations;
+  const guint32 *sectors;
+  guint n_sectors;
+  const AtlasLocation *first;  /* the event's first place */
+  char *date;                  /* ISO 8601, at the event's precision */
+  char *end;                   /* the last day, at its precision; NULL without an end */
+  const char *district;        /* the first place's district id, or NULL */
+  const char *source;          /* the source's title, or NULL */
+} ExportRow;
+
+static void
+export_row_init (ExportRow    *row,
+                 AtlasDataset *dataset,
+                 guint         event)
+{
+  const AtlasEvent *ev = atlas_dataset_get_event (dataset, event);
+
+  row->ev = ev;
+  row->locations = atlas_dataset_event_locations (dataset, event, &row->n_locations);
+  row->sectors = atlas_dataset_event_sectors (dataset, event, &row->n_sectors);
+  row->first = atlas_dataset_get_location (dataset, row->locations[0]);
+  atlas_write_event_dates (dataset, event, &row->date, &row->end);
+  row->district = row->first->district != ATLAS_NONE ? atlas_dataset_get_district (dataset, row->first->district)->id
+                                                     : NULL;
+  row->source = ev->source != ATLAS_NONE ? atlas_dataset_get_source (dataset, ev->source)->title : NULL;
+}
+
+static void
+export_row_clear (ExportRow *row)
+{
+  g_clear_pointer (&row->date, g_free);
+  g_clear_pointer (&row->end, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRow, export_row_clear)
+
+/* One event as a GeoJSON Feature. */
+static void
+add_feature (JsonBuilder     *builder,
+             AtlasDataset    *dataset,
+             const ExportRow *row)
+{
+  const AtlasEvent *ev = row->ev;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "Feature");
+  add_string (builder, "id", ev->id);
+
+  json_builder_set_member_name (builder, "geometry");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", row->n_locations == 1 ? "Point" : "MultiPoint");
+  json_builder_set_member_name (builder, "coordinates");
+  if (row->n_locations == 1)
+    add_position (builder, row->first);
+  else
+    {
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < row->n_locations; i++)
+        add_position (builder, atlas_dataset_get_location (dataset, row->locations[i]));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "properties");
+  json_builder_begin_object (builder);
+  add_string (builder, "title", ev->title);
+  add_string (builder, "title_zh", ev->title_zh);
+  add_string (builder, "date", row->date);
+  add_string (builder, "end", row->end);
+  add_string (builder, "place", row->first->name);
+  add_string (builder, "place_zh", row->first->name_zh);
+  add_string (builder, "kind", atlas_kind_to_string (row->first->kind));
+  add_string (builder, "district", row->district);
+  add_ids (builder, "sectors", dataset, row->sectors, row->n_sectors, TRUE);
+  add_ids (builder, "locations", dataset, row->locations, row->n_locations, FALSE);
+  add_string (builder, "description", ev->description);
+  add_string (builder, "description_zh", ev->description_zh);
+  add_string (builder, "source", row->source);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
 /**
  * atlas_export_geojson:
  * @dataset: a dataset
@@ -90,58 +179,10 @@ atlas_export_geojson (AtlasDataset *dataset,
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, events, &event); ok;
        ok = gtk_bitset_iter_next (&iter, &event))
     {
-      const AtlasEvent *ev = atlas_dataset_get_event (dataset, event);
-      guint n_locations, n_sectors;
-      const guint32 *locations = atlas_dataset_event_locations (dataset, event, &n_locations);
-      const guint32 *sectors = atlas_dataset_event_sectors (dataset, event, &n_sectors);
-      const AtlasLocation *first = atlas_dataset_get_location (dataset, locations[0]);
-      g_autofree char *date = atlas_date_to_iso (atlas_dataset_get_event_start (dataset, event), ev->precision);
+      g_auto(ExportRow) row = { 0 };
 
-      json_builder_begin_object (builder);
-      add_string (builder, "type", "Feature");
-      add_string (builder, "id", ev->id);
-
-      json_builder_set_member_name (builder, "geometry");
-      json_builder_begin_object (builder);
-      add_string (builder, "type", n_locations == 1 ? "Point" : "MultiPoint");
-      json_builder_set_member_name (builder, "coordinates");
-      if (n_locations == 1)
-        add_position (builder, first);
-      else
-        {
-          json_builder_begin_array (builder);
-          for (guint i = 0; i < n_locations; i++)
-            add_position (builder, atlas_dataset_get_location (dataset, locations[i]));
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
-
-      json_builder_set_member_name (builder, "properties");
-      json_builder_begin_object (builder);
-      add_string (builder, "title", ev->title);
-      add_string (builder, "title_zh", ev->title_zh);
-      add_string (builder, "date", date);
-      if (ev->has_end)
-        {
-          gint32 end = atlas_date_floor (atlas_dataset_get_event_end (dataset, event) - 1, ev->end_precision);
-          g_autofree char *end_text = atlas_date_to_iso (end, ev->end_precision);
-
-          add_string (builder, "end", end_text);
-        }
-      add_string (builder, "place", first->name);
-      add_string (builder, "place_zh", first->name_zh);
-      add_string (builder, "kind", atlas_kind_to_string (first->kind));
-      if (first->district != ATLAS_NONE)
-        add_string (builder, "district", atlas_dataset_get_district (dataset, first->district)->id);
-      add_ids (builder, "sectors", dataset, sectors, n_sectors, TRUE);
-      add_ids (builder, "locations", dataset, locations, n_locations, FALSE);
-      add_string (builder, "description", ev->description);
-      add_string (builder, "description_zh", ev->description_zh);
-      if (ev->source != ATLAS_NONE)
-        add_string (builder, "source", atlas_dataset_get_source (dataset, ev->source)->title);
-      json_builder_end_object (builder);
-
-      json_builder_end_object (builder);
+      export_row_init (&row, dataset, event);
+      add_feature (builder, dataset, &row);
     }
 
   json_builder_end_array (builder);
@@ -194,6 +235,45 @@ append_csv_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* One event as a row of the CSV export. */
+static void
+append_csv_row (GString         *out,
+                AtlasDataset    *dataset,
+                const ExportRow *row)
+{
+  const AtlasEvent *ev = row->ev;
+  g_autoptr(GString) places = g_string_new (NULL);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GString) sector_ids = g_string_new (NULL);
+  char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < row->n_locations; i++)
+    {
+      const AtlasLocation *loc = atlas_dataset_get_location (dataset, row->locations[i]);
+
+      g_string_append_printf (places, "%s%s", i ? "; " : "", loc->name);
+      g_string_append_printf (ids, "%s%s", i ? ";" : "", loc->id);
+    }
+  for (guint i = 0; i < row->n_sectors; i++)
+    g_string_append_printf (sector_ids, "%s%s", i ? ";" : "", atlas_dataset_get_sector (dataset, row->sectors[i])->id);
+  atlas_json_format_number (row->first->lon, lon);
+  atlas_json_format_number (row->first->lat, lat);
+
+  append_csv_field (out, ev->id, TRUE, FALSE);
+  append_csv_field (out, row->date, TRUE, FALSE);
+  append_csv_field (out, row->end, TRUE, FALSE);
+  append_csv_field (out, ev->title, TRUE, FALSE);
+  append_csv_field (out, ev->title_zh, TRUE, FALSE);
+  append_csv_field (out, places->str, TRUE, FALSE);
+  append_csv_field (out, ids->str, TRUE, FALSE);
+  append_csv_field (out, lon, FALSE, FALSE);
+  append_csv_field (out, lat, FALSE, FALSE);
+  append_csv_field (out, sector_ids->str, TRUE, FALSE);
+  append_csv_field (out, row->district, TRUE, FALSE);
+  append_csv_field (out, row->source, TRUE, FALSE);
+  append_csv_field (out, ev->description, TRUE, TRUE);
+}
+
 /**
  * atlas_export_csv:
  * @dataset: a dataset
@@ -213,48 +293,10 @@ atlas_export_csv (AtlasDataset *dataset,
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, events, &event); ok;
        ok = gtk_bitset_iter_next (&iter, &event))
     {
-      const AtlasEvent *ev = atlas_dataset_get_event (dataset, event);
-      guint n_locations, n_sectors;
-      const guint32 *locations = atlas_dataset_event_locations (dataset, event, &n_locations);
-      const guint32 *sectors = atlas_dataset_event_sectors (dataset, event, &n_sectors);
-      const AtlasLocation *first = atlas_dataset_get_location (dataset, locations[0]);
-      g_autofree char *date = atlas_date_to_iso (atlas_dataset_get_event_start (dataset, event), ev->precision);
-      g_autofree char *end = NULL;
-      g_autoptr(GString) places = g_string_new (NULL);
-      g_autoptr(GString) ids = g_string_new (NULL);
-      g_autoptr(GString) sector_ids = g_string_new (NULL);
-      char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+      g_auto(ExportRow) row = { 0 };
 
-      if (ev->has_end)
-        end = atlas_date_to_iso (atlas_date_floor (atlas_dataset_get_event_end (dataset, event) - 1,
-                                                   ev->end_precision), ev->end_precision);
-      for (guint i = 0; i < n_locations; i++)
-        {
-          const AtlasLocation *loc = atlas_dataset_get_location (dataset, locations[i]);
-
-          g_string_append_printf (places, "%s%s", i ? "; " : "", loc->name);
-          g_string_append_printf (ids, "%s%s", i ? ";" : "", loc->id);
-        }
-      for (guint i = 0; i < n_sectors; i++)
-        g_string_append_printf (sector_ids, "%s%s", i ? ";" : "", atlas_dataset_get_sector (dataset, sectors[i])->id);
-      atlas_json_format_number (first->lon, lon);
-      atlas_json_format_number (first->lat, lat);
-
-      append_csv_field (out, ev->id, TRUE, FALSE);
-      append_csv_field (out, date, TRUE, FALSE);
-      append_csv_field (out, end, TRUE, FALSE);
-      append_csv_field (out, ev->title, TRUE, FALSE);
-      append_csv_field (out, ev->title_zh, TRUE, FALSE);
-      append_csv_field (out, places->str, TRUE, FALSE);
-      append_csv_field (out, ids->str, TRUE, FALSE);
-      append_csv_field (out, lon, FALSE, FALSE);
-      append_csv_field (out, lat, FALSE, FALSE);
-      append_csv_field (out, sector_ids->str, TRUE, FALSE);
-      append_csv_field (out, first->district != ATLAS_NONE ? atlas_dataset_get_district (dataset, first->district)->id
-                                                            : NULL, TRUE, FALSE);
-      append_csv_field (out, ev->source != ATLAS_NONE ? atlas_dataset_get_source (dataset, ev->source)->title : NULL,
-                        TRUE, FALSE);
-      append_csv_field (out, ev->description, TRUE, TRUE);
+      export_row_init (&row, dataset, event);
+      append_csv_row (out, dataset, &row);
     }
 
   return g_string_free_to_bytes (out);

@@ -382,9 +382,11 @@ scan_literal (Scanner    *s,
   return TRUE;
 }
 
-static gboolean scan_value (Scanner   *s,
-                            guint      depth,
-                            AtlasJson *out);
+static gboolean scan_value   (Scanner    *s,
+                              guint       depth,
+                              AtlasJson  *out);
+static gboolean stream_array (Scanner    *s,
+                              const char *member);
 
 /* Reads a string into the arena. Most strings have no escapes: those are copied
  * straight from the file; the others are decoded. */
@@ -470,56 +472,6 @@ items_at (Scanner *s,
   return s->stack[depth];
 }
 
-/* Streams an array that is a member of the top-level object: each element goes
- * to the callback, then its arena is reused. */
-static gboolean
-stream_array (Scanner    *s,
-              const char *member)
-{
-  guint index = 0;
-
-  s->p++;
-  skip_whitespace (s);
-  if (s->p < s->end && *s->p == ']')
-    {
-      s->p++;
-      return TRUE;
-    }
-
-  s->arena = &s->element_arena;
-  for (;;)
-    {
-      AtlasJson element = { 0 };
-
-      skip_whitespace (s);
-      if (s->p < s->end && *s->p == ']')
-        {
-          atlas_json_fail_at (s, s->p, _("a comma before ']' must be followed by another element"));
-          return FALSE;
-        }
-      if (!scan_value (s, 3, &element))
-        return FALSE;
-
-      s->element_func (member, &element, index++, s->element_data);
-      arena_reset (&s->element_arena);
-
-      skip_whitespace (s);
-      if (s->p < s->end && *s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (s->p < s->end && *s->p == ']')
-        {
-          s->p++;
-          s->arena = s->root_arena;
-          return TRUE;
-        }
-      atlas_json_fail_unexpected (s, _("expected ',' or ']' after an array element"));
-      return FALSE;
-    }
-}
-
 static gboolean
 enter (Scanner *s,
        guint    depth)
@@ -532,130 +484,185 @@ enter (Scanner *s,
   return TRUE;
 }
 
+/* One member of an object, at its name; @depth is the member's. */
 static gboolean
-scan_object (Scanner   *s,
+scan_member (Scanner   *s,
              guint      depth,
-             AtlasJson *out)
+             AtlasJson *member)
 {
-  gboolean top = depth == 1;
-  GArray *items = items_at (s, depth);
+  gsize key_length;
+  char *key;
 
-  out->type = ATLAS_JSON_OBJECT;
-  s->p++;
-  skip_whitespace (s);
-  if (s->p < s->end && *s->p == '}')
+  if (s->p >= s->end || *s->p != '"')
     {
-      s->p++;
-      finish_items (s, depth, out);
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      AtlasJson member = { 0 };
-      gsize key_length;
-      char *key;
-
-      skip_whitespace (s);
-      if (s->p >= s->end || *s->p != '"')
-        {
-          if (s->p < s->end && *s->p == '}')
-            atlas_json_fail_at (s, s->p, _("a comma before '}' must be followed by another member"));
-          else
-            atlas_json_fail_unexpected (s, _("expected a member name in double quotes"));
-          return FALSE;
-        }
-
-      key = (char *) read_string_copy (s, &key_length);
-      if (key == NULL)
-        return FALSE;
-
-      skip_whitespace (s);
-      if (s->p >= s->end || *s->p != ':')
-        {
-          atlas_json_fail_unexpected (s, _("expected ':' after the member name"));
-          return FALSE;
-        }
-      s->p++;
-      skip_whitespace (s);
-
-      if (top && s->p < s->end && *s->p == '[')
-        {
-          /* The top level keeps the member, as an empty array, for its checks. */
-          if (!stream_array (s, key))
-            return FALSE;
-          member.type = ATLAS_JSON_ARRAY;
-        }
-      else if (!scan_value (s, depth + 1, &member))
-        return FALSE;
-
-      member.key = key;
-      member.key_length = (guint32) key_length;
-      g_array_append_val (items, member);
-
-      skip_whitespace (s);
-      if (s->p < s->end && *s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (s->p < s->end && *s->p == '}')
-        {
-          s->p++;
-          finish_items (s, depth, out);
-          return TRUE;
-        }
-      atlas_json_fail_unexpected (s, _("expected ',' or '}' after an object member"));
+      atlas_json_fail_unexpected (s, _("expected a member name in double quotes"));
       return FALSE;
     }
-}
 
-static gboolean
-scan_array (Scanner   *s,
-            guint      depth,
-            AtlasJson *out)
-{
-  GArray *items = items_at (s, depth);
+  key = (char *) read_string_copy (s, &key_length);
+  if (key == NULL)
+    return FALSE;
 
-  out->type = ATLAS_JSON_ARRAY;
+  skip_whitespace (s);
+  if (s->p >= s->end || *s->p != ':')
+    {
+      atlas_json_fail_unexpected (s, _("expected ':' after the member name"));
+      return FALSE;
+    }
   s->p++;
   skip_whitespace (s);
-  if (s->p < s->end && *s->p == ']')
+
+  if (depth == 2 && s->p < s->end && *s->p == '[')
+    {
+      /* The top level keeps the member, as an empty array, for its checks. */
+      if (!stream_array (s, key))
+        return FALSE;
+      member->type = ATLAS_JSON_ARRAY;
+    }
+  else if (!scan_value (s, depth, member))
+    return FALSE;
+
+  member->key = key;
+  member->key_length = (guint32) key_length;
+  return TRUE;
+}
+
+/* An object or an array, as scan_items() reads it. */
+typedef struct
+{
+  AtlasJsonType type;
+  char close;
+  gboolean (*scan_item) (Scanner *s, guint depth, AtlasJson *item);
+  const char *after_comma;  /* untranslated: at the close right after a comma */
+  const char *after_item;   /* untranslated: neither a comma nor the close after an item */
+} Container;
+
+static const Container object_container = {
+  ATLAS_JSON_OBJECT, '}', scan_member,
+  N_("a comma before '}' must be followed by another member"),
+  N_("expected ',' or '}' after an object member"),
+};
+
+static const Container array_container = {
+  ATLAS_JSON_ARRAY, ']', scan_value,
+  N_("a comma before ']' must be followed by another element"),
+  N_("expected ',' or ']' after an array element"),
+};
+
+/* At the opening bracket: TRUE, past the close, when the container is empty. */
+static gboolean
+open_empty (Scanner         *s,
+            const Container *c)
+{
+  s->p++;
+  skip_whitespace (s);
+  if (s->p < s->end && *s->p == c->close)
     {
       s->p++;
-      finish_items (s, depth, out);
       return TRUE;
     }
+  return FALSE;
+}
 
-  for (;;)
+/* Before an item: the close here would follow a comma. */
+static gboolean
+begin_item (Scanner         *s,
+            const Container *c)
+{
+  skip_whitespace (s);
+  if (s->p < s->end && *s->p == c->close)
+    {
+      atlas_json_fail_at (s, s->p, "%s", _(c->after_comma));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef enum
+{
+  NEXT_ITEM,
+  CLOSED,
+  SYNTAX_ERROR,
+} Separator;
+
+/* After an item: a comma, the close, or an error. */
+static Separator
+read_separator (Scanner         *s,
+                const Container *c)
+{
+  skip_whitespace (s);
+  if (s->p < s->end && *s->p == ',')
+    {
+      s->p++;
+      return NEXT_ITEM;
+    }
+  if (s->p < s->end && *s->p == c->close)
+    {
+      s->p++;
+      return CLOSED;
+    }
+  atlas_json_fail_unexpected (s, _(c->after_item));
+  return SYNTAX_ERROR;
+}
+
+/* An object or an array, at its opening bracket: its items, kept in the arena. */
+static gboolean
+scan_items (Scanner         *s,
+            guint            depth,
+            AtlasJson       *out,
+            const Container *c)
+{
+  GArray *items = items_at (s, depth);
+  Separator separator = CLOSED;
+
+  out->type = c->type;
+  if (!open_empty (s, c))
+    do
+      {
+        AtlasJson item = { 0 };
+
+        if (!begin_item (s, c) || !c->scan_item (s, depth + 1, &item))
+          return FALSE;
+        g_array_append_val (items, item);
+        separator = read_separator (s, c);
+      }
+    while (separator == NEXT_ITEM);
+
+  if (separator == SYNTAX_ERROR)
+    return FALSE;
+  finish_items (s, depth, out);
+  return TRUE;
+}
+
+/* Streams an array that is a member of the top-level object: each element goes
+ * to the callback, then its arena is reused. */
+static gboolean
+stream_array (Scanner    *s,
+              const char *member)
+{
+  guint index = 0;
+  Separator separator;
+
+  if (open_empty (s, &array_container))
+    return TRUE;
+
+  s->arena = &s->element_arena;
+  do
     {
       AtlasJson element = { 0 };
 
-      skip_whitespace (s);
-      if (s->p < s->end && *s->p == ']')
-        {
-          atlas_json_fail_at (s, s->p, _("a comma before ']' must be followed by another element"));
-          return FALSE;
-        }
-      if (!scan_value (s, depth + 1, &element))
+      if (!begin_item (s, &array_container) || !scan_value (s, 3, &element))
         return FALSE;
-      g_array_append_val (items, element);
-
-      skip_whitespace (s);
-      if (s->p < s->end && *s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (s->p < s->end && *s->p == ']')
-        {
-          s->p++;
-          finish_items (s, depth, out);
-          return TRUE;
-        }
-      atlas_json_fail_unexpected (s, _("expected ',' or ']' after an array element"));
-      return FALSE;
+      s->element_func (member, &element, index++, s->element_data);
+      arena_reset (&s->element_arena);
+      separator = read_separator (s, &array_container);
     }
+  while (separator == NEXT_ITEM);
+
+  if (separator == SYNTAX_ERROR)
+    return FALSE;
+  s->arena = s->root_arena;
+  return TRUE;
 }
 
 static gboolean
@@ -677,9 +684,9 @@ scan_value (Scanner   *s,
   switch (*s->p)
     {
     case '{':
-      return enter (s, depth) && scan_object (s, depth, out);
+      return enter (s, depth) && scan_items (s, depth, out, &object_container);
     case '[':
-      return enter (s, depth) && scan_array (s, depth, out);
+      return enter (s, depth) && scan_items (s, depth, out, &array_container);
     case '"':
       return scan_string_value (s, out);
     case '-':

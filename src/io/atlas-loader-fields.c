@@ -52,49 +52,29 @@ path_format (const Path *path)
   return g_string_free (out, FALSE);
 }
 
-static void add_problem (Loader        *loader,
-                         AtlasSeverity  severity,
-                         const Path    *path,
-                         const char    *format,
-                         va_list        args) G_GNUC_PRINTF (4, 0);
-
-static void
-add_problem (Loader        *loader,
-             AtlasSeverity  severity,
-             const Path    *path,
-             const char    *format,
-             va_list        args)
+/**
+ * loader_report:
+ * @severity: an error (the load fails) or a warning
+ * @path: where in the file
+ *
+ * Adds a problem to the loader's report; loader_error() and loader_warning()
+ * say which kind.
+ */
+void
+loader_report (Loader        *loader,
+               AtlasSeverity  severity,
+               const Path    *path,
+               const char    *format,
+               ...)
 {
   g_autofree char *where = path_format (path);
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *message = NULL;
+  va_list args;
 
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
   atlas_report_add_literal (loader->report, severity, where, message);
-}
-
-void
-loader_error (Loader     *loader,
-              const Path *path,
-              const char *format,
-              ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  add_problem (loader, ATLAS_SEVERITY_ERROR, path, format, args);
-  va_end (args);
-}
-
-void
-loader_warning (Loader     *loader,
-                const Path *path,
-                const char *format,
-                ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  add_problem (loader, ATLAS_SEVERITY_WARNING, path, format, args);
-  va_end (args);
 }
 
 const char *

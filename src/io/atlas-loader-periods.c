@@ -41,41 +41,40 @@ loader_read_period (Loader          *loader,
   const char *id, *name, *name_zh, *color;
   gint32 start, start_end, end_start, end;
   AtlasPrecision start_precision, end_precision;
-  gboolean ok = TRUE, has_start, has_end;
-  Reader r;
+  gboolean has_start, has_end;
+  Element e;
 
-  if (!begin_element (loader, node, path, &r))
+  if (!element_begin (&e, loader, SECTION_PERIODS, node, path, index, ds->periods->len, NULL, NULL))
     return;
 
-  ok &= read_id (&r, &id);
-  ok &= read_string (&r, "name", TRUE, &name);
-  ok &= read_string (&r, "name_zh", FALSE, &name_zh);
-  ok &= read_date (&r, "start", TRUE, &has_start, &start, &start_end, &start_precision);
-  ok &= read_date (&r, "end", TRUE, &has_end, &end_start, &end, &end_precision);
-  ok &= read_string (&r, "color", FALSE, &color);
-  warn_unknown_keys (&r, known);
+  e.ok &= read_id (&e.r, &id);
+  e.ok &= read_string (&e.r, "name", TRUE, &name);
+  e.ok &= read_string (&e.r, "name_zh", FALSE, &name_zh);
+  e.ok &= read_date (&e.r, "start", TRUE, &has_start, &start, &start_end, &start_precision);
+  e.ok &= read_date (&e.r, "end", TRUE, &has_end, &end_start, &end, &end_precision);
+  e.ok &= read_string (&e.r, "color", FALSE, &color);
+  warn_unknown_keys (&e.r, known);
 
-  if (ok && has_start && has_end && end <= start)
+  if (e.ok && has_start && has_end && end <= start)
     {
       Path p = PATH_KEY (path, "end");
 
       /* Translators: %1$s is the end date, %2$s the start date, as written in the file */
       loader_error (loader, &p, _("“%1$s” is before the period's start “%2$s”"),
-                    atlas_json_string_member (r.object, "end"), atlas_json_string_member (r.object, "start"));
-      ok = FALSE;
+                    atlas_json_string_member (e.r.object, "end"), atlas_json_string_member (e.r.object, "start"));
+      e.ok = FALSE;
     }
   period.color = period_palette[ds->periods->len % G_N_ELEMENTS (period_palette)];
-  ok &= loader_check_color (loader, path, color, &period.color);
-  if (id == NULL)
-    return;
+  e.ok &= loader_check_color (loader, path, color, &period.color);
 
-  period.id = atlas_dataset_intern (ds, id);
+  period.id = element_finish (&e, id);
+  if (period.id == NULL)
+    return;
   period.name = atlas_dataset_intern (ds, name);
   period.name_zh = atlas_dataset_intern (ds, name_zh);
   period.start = start;
   period.end = end;
   period.start_precision = start_precision;
   period.end_precision = end_precision;
-  if (add_id (loader, SECTION_PERIODS, id, period.id, ok ? ds->periods->len : ATLAS_FAILED, index, path) && ok)
-    g_array_append_val (ds->periods, period);
+  g_array_append_val (ds->periods, period);
 }

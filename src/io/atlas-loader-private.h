@@ -139,14 +139,13 @@ typedef struct
 #define ATLAS_FAILED (G_MAXUINT32 - 1)
 
 char    *path_format            (const Path  *path);
-void     loader_error           (Loader      *loader,
-                                 const Path  *path,
-                                 const char  *format,
-                                 ...) G_GNUC_PRINTF (3, 4);
-void     loader_warning         (Loader      *loader,
-                                 const Path  *path,
-                                 const char  *format,
-                                 ...) G_GNUC_PRINTF (3, 4);
+void     loader_report          (Loader        *loader,
+                                 AtlasSeverity  severity,
+                                 const Path    *path,
+                                 const char    *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
+#define loader_error(loader, path, ...) loader_report ((loader), ATLAS_SEVERITY_ERROR, (path), __VA_ARGS__)
+#define loader_warning(loader, path, ...) loader_report ((loader), ATLAS_SEVERITY_WARNING, (path), __VA_ARGS__)
 const char *node_type_name      (const AtlasJson *node);
 char    *closest_id             (Loader      *loader,
                                  const char  *id,
@@ -197,6 +196,44 @@ void     loader_read_period     (Loader          *loader,
                                  const AtlasJson *node,
                                  const Path      *path,
                                  guint            index);
+
+/* What an element adds to the dataset's shared arrays, so that an element
+ * that turns out to have problems takes it back with the references it left
+ * pending. */
+typedef struct
+{
+  guint indices;
+  guint facts;
+  guint geometries;
+  guint pending;
+} Mark;
+
+/* One element of a top-level array while it is read: element_begin() and
+ * element_finish() around the reading of its fields, which clears ok on a
+ * problem. */
+typedef struct
+{
+  Loader *loader;
+  Section section;
+  const Path *path;
+  guint index;       /* in the file's array */
+  guint position;    /* in the dataset's array, once added */
+  Mark mark;
+  Reader r;
+  gboolean ok;
+} Element;
+
+gboolean element_begin          (Element         *e,
+                                 Loader          *loader,
+                                 Section          section,
+                                 const AtlasJson *node,
+                                 const Path      *path,
+                                 guint            index,
+                                 guint            position,
+                                 const Field     *fields,
+                                 gpointer         record);
+const char *element_finish      (Element         *e,
+                                 const char      *id);
 
 gboolean add_id                 (Loader      *loader,
                                  Section      section,

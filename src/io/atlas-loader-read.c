@@ -84,133 +84,6 @@ typedef struct
   const char *title, *title_zh, *description, *description_zh, *note, *source;
 } EventFields;
 
-static void
-read_source (Loader     *loader,
-             const AtlasJson *node,
-             const Path *path,
-             guint       index)
-{
-  static const char * const known[] = {
-    "id", "title", "publisher", "author", "date", "url", "note", NULL
-  };
-  static const Field fields[] = {
-    FIELD (FIELD_ID, SourceFields, id), FIELD (FIELD_REQUIRED, SourceFields, title),
-    FIELD (FIELD_REQUIRED, SourceFields, publisher), FIELD (FIELD_STRING, SourceFields, author),
-    FIELD (FIELD_REQUIRED_DATE, SourceFields, date), FIELD (FIELD_STRING, SourceFields, url),
-    FIELD (FIELD_STRING, SourceFields, note), { NULL },
-  };
-  AtlasDataset *ds = loader->dataset;
-  AtlasSource source = { 0 };
-  SourceFields f = { 0 };
-  gboolean ok;
-  Reader r;
-
-  if (!begin_element (loader, node, path, &r))
-    return;
-
-  ok = read_fields (&r, fields, &f);
-  warn_unknown_keys (&r, known);
-
-  if (f.url != NULL && g_ascii_strncasecmp (f.url, "http://", 7) != 0 &&
-      g_ascii_strncasecmp (f.url, "https://", 8) != 0)
-    {
-      Path p = PATH_KEY (path, "url");
-
-      loader_error (loader, &p, _("only http and https addresses are allowed, found “%s”"), f.url);
-      ok = FALSE;
-    }
-  if (f.id == NULL)
-    return;
-
-  source.id = atlas_dataset_intern (ds, f.id);
-  source.title = atlas_dataset_intern (ds, f.title);
-  source.publisher = atlas_dataset_intern (ds, f.publisher);
-  source.author = atlas_dataset_intern (ds, f.author);
-  source.url = atlas_dataset_intern (ds, f.url);
-  source.note = atlas_dataset_store (ds, f.note);
-  source.date = f.date.start;
-  source.date_precision = f.date.precision;
-  if (add_id (loader, SECTION_SOURCES, f.id, source.id, ok ? ds->sources->len : ATLAS_FAILED, index, path) && ok)
-    g_array_append_val (ds->sources, source);
-}
-
-static void
-read_sector (Loader     *loader,
-             const AtlasJson *node,
-             const Path *path,
-             guint       index)
-{
-  static const char * const known[] = { "id", "name", "name_zh", "color", NULL };
-  AtlasDataset *ds = loader->dataset;
-  static const Field fields[] = {
-    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
-    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_REQUIRED, NameFields, color), { NULL },
-  };
-  AtlasSector sector = { 0 };
-  NameFields f = { 0 };
-  gboolean ok;
-  Reader r;
-
-  if (!begin_element (loader, node, path, &r))
-    return;
-
-  ok = read_fields (&r, fields, &f);
-  warn_unknown_keys (&r, known);
-
-  ok &= loader_check_color (loader, path, f.color, &sector.color);
-  if (f.id == NULL)
-    return;
-
-  sector.id = atlas_dataset_intern (ds, f.id);
-  sector.name = atlas_dataset_intern (ds, f.name);
-  sector.name_zh = atlas_dataset_intern (ds, f.name_zh);
-  if (add_id (loader, SECTION_SECTORS, f.id, sector.id, ok ? ds->sectors->len : ATLAS_FAILED, index, path) && ok)
-    g_array_append_val (ds->sectors, sector);
-}
-
-static void
-read_district (Loader     *loader,
-               const AtlasJson *node,
-               const Path *path,
-               guint       index)
-{
-  static const char * const known[] = {
-    "id", "name", "name_zh", "geometry", "approximate", "description", NULL
-  };
-  AtlasDataset *ds = loader->dataset;
-  static const Field fields[] = {
-    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
-    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_STRING, NameFields, description),
-    FIELD (FIELD_BOOLEAN, NameFields, approximate), { NULL },
-  };
-  AtlasDistrict district = { 0 };
-  NameFields f = { 0 };
-  gboolean ok;
-  guint32 geometry;
-  Reader r;
-
-  if (!begin_element (loader, node, path, &r))
-    return;
-
-  ok = read_fields (&r, fields, &f);
-  district.approximate = f.approximate;
-  geometry = read_geometry (&r, FALSE);
-  if (geometry == ATLAS_NONE && (atlas_json_member (r.object, "geometry") != NULL) &&
-      !atlas_json_is_null (atlas_json_member (r.object, "geometry")))
-    ok = FALSE;
-  warn_unknown_keys (&r, known);
-  if (f.id == NULL)
-    return;
-
-  district.id = atlas_dataset_intern (ds, f.id);
-  district.name = atlas_dataset_intern (ds, f.name);
-  district.name_zh = atlas_dataset_intern (ds, f.name_zh);
-  district.description = atlas_dataset_store (ds, f.description);
-  district.geometry = geometry;
-  if (add_id (loader, SECTION_DISTRICTS, f.id, district.id, ok ? ds->districts->len : ATLAS_FAILED, index, path) && ok)
-    g_array_append_val (ds->districts, district);
-}
-
 static gboolean
 read_facts (Reader  *r,
             guint32 *offset,
@@ -272,17 +145,6 @@ read_facts (Reader  *r,
   return ok;
 }
 
-/* What an element adds to the dataset's shared arrays, so that an element
- * that turns out to have problems takes it back with the references it left
- * pending. */
-typedef struct
-{
-  guint indices;
-  guint facts;
-  guint geometries;
-  guint pending;
-} Mark;
-
 static Mark
 mark_set (Loader *loader)
 {
@@ -309,6 +171,212 @@ roll_back (Loader     *loader,
       g_array_set_size (ds->geometries, mark->geometries);
     }
   g_array_set_size (loader->pending, mark->pending);
+}
+
+/**
+ * element_begin:
+ * @section: the kind of element
+ * @node: the element
+ * @path: its place in the file
+ * @index: its index in the file's array
+ * @position: its index in the dataset's array, once added
+ * @fields: (nullable): the fields read the same way everywhere, into @record
+ *
+ * Starts reading an element and reads @fields; e->ok says whether they were
+ * all valid.
+ *
+ * Returns: %FALSE, with the error reported, when @node is not an object
+ */
+gboolean
+element_begin (Element         *e,
+               Loader          *loader,
+               Section          section,
+               const AtlasJson *node,
+               const Path      *path,
+               guint            index,
+               guint            position,
+               const Field     *fields,
+               gpointer         record)
+{
+  *e = (Element) { loader, section, path, index, position, mark_set (loader), { 0 }, TRUE };
+  if (!begin_element (loader, node, path, &e->r))
+    return FALSE;
+  if (fields != NULL)
+    e->ok = read_fields (&e->r, fields, record);
+  return TRUE;
+}
+
+/**
+ * element_finish:
+ * @id: (nullable): the element's id as read, %NULL when it had none
+ *
+ * Ends reading an element the same way for every kind: its id is kept (stored
+ * for the many events, interned for the rest) and registered, a duplicate
+ * being one more problem; an element with problems takes back what it added
+ * to the dataset's shared arrays.
+ *
+ * Returns: (nullable): the kept id, to add the element with; %NULL when the
+ *   element is not to be added
+ */
+const char *
+element_finish (Element    *e,
+                const char *id)
+{
+  AtlasDataset *ds = e->loader->dataset;
+  const char *stored = NULL;
+
+  if (id != NULL)
+    {
+      stored = e->section == SECTION_EVENTS ? atlas_dataset_store (ds, id) : atlas_dataset_intern (ds, id);
+      e->ok &= add_id (e->loader, e->section, id, stored, e->ok ? e->position : ATLAS_FAILED, e->index, e->path);
+    }
+  if (!e->ok || id == NULL)
+    {
+      roll_back (e->loader, &e->mark);
+      return NULL;
+    }
+  return stored;
+}
+
+/* A reference to another element by its id, under @key; one that cannot be
+ * resolved once its section has been read is a problem of this element. */
+static guint32
+element_resolve (Element    *e,
+                 const char *key,
+                 Target      target,
+                 const char *id)
+{
+  Path p = PATH_KEY (e->path, key);
+  guint32 value = resolve (e->loader, target, id, e->position, e->index, -1, &p);
+
+  if (value == ATLAS_NONE && e->loader->done[target_section (target)])
+    e->ok = FALSE;
+  return value;
+}
+
+/* The optional "geometry"; present but unreadable is a problem. */
+static guint32
+element_read_geometry (Element  *e,
+                       gboolean  allow_lines)
+{
+  guint32 geometry = read_geometry (&e->r, allow_lines);
+  const AtlasJson *node = atlas_json_member (e->r.object, "geometry");
+
+  if (geometry == ATLAS_NONE && node != NULL && !atlas_json_is_null (node))
+    e->ok = FALSE;
+  return geometry;
+}
+
+static void
+read_source (Loader          *loader,
+             const AtlasJson *node,
+             const Path      *path,
+             guint            index)
+{
+  static const char * const known[] = {
+    "id", "title", "publisher", "author", "date", "url", "note", NULL
+  };
+  static const Field fields[] = {
+    FIELD (FIELD_ID, SourceFields, id), FIELD (FIELD_REQUIRED, SourceFields, title),
+    FIELD (FIELD_REQUIRED, SourceFields, publisher), FIELD (FIELD_STRING, SourceFields, author),
+    FIELD (FIELD_REQUIRED_DATE, SourceFields, date), FIELD (FIELD_STRING, SourceFields, url),
+    FIELD (FIELD_STRING, SourceFields, note), { NULL },
+  };
+  AtlasDataset *ds = loader->dataset;
+  AtlasSource source = { 0 };
+  SourceFields f = { 0 };
+  Element e;
+
+  if (!element_begin (&e, loader, SECTION_SOURCES, node, path, index, ds->sources->len, fields, &f))
+    return;
+
+  warn_unknown_keys (&e.r, known);
+
+  if (f.url != NULL && g_ascii_strncasecmp (f.url, "http://", 7) != 0 &&
+      g_ascii_strncasecmp (f.url, "https://", 8) != 0)
+    {
+      Path p = PATH_KEY (path, "url");
+
+      loader_error (loader, &p, _("only http and https addresses are allowed, found “%s”"), f.url);
+      e.ok = FALSE;
+    }
+
+  source.id = element_finish (&e, f.id);
+  if (source.id == NULL)
+    return;
+  source.title = atlas_dataset_intern (ds, f.title);
+  source.publisher = atlas_dataset_intern (ds, f.publisher);
+  source.author = atlas_dataset_intern (ds, f.author);
+  source.url = atlas_dataset_intern (ds, f.url);
+  source.note = atlas_dataset_store (ds, f.note);
+  source.date = f.date.start;
+  source.date_precision = f.date.precision;
+  g_array_append_val (ds->sources, source);
+}
+
+static void
+read_sector (Loader          *loader,
+             const AtlasJson *node,
+             const Path      *path,
+             guint            index)
+{
+  static const char * const known[] = { "id", "name", "name_zh", "color", NULL };
+  static const Field fields[] = {
+    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
+    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_REQUIRED, NameFields, color), { NULL },
+  };
+  AtlasDataset *ds = loader->dataset;
+  AtlasSector sector = { 0 };
+  NameFields f = { 0 };
+  Element e;
+
+  if (!element_begin (&e, loader, SECTION_SECTORS, node, path, index, ds->sectors->len, fields, &f))
+    return;
+
+  warn_unknown_keys (&e.r, known);
+  e.ok &= loader_check_color (loader, path, f.color, &sector.color);
+
+  sector.id = element_finish (&e, f.id);
+  if (sector.id == NULL)
+    return;
+  sector.name = atlas_dataset_intern (ds, f.name);
+  sector.name_zh = atlas_dataset_intern (ds, f.name_zh);
+  g_array_append_val (ds->sectors, sector);
+}
+
+static void
+read_district (Loader          *loader,
+               const AtlasJson *node,
+               const Path      *path,
+               guint            index)
+{
+  static const char * const known[] = {
+    "id", "name", "name_zh", "geometry", "approximate", "description", NULL
+  };
+  static const Field fields[] = {
+    FIELD (FIELD_ID, NameFields, id), FIELD (FIELD_REQUIRED, NameFields, name),
+    FIELD (FIELD_STRING, NameFields, name_zh), FIELD (FIELD_STRING, NameFields, description),
+    FIELD (FIELD_BOOLEAN, NameFields, approximate), { NULL },
+  };
+  AtlasDataset *ds = loader->dataset;
+  AtlasDistrict district = { 0 };
+  NameFields f = { 0 };
+  Element e;
+
+  if (!element_begin (&e, loader, SECTION_DISTRICTS, node, path, index, ds->districts->len, fields, &f))
+    return;
+
+  district.geometry = element_read_geometry (&e, FALSE);
+  warn_unknown_keys (&e.r, known);
+
+  district.id = element_finish (&e, f.id);
+  if (district.id == NULL)
+    return;
+  district.name = atlas_dataset_intern (ds, f.name);
+  district.name_zh = atlas_dataset_intern (ds, f.name_zh);
+  district.description = atlas_dataset_store (ds, f.description);
+  district.approximate = f.approximate;
+  g_array_append_val (ds->districts, district);
 }
 
 /* A place's kind, from the fixed vocabulary, with a guess when it is misspelt. */
@@ -339,17 +407,30 @@ read_kind (Loader     *loader,
   return FALSE;
 }
 
+/* A place's "point", which it must have. */
+static gboolean
+read_point (Element    *e,
+            AtlasPoint *point)
+{
+  const AtlasJson *node = take_member (&e->r, "point");
+  Path p = PATH_KEY (e->path, "point");
+
+  if (node != NULL)
+    return read_position (e->loader, node, &p, point);
+  report_missing (&e->r, "point");
+  return FALSE;
+}
+
 static void
-read_location (Loader     *loader,
+read_location (Loader          *loader,
                const AtlasJson *node,
-               const Path *path,
-               guint       index)
+               const Path      *path,
+               guint            index)
 {
   static const char * const known[] = {
     "id", "name", "name_zh", "kind", "district", "sectors", "point", "geometry",
     "approximate", "description", "description_zh", "facts", "note", NULL
   };
-  AtlasDataset *ds = loader->dataset;
   static const Field fields[] = {
     FIELD (FIELD_ID, LocationFields, id), FIELD (FIELD_REQUIRED, LocationFields, name),
     FIELD (FIELD_STRING, LocationFields, name_zh), FIELD (FIELD_REQUIRED, LocationFields, kind),
@@ -357,68 +438,30 @@ read_location (Loader     *loader,
     FIELD (FIELD_STRING, LocationFields, description_zh), FIELD (FIELD_STRING, LocationFields, note),
     FIELD (FIELD_BOOLEAN, LocationFields, approximate), { NULL },
   };
+  AtlasDataset *ds = loader->dataset;
   AtlasLocation loc = { 0 };
   LocationFields f = { 0 };
-  gboolean ok;
-  guint32 position = ds->locations->len;
-  Mark mark = mark_set (loader);
-  const AtlasJson *point;
   AtlasPoint pt = { 0 };
-  Reader r;
+  Element e;
 
-  if (!begin_element (loader, node, path, &r))
+  if (!element_begin (&e, loader, SECTION_LOCATIONS, node, path, index, ds->locations->len, fields, &f))
     return;
 
-  ok = read_fields (&r, fields, &f);
   if (f.kind != NULL)
-    ok &= read_kind (loader, f.kind, path, &loc.kind);
-
-  point = take_member (&r, "point");
-  if (point == NULL)
-    {
-      report_missing (&r, "point");
-      ok = FALSE;
-    }
-  else
-    {
-      Path p = PATH_KEY (path, "point");
-
-      ok &= read_position (loader, point, &p, &pt);
-    }
-
-  ok &= read_id_list (&r, "sectors", TARGET_LOCATION_SECTOR, index, FALSE, TRUE,
-                      &loc.sectors, &loc.n_sectors);
-  ok &= read_facts (&r, &loc.facts, &loc.n_facts);
-
-  loc.geometry = read_geometry (&r, TRUE);
-  if (loc.geometry == ATLAS_NONE && (atlas_json_member (r.object, "geometry") != NULL) &&
-      !atlas_json_is_null (atlas_json_member (r.object, "geometry")))
-    ok = FALSE;
-
+    e.ok &= read_kind (loader, f.kind, path, &loc.kind);
+  e.ok &= read_point (&e, &pt);
+  e.ok &= read_id_list (&e.r, "sectors", TARGET_LOCATION_SECTOR, index, FALSE, TRUE,
+                        &loc.sectors, &loc.n_sectors);
+  e.ok &= read_facts (&e.r, &loc.facts, &loc.n_facts);
+  loc.geometry = element_read_geometry (&e, TRUE);
   loc.district = ATLAS_NONE;
   if (f.district != NULL)
-    {
-      Path p = PATH_KEY (path, "district");
+    loc.district = element_resolve (&e, "district", TARGET_LOCATION_DISTRICT, f.district);
+  warn_unknown_keys (&e.r, known);
 
-      loc.district = resolve (loader, TARGET_LOCATION_DISTRICT, f.district, position, index, -1, &p);
-      if (loc.district == ATLAS_NONE && loader->done[SECTION_DISTRICTS])
-        ok = FALSE;
-    }
-
-  warn_unknown_keys (&r, known);
-
-  if (f.id != NULL)
-    {
-      loc.id = atlas_dataset_intern (ds, f.id);
-      ok &= add_id (loader, SECTION_LOCATIONS, f.id, loc.id, ok ? position : ATLAS_FAILED, index, path);
-    }
-
-  if (!ok)
-    {
-      roll_back (loader, &mark);
-      return;
-    }
-
+  loc.id = element_finish (&e, f.id);
+  if (loc.id == NULL)
+    return;
   loc.name = atlas_dataset_store (ds, f.name);
   loc.name_zh = atlas_dataset_store (ds, f.name_zh);
   loc.description = atlas_dataset_store (ds, f.description);
@@ -431,16 +474,15 @@ read_location (Loader     *loader,
 }
 
 static void
-read_event (Loader     *loader,
+read_event (Loader          *loader,
             const AtlasJson *node,
-            const Path *path,
-            guint       index)
+            const Path      *path,
+            guint            index)
 {
   static const char * const known[] = {
     "id", "date", "end", "title", "title_zh", "location", "sectors", "description",
     "description_zh", "source", "note", NULL
   };
-  AtlasDataset *ds = loader->dataset;
   static const Field fields[] = {
     FIELD (FIELD_ID, EventFields, id), FIELD (FIELD_REQUIRED_DATE, EventFields, date),
     FIELD (FIELD_DATE, EventFields, end), FIELD (FIELD_REQUIRED, EventFields, title),
@@ -448,59 +490,37 @@ read_event (Loader     *loader,
     FIELD (FIELD_STRING, EventFields, description_zh), FIELD (FIELD_STRING, EventFields, note),
     FIELD (FIELD_REQUIRED, EventFields, source), { NULL },
   };
+  AtlasDataset *ds = loader->dataset;
   AtlasEvent ev = { 0 };
   EventFields f = { 0 };
   gint32 end;
-  gboolean ok;
-  guint32 position = ds->events->len;
-  Reader r;
+  Element e;
 
-  if (!begin_element (loader, node, path, &r))
+  if (!element_begin (&e, loader, SECTION_EVENTS, node, path, index, ds->events->len, fields, &f))
     return;
-
-  ok = read_fields (&r, fields, &f);
 
   if (f.date.present && f.end.present && f.end.start < f.date.start)
     {
       Path p = PATH_KEY (path, "end");
-      const char *end_text = atlas_json_string_member (r.object, "end");
-      const char *date_text = atlas_json_string_member (r.object, "date");
+      const char *end_text = atlas_json_string_member (e.r.object, "end");
+      const char *date_text = atlas_json_string_member (e.r.object, "date");
 
       /* Translators: %1$s is the end date, %2$s the start date, as written in the file */
       loader_error (loader, &p, _("“%1$s” is before the event's date “%2$s”"), end_text, date_text);
-      ok = FALSE;
+      e.ok = FALSE;
     }
 
   /* Lists go straight into dataset->indices; a failed event takes them back. They
    * are read even when another field failed, so that every problem is reported. */
-  {
-    Mark mark = mark_set (loader);
-
-    ok &= read_id_list (&r, "location", TARGET_EVENT_LOCATION, index, TRUE, FALSE,
+  e.ok &= read_id_list (&e.r, "location", TARGET_EVENT_LOCATION, index, TRUE, FALSE,
                         &ev.locations, &ev.n_locations);
-    ok &= read_id_list (&r, "sectors", TARGET_EVENT_SECTOR, index, FALSE, TRUE,
+  e.ok &= read_id_list (&e.r, "sectors", TARGET_EVENT_SECTOR, index, FALSE, TRUE,
                         &ev.sectors, &ev.n_sectors);
-    if (f.source != NULL)
-      {
-        Path p = PATH_KEY (path, "source");
-
-        ev.source = resolve (loader, TARGET_EVENT_SOURCE, f.source, position, index, -1, &p);
-        if (ev.source == ATLAS_NONE && loader->done[SECTION_SOURCES])
-          ok = FALSE;
-      }
-    if (f.id != NULL)
-      {
-        const char *stored = atlas_dataset_store (ds, f.id);
-
-        ev.id = stored;
-        ok &= add_id (loader, SECTION_EVENTS, f.id, stored, position, index, path);
-      }
-    if (!ok)
-      roll_back (loader, &mark);
-  }
-
-  warn_unknown_keys (&r, known);
-  if (!ok)
+  if (f.source != NULL)
+    ev.source = element_resolve (&e, "source", TARGET_EVENT_SOURCE, f.source);
+  ev.id = element_finish (&e, f.id);
+  warn_unknown_keys (&e.r, known);
+  if (ev.id == NULL)
     return;
 
   ev.title = atlas_dataset_store (ds, f.title);

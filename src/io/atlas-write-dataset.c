@@ -92,14 +92,16 @@ atlas_write_event_dates (AtlasDataset  *dataset,
   *end = ev->has_end ? atlas_date_to_iso (atlas_date_floor (last, ev->end_precision), ev->end_precision) : NULL;
 }
 
+/* A member that lists sectors or places by their ids. */
 static void
 put_ids (GString       *out,
+         const char    *key,
          AtlasDataset  *ds,
          const guint32 *list,
          guint          n,
          gboolean       sectors)
 {
-  g_string_append_c (out, '[');
+  g_string_append_printf (out, ",\"%s\":[", key);
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
@@ -150,106 +152,111 @@ put_geometry (GString      *out,
   g_string_append_c (out, '}');
 }
 
+/* Writes the members of the @i-th element, its id first. */
+typedef void (*PutElement) (GString      *out,
+                            AtlasDataset *ds,
+                            guint         i);
+
+/* One of the dataset's arrays, an element a line. */
 static void
-put_vocabularies (GString      *out,
-                  AtlasDataset *ds)
+put_array (GString      *out,
+           AtlasDataset *ds,
+           const char   *key,
+           guint         n,
+           PutElement    put_element)
 {
-  g_string_append (out, ",\n\"sources\":[");
-  for (guint i = 0; i < atlas_dataset_get_n_sources (ds); i++)
+  g_string_append_printf (out, ",\n\"%s\":[", key);
+  for (guint i = 0; i < n; i++)
     {
-      const AtlasSource *s = atlas_dataset_get_source (ds, i);
-
       g_string_append (out, i > 0 ? ",\n{\"id\":" : "\n{\"id\":");
-      put_string (out, s->id);
-      put_member (out, "title", s->title);
-      put_member (out, "publisher", s->publisher);
-      put_member (out, "url", s->url);
-      put_date (out, "date", s->date, s->date_precision);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\n\"sectors\":[");
-  for (guint i = 0; i < atlas_dataset_get_n_sectors (ds); i++)
-    {
-      const AtlasSector *s = atlas_dataset_get_sector (ds, i);
-
-      g_string_append (out, i > 0 ? ",\n{\"id\":" : "\n{\"id\":");
-      put_string (out, s->id);
-      put_member (out, "name", s->name);
-      g_string_append_printf (out, ",\"color\":\"#%06x\"}", s->color);
-    }
-  g_string_append (out, "],\n\"districts\":[");
-  for (guint i = 0; i < atlas_dataset_get_n_districts (ds); i++)
-    {
-      const AtlasDistrict *d = atlas_dataset_get_district (ds, i);
-
-      g_string_append (out, i > 0 ? ",\n{\"id\":" : "\n{\"id\":");
-      put_string (out, d->id);
-      put_member (out, "name", d->name);
+      put_element (out, ds, i);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
 }
 
 static void
-put_locations (GString      *out,
-               AtlasDataset *ds)
+put_source (GString      *out,
+            AtlasDataset *ds,
+            guint         i)
 {
-  g_string_append (out, ",\n\"locations\":[");
-  for (guint i = 0; i < atlas_dataset_get_n_locations (ds); i++)
-    {
-      const AtlasLocation *loc = atlas_dataset_get_location (ds, i);
-      const guint32 *sectors;
-      guint n;
+  const AtlasSource *s = atlas_dataset_get_source (ds, i);
 
-      g_string_append (out, i > 0 ? ",\n{\"id\":" : "\n{\"id\":");
-      put_string (out, loc->id);
-      put_member (out, "name", loc->name);
-      put_member (out, "kind", atlas_kind_to_string (loc->kind));
-      if (loc->district != ATLAS_NONE)
-        put_member (out, "district", atlas_dataset_get_district (ds, loc->district)->id);
-      sectors = atlas_dataset_location_sectors (ds, i, &n);
-      g_string_append (out, ",\"sectors\":");
-      put_ids (out, ds, sectors, n, TRUE);
-      g_string_append (out, ",\"point\":");
-      put_point (out, (AtlasPoint) { loc->lon, loc->lat });
-      if (loc->geometry != ATLAS_NONE)
-        put_geometry (out, ds, loc->geometry);
-      put_member (out, "description", loc->description);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  put_string (out, s->id);
+  put_member (out, "title", s->title);
+  put_member (out, "publisher", s->publisher);
+  put_member (out, "url", s->url);
+  put_date (out, "date", s->date, s->date_precision);
 }
 
 static void
-put_events (GString      *out,
-            AtlasDataset *ds)
+put_sector (GString      *out,
+            AtlasDataset *ds,
+            guint         i)
 {
-  g_string_append (out, ",\n\"events\":[");
-  for (guint i = 0; i < atlas_dataset_get_n_events (ds); i++)
-    {
-      const AtlasEvent *ev = atlas_dataset_get_event (ds, i);
-      const guint32 *list;
-      g_autofree char *date = NULL;
-      g_autofree char *end = NULL;
-      guint n;
+  const AtlasSector *s = atlas_dataset_get_sector (ds, i);
 
-      atlas_write_event_dates (ds, i, &date, &end);
-      g_string_append (out, i > 0 ? ",\n{\"id\":" : "\n{\"id\":");
-      put_string (out, ev->id);
-      put_member (out, "date", date);
-      put_member (out, "end", end);
-      put_member (out, "title", ev->title);
-      list = atlas_dataset_event_locations (ds, i, &n);
-      g_string_append (out, ",\"location\":");
-      put_ids (out, ds, list, n, FALSE);
-      list = atlas_dataset_event_sectors (ds, i, &n);
-      g_string_append (out, ",\"sectors\":");
-      put_ids (out, ds, list, n, TRUE);
-      put_member (out, "description", ev->description);
-      put_member (out, "source", atlas_dataset_get_source (ds, ev->source)->id);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}\n");
+  put_string (out, s->id);
+  put_member (out, "name", s->name);
+  g_string_append_printf (out, ",\"color\":\"#%06x\"", s->color);
+}
+
+static void
+put_district (GString      *out,
+              AtlasDataset *ds,
+              guint         i)
+{
+  const AtlasDistrict *d = atlas_dataset_get_district (ds, i);
+
+  put_string (out, d->id);
+  put_member (out, "name", d->name);
+}
+
+static void
+put_location (GString      *out,
+              AtlasDataset *ds,
+              guint         i)
+{
+  const AtlasLocation *loc = atlas_dataset_get_location (ds, i);
+  const guint32 *sectors;
+  guint n;
+
+  put_string (out, loc->id);
+  put_member (out, "name", loc->name);
+  put_member (out, "kind", atlas_kind_to_string (loc->kind));
+  if (loc->district != ATLAS_NONE)
+    put_member (out, "district", atlas_dataset_get_district (ds, loc->district)->id);
+  sectors = atlas_dataset_location_sectors (ds, i, &n);
+  put_ids (out, "sectors", ds, sectors, n, TRUE);
+  g_string_append (out, ",\"point\":");
+  put_point (out, (AtlasPoint) { loc->lon, loc->lat });
+  if (loc->geometry != ATLAS_NONE)
+    put_geometry (out, ds, loc->geometry);
+  put_member (out, "description", loc->description);
+}
+
+static void
+put_event (GString      *out,
+           AtlasDataset *ds,
+           guint         i)
+{
+  const AtlasEvent *ev = atlas_dataset_get_event (ds, i);
+  const guint32 *list;
+  g_autofree char *date = NULL;
+  g_autofree char *end = NULL;
+  guint n;
+
+  atlas_write_event_dates (ds, i, &date, &end);
+  put_string (out, ev->id);
+  put_member (out, "date", date);
+  put_member (out, "end", end);
+  put_member (out, "title", ev->title);
+  list = atlas_dataset_event_locations (ds, i, &n);
+  put_ids (out, "location", ds, list, n, FALSE);
+  list = atlas_dataset_event_sectors (ds, i, &n);
+  put_ids (out, "sectors", ds, list, n, TRUE);
+  put_member (out, "description", ev->description);
+  put_member (out, "source", atlas_dataset_get_source (ds, ev->source)->id);
 }
 
 /**
@@ -268,8 +275,11 @@ atlas_write_dataset (AtlasDataset *dataset)
 
   put_string (out, atlas_dataset_get_title (dataset) != NULL ? atlas_dataset_get_title (dataset) : "");
   put_member (out, "description", atlas_dataset_get_description (dataset));
-  put_vocabularies (out, dataset);
-  put_locations (out, dataset);
-  put_events (out, dataset);
+  put_array (out, dataset, "sources", atlas_dataset_get_n_sources (dataset), put_source);
+  put_array (out, dataset, "sectors", atlas_dataset_get_n_sectors (dataset), put_sector);
+  put_array (out, dataset, "districts", atlas_dataset_get_n_districts (dataset), put_district);
+  put_array (out, dataset, "locations", atlas_dataset_get_n_locations (dataset), put_location);
+  put_array (out, dataset, "events", atlas_dataset_get_n_events (dataset), put_event);
+  g_string_append (out, "}\n");
   return g_string_free_to_bytes (out);
 }

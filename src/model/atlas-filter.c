@@ -11,6 +11,7 @@
 
 #include "atlas-dataset-private.h"
 #include "atlas-filter.h"
+#include "atlas-model-class.h"
 #include "atlas-search.h"
 #include "atlas-tally.h"
 
@@ -163,56 +164,15 @@ atlas_filter_finalize (GObject *object)
   G_OBJECT_CLASS (atlas_filter_parent_class)->finalize (object);
 }
 
-static void
-atlas_filter_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  AtlasFilter *self = ATLAS_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
-      break;
-    case PROP_TEXT:
-      g_value_set_string (value, atlas_filter_get_text (self));
-      break;
-    case PROP_HAS_DATE_RANGE:
-      g_value_set_boolean (value, self->has_range);
-      break;
-    case PROP_DATE_START:
-      g_value_set_int (value, self->has_range ? self->range_start : 0);
-      break;
-    case PROP_DATE_END:
-      g_value_set_int (value, self->has_range ? self->range_end : 0);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_filter_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  AtlasFilter *self = ATLAS_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATASET:
-      atlas_filter_set_dataset (self, g_value_get_object (value));
-      break;
-    case PROP_TEXT:
-      atlas_filter_set_text (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/* The date range is set with atlas_filter_set_date_range(); its fields read 0
+ * while there is none. */
+static const AtlasProperty property_table[N_PROPS] = {
+  [PROP_DATASET] = ATLAS_PROPERTY (AtlasFilter, dataset, atlas_filter_set_dataset),
+  [PROP_TEXT] = ATLAS_PROPERTY (AtlasFilter, text, atlas_filter_set_text),
+  [PROP_HAS_DATE_RANGE] = ATLAS_PROPERTY (AtlasFilter, has_range, NULL),
+  [PROP_DATE_START] = ATLAS_PROPERTY (AtlasFilter, range_start, NULL),
+  [PROP_DATE_END] = ATLAS_PROPERTY (AtlasFilter, range_end, NULL),
+};
 
 static void
 atlas_filter_class_init (AtlasFilterClass *klass)
@@ -220,8 +180,6 @@ atlas_filter_class_init (AtlasFilterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = atlas_filter_finalize;
-  object_class->get_property = atlas_filter_get_property;
-  object_class->set_property = atlas_filter_set_property;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
@@ -243,19 +201,12 @@ atlas_filter_class_init (AtlasFilterClass *klass)
     g_param_spec_int ("date-end", NULL, NULL, G_MININT32, G_MAXINT32, 0,
                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   /**
    * AtlasFilter::changed:
    *
    * Emitted once after the visible sets and counts have been recomputed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
 }
 
 static void
@@ -322,6 +273,7 @@ atlas_filter_set_dataset (AtlasFilter  *self,
   self->text = g_strdup ("");
   g_clear_pointer (&self->query, g_free);
   self->has_range = FALSE;
+  self->range_start = self->range_end = 0;
 
   self->events = gtk_bitset_new_empty ();
   self->locations = gtk_bitset_new_empty ();
@@ -645,6 +597,7 @@ atlas_filter_clear_date_range (AtlasFilter *self)
     return;
 
   self->has_range = FALSE;
+  self->range_start = self->range_end = 0;
   g_clear_pointer (&self->date_events, gtk_bitset_unref);
   changed (self);
   notify_date_range (self);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "atlas-playhead.h"
+#include "atlas-model-class.h"
 #include "atlas-tally.h"
 
 /*
@@ -201,71 +202,14 @@ atlas_playhead_finalize (GObject *object)
   G_OBJECT_CLASS (atlas_playhead_parent_class)->finalize (object);
 }
 
-static void
-atlas_playhead_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  AtlasPlayhead *self = ATLAS_PLAYHEAD (object);
-
-  switch (prop_id)
-    {
-    case PROP_DAY:
-      g_value_set_int (value, self->day);
-      break;
-    case PROP_MODE:
-      g_value_set_int (value, self->mode);
-      break;
-    case PROP_WINDOW_DAYS:
-      g_value_set_uint (value, self->window_days);
-      break;
-    case PROP_PLAYING:
-      g_value_set_boolean (value, self->playing);
-      break;
-    case PROP_SPEED:
-      g_value_set_double (value, self->speed);
-      break;
-    case PROP_LOOP:
-      g_value_set_boolean (value, self->loop);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_playhead_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  AtlasPlayhead *self = ATLAS_PLAYHEAD (object);
-
-  switch (prop_id)
-    {
-    case PROP_DAY:
-      atlas_playhead_set_day (self, g_value_get_int (value));
-      break;
-    case PROP_MODE:
-      atlas_playhead_set_mode (self, g_value_get_int (value));
-      break;
-    case PROP_WINDOW_DAYS:
-      atlas_playhead_set_window_days (self, g_value_get_uint (value));
-      break;
-    case PROP_PLAYING:
-      atlas_playhead_set_playing (self, g_value_get_boolean (value));
-      break;
-    case PROP_SPEED:
-      atlas_playhead_set_speed (self, g_value_get_double (value));
-      break;
-    case PROP_LOOP:
-      atlas_playhead_set_loop (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const AtlasProperty property_table[N_PROPS] = {
+  [PROP_DAY] = ATLAS_PROPERTY (AtlasPlayhead, day, atlas_playhead_set_day),
+  [PROP_MODE] = ATLAS_PROPERTY (AtlasPlayhead, mode, atlas_playhead_set_mode),
+  [PROP_WINDOW_DAYS] = ATLAS_PROPERTY (AtlasPlayhead, window_days, atlas_playhead_set_window_days),
+  [PROP_PLAYING] = ATLAS_PROPERTY (AtlasPlayhead, playing, atlas_playhead_set_playing),
+  [PROP_SPEED] = ATLAS_PROPERTY (AtlasPlayhead, speed, atlas_playhead_set_speed),
+  [PROP_LOOP] = ATLAS_PROPERTY (AtlasPlayhead, loop, atlas_playhead_set_loop),
+};
 
 static void
 atlas_playhead_class_init (AtlasPlayheadClass *klass)
@@ -275,8 +219,6 @@ atlas_playhead_class_init (AtlasPlayheadClass *klass)
 
   object_class->dispose = atlas_playhead_dispose;
   object_class->finalize = atlas_playhead_finalize;
-  object_class->get_property = atlas_playhead_get_property;
-  object_class->set_property = atlas_playhead_set_property;
 
   properties[PROP_DAY] = g_param_spec_int ("day", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
   properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL,
@@ -287,20 +229,13 @@ atlas_playhead_class_init (AtlasPlayheadClass *klass)
   properties[PROP_SPEED] = g_param_spec_double ("speed", NULL, NULL, 0.125, 64.0, 1.0, flags);
   properties[PROP_LOOP] = g_param_spec_boolean ("loop", NULL, NULL, FALSE, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   /**
    * AtlasPlayhead::changed:
    *
    * Emitted once after the day, the mode, the window or the filter changed what
    * is active.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
 }
 
 static void

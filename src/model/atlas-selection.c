@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "atlas-model-class.h"
 #include "atlas-selection.h"
 
 /*
@@ -62,53 +63,15 @@ atlas_selection_dispose (GObject *object)
   G_OBJECT_CLASS (atlas_selection_parent_class)->dispose (object);
 }
 
-static void
-atlas_selection_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  AtlasSelection *self = ATLAS_SELECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
-      break;
-    case PROP_LOCATION:
-      g_value_set_uint (value, self->location);
-      break;
-    case PROP_EVENT:
-      g_value_set_uint (value, self->event);
-      break;
-    case PROP_DISTRICT:
-      g_value_set_uint (value, self->district);
-      break;
-    case PROP_ORIGIN:
-      g_value_set_int (value, self->origin);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_selection_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  AtlasSelection *self = ATLAS_SELECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATASET:
-      atlas_selection_set_dataset (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/* Only the dataset is set through its property; the rest through the
+ * atlas_selection_select_*() functions. */
+static const AtlasProperty property_table[N_PROPS] = {
+  [PROP_DATASET] = ATLAS_PROPERTY (AtlasSelection, dataset, atlas_selection_set_dataset),
+  [PROP_LOCATION] = ATLAS_PROPERTY (AtlasSelection, location, NULL),
+  [PROP_EVENT] = ATLAS_PROPERTY (AtlasSelection, event, NULL),
+  [PROP_DISTRICT] = ATLAS_PROPERTY (AtlasSelection, district, NULL),
+  [PROP_ORIGIN] = ATLAS_PROPERTY (AtlasSelection, origin, NULL),
+};
 
 static void
 atlas_selection_class_init (AtlasSelectionClass *klass)
@@ -116,8 +79,6 @@ atlas_selection_class_init (AtlasSelectionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = atlas_selection_dispose;
-  object_class->get_property = atlas_selection_get_property;
-  object_class->set_property = atlas_selection_set_property;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
@@ -138,19 +99,12 @@ atlas_selection_class_init (AtlasSelectionClass *klass)
     g_param_spec_int ("origin", NULL, NULL, ATLAS_ORIGIN_OTHER, ATLAS_ORIGIN_SIDEBAR, ATLAS_ORIGIN_OTHER,
                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   /**
    * AtlasSelection::changed:
    *
    * Emitted once after any change of the selected location, event or district.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
 }
 
 static void
