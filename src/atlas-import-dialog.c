@@ -14,8 +14,11 @@
 /*
  * Asks which column of a table holds what, when their names say nothing the
  * importer recognises: one choice per kind of column, the first rows of the
- * table to choose from, and the problems found. "mapped" gives the mapping as
- * text (atlas_import_mapping_to_string()), to be remembered for the file.
+ * table to choose from, and the problems found. A source with several layers
+ * (a GeoPackage's tables, a workbook's sheets) also asks which layer: choosing
+ * one shows its columns and rows. "mapped" gives the mapping as text
+ * (atlas_import_mapping_to_string(), with a `layer=` line for the layer chosen),
+ * to be remembered for the file.
  */
 
 #define PREVIEW_ROWS 5
@@ -25,10 +28,14 @@ struct _AtlasImportDialog
   AdwWindow parent_instance;
 
   GtkLabel *problems_label;
+  AdwPreferencesGroup *layer_group;
+  AdwComboRow *layer_row;
   AdwPreferencesGroup *mapping_group;
   GtkGrid *preview_grid;
   GtkButton *import_button;
 
+  char *path;
+  GStrv layers;             /* (nullable) when there are several to choose from */
   AtlasImportPreview *preview;
   AdwComboRow *rows[ATLAS_N_COLUMNS];
 };
@@ -60,16 +67,20 @@ read_mapping (AtlasImportDialog  *self,
 /* AdwComboRow 1.2 does not say its value to assistive technologies: the
  * chosen column goes into each row's description. */
 static void
+describe_row (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_string_object_get_string (item), -1);
+}
+
+static void
 describe_rows (AtlasImportDialog *self)
 {
   for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
-    {
-      GtkStringObject *item = adw_combo_row_get_selected_item (self->rows[c]);
-
-      if (item != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[c]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        gtk_string_object_get_string (item), -1);
-    }
+    describe_row (self->rows[c]);
 }
 
 static void
@@ -87,11 +98,16 @@ static void
 on_import_button_clicked_cb (AtlasImportDialog *self)
 {
   AtlasImportMapping mapping;
+  g_autofree char *columns = NULL;
   g_autofree char *text = NULL;
 
   read_mapping (self, &mapping);
-  text = atlas_import_mapping_to_string (&mapping, (const char * const *) self->preview->names->pdata,
-                                         self->preview->names->len);
+  columns = atlas_import_mapping_to_string (&mapping, (const char * const *) self->preview->names->pdata,
+                                            self->preview->names->len);
+  if (self->layers != NULL)
+    text = g_strdup_printf ("layer=%s\n%s", self->preview->layer, columns);
+  else
+    text = g_steal_pointer (&columns);
   g_signal_emit (self, signals[SIGNAL_MAPPED], 0, text);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -123,6 +139,21 @@ add_rows (AtlasImportDialog *self)
       adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
       self->rows[c] = row;
     }
+}
+
+static void
+clear_preview (AtlasImportDialog *self)
+{
+  GtkWidget *child;
+
+  for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
+    {
+      if (self->rows[c] != NULL)
+        adw_preferences_group_remove (self->mapping_group, GTK_WIDGET (self->rows[c]));
+      self->rows[c] = NULL;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
 }
 
 static void
@@ -163,6 +194,8 @@ atlas_import_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_IMPORT_DIALOG);
   g_clear_pointer (&self->preview, atlas_import_preview_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->layers, g_strfreev);
 
   G_OBJECT_CLASS (atlas_import_dialog_parent_class)->dispose (object);
 }
@@ -184,6 +217,8 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, layer_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, layer_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, import_button);
@@ -197,27 +232,92 @@ atlas_import_dialog_init (AtlasImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void
+show_preview (AtlasImportDialog  *self,
+              AtlasImportPreview *preview)
+{
+  clear_preview (self);
+  g_clear_pointer (&self->preview, atlas_import_preview_free);
+  self->preview = preview;
+  add_rows (self);
+  add_preview (self);
+  on_row_selected_cb (self);
+}
+
+/* Another layer chosen: its columns and first rows. */
+static void
+on_layer_selected_cb (AtlasImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->layer_row);
+  g_autoptr(GError) error = NULL;
+  AtlasImportPreview *preview;
+
+  describe_row (self->layer_row);
+  if (selected == GTK_INVALID_LIST_POSITION || g_strcmp0 (self->layers[selected], self->preview->layer) == 0)
+    return;
+  preview = atlas_import_preview (self->path, self->layers[selected], PREVIEW_ROWS, &error);
+  if (preview == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Layer “%s” cannot be shown: %s"),
+                                               self->layers[selected], error->message);
+
+      gtk_label_set_text (self->problems_label, text);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+      return;
+    }
+  gtk_label_set_text (self->problems_label, "");
+  show_preview (self, preview);
+}
+
+static void
+add_layers (AtlasImportDialog *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; self->layers[i] != NULL; i++)
+    {
+      g_autofree char *quoted = atlas_import_quote (self->layers[i]);
+
+      gtk_string_list_append (choices, quoted);
+      if (g_strcmp0 (self->layers[i], self->preview->layer) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->layer_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->layer_row, selected);
+  describe_row (self->layer_row);
+  gtk_widget_set_visible (GTK_WIDGET (self->layer_group), TRUE);
+  g_signal_connect_object (self->layer_row, "notify::selected", G_CALLBACK (on_layer_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /**
  * atlas_import_dialog_new:
+ * @path: the file or connection the preview is of
+ * @layers: (nullable): its layers, when there are several to choose from
  * @preview: (transfer full): the table's columns and first rows
  * @report: (nullable): the problems found so far
  */
 AtlasImportDialog *
 atlas_import_dialog_new (GtkWindow          *parent,
+                         const char         *path,
+                         const char * const *layers,
                          AtlasImportPreview *preview,
                          AtlasReport        *report)
 {
   AtlasImportDialog *self = g_object_new (ATLAS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
 
-  self->preview = preview;
+  self->path = g_strdup (path);
+  if (layers != NULL && g_strv_length ((char **) layers) > 1)
+    self->layers = g_strdupv ((char **) layers);
   if (report != NULL)
     {
       g_autofree char *summary = atlas_report_format_summary (report, 5);
 
       gtk_label_set_text (self->problems_label, summary);
     }
-  add_rows (self);
-  add_preview (self);
-  on_row_selected_cb (self);
+  show_preview (self, preview);
+  if (self->layers != NULL)
+    add_layers (self);
   return self;
 }

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ATLAS, IMPORT_DIALOG, AdwWindow)
 
 AtlasImportDialog *atlas_import_dialog_new (GtkWindow          *parent,
+                                            const char         *path,
+                                            const char * const *layers,
                                             AtlasImportPreview *preview,
                                             AtlasReport        *report);
 

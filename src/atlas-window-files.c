@@ -16,6 +16,7 @@
 #include "io/atlas-loader.h"
 #include "io/atlas-import.h"
 #include "atlas-import-dialog.h"
+#include "atlas-database-dialog.h"
 
 /*
  * The window's files: opening (on a worker thread, with progress and a Cancel
@@ -27,19 +28,23 @@
 #define RELOAD_DELAY_MS 300
 #define MAX_RECENT 8
 
+/* @name: what is loading, for the person (a file's name, a database's), or
+ * %NULL when nothing is */
 static void
 set_loading (AtlasWindow *self,
              GFile       *file,
+             const char  *name,
              gboolean     reload)
 {
   g_set_object (&self->loading_file, file);
-  self->loading_is_reload = file != NULL && reload;
-  gtk_revealer_set_reveal_child (self->progress_revealer, file != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", file != NULL);
+  g_free (self->loading_name);
+  self->loading_name = g_strdup (name);
+  self->loading_is_reload = name != NULL && reload;
+  gtk_revealer_set_reveal_child (self->progress_revealer, name != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", name != NULL);
 
-  if (file != NULL)
+  if (name != NULL)
     {
-      g_autofree char *name = atlas_window_display_name (file);
       g_autofree char *label = g_strdup_printf (reload ? _("Reloading “%s”…") : _("Opening “%s”…"), name);
 
       gtk_label_set_text (self->progress_label, label);
@@ -85,21 +90,20 @@ maybe_report_first_frame (AtlasWindow *self)
 static void
 keep_report (AtlasWindow *self,
              AtlasReport *report,
-             GFile       *file)
+             const char  *name)
 {
   g_set_object (&self->last_report, report);
   g_free (self->last_report_name);
-  self->last_report_name = atlas_window_display_name (file);
+  self->last_report_name = g_strdup (name);
 }
 
 static void
 report_failure (AtlasWindow *self,
-                GFile       *file,
+                const char  *name,
                 gboolean     reload,
                 AtlasReport *report,
                 GError      *error)
 {
-  g_autofree char *name = atlas_window_display_name (file);
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean has_problems = report != NULL && atlas_report_get_n_kept (report) > 0;
 
@@ -123,7 +127,7 @@ report_failure (AtlasWindow *self,
       g_string_append (text, first);
     }
 
-  keep_report (self, report, file);
+  keep_report (self, report, name);
   atlas_window_show_message (self, text->str, has_problems);
 }
 
@@ -135,7 +139,7 @@ add_to_recent (AtlasWindow *self,
   GtkRecentData data = { 0 };
   static const char *groups[] = { "chengyu-atlas", NULL };
 
-  if (atlas_window_is_bundled (file) || !g_file_is_native (file))
+  if (file == NULL || atlas_window_is_bundled (file) || !g_file_is_native (file))
     return;
 
   uri = g_file_get_uri (file);
@@ -192,24 +196,51 @@ on_import_mapped_cb (AtlasImportDialog *dialog,
                      AtlasWindow       *self)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  const char *connection = g_object_get_data (G_OBJECT (dialog), "connection");
 
+  /* A database's mapping is not remembered: its key would hold the password. */
+  if (file == NULL)
+    {
+      atlas_window_open_database (self, connection, g_object_get_data (G_OBJECT (dialog), "layer"), NULL, text);
+      return;
+    }
   remember_mapping (self, file, text);
   atlas_window_open (self, file);
 }
 
-/* Shows the mapping dialog for a table whose columns were not recognised. */
+/* Shows the import dialog for a source whose columns were not recognised, or
+ * which has several layers: the layer remembered or named first. */
 static gboolean
 ask_mapping (AtlasWindow *self,
              GFile       *file,
+             const char  *connection,
+             const char  *layer,
              AtlasReport *report)
 {
-  AtlasImportPreview *preview = atlas_import_preview (g_file_peek_path (file), 5, NULL);
+  const char *path = file != NULL ? g_file_peek_path (file) : connection;
+  g_autofree char *mapping = file != NULL ? remembered_mapping (self, file) : NULL;
+  g_autofree char *remembered = atlas_import_mapping_get_layer (mapping);
+  g_auto(GStrv) layers = NULL;
+  AtlasImportPreview *preview;
   AtlasImportDialog *dialog;
 
+  if (path == NULL)
+    return FALSE;
+  if (file != NULL)
+    layers = atlas_import_list_layers (path, NULL);
+  preview = atlas_import_preview (path, layer != NULL ? layer : remembered, 5, NULL);
+  if (preview == NULL && remembered != NULL)
+    preview = atlas_import_preview (path, NULL, 5, NULL);
   if (preview == NULL)
     return FALSE;
-  dialog = atlas_import_dialog_new (GTK_WINDOW (self), preview, report);
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  dialog = atlas_import_dialog_new (GTK_WINDOW (self), path, (const char * const *) layers, preview, report);
+  if (file != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  else
+    {
+      g_object_set_data_full (G_OBJECT (dialog), "connection", g_strdup (connection), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "layer", g_strdup (layer), g_free);
+    }
   g_signal_connect_object (dialog, "mapped", G_CALLBACK (on_import_mapped_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -223,6 +254,13 @@ ask_mapping (AtlasWindow *self,
   return TRUE;
 }
 
+static gboolean
+needs_choice (GError *error)
+{
+  return g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNMAPPED) ||
+         g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_SEVERAL_LAYERS);
+}
+
 static void
 on_load_finished_cb (GObject      *source,
                      GAsyncResult *result,
@@ -233,6 +271,9 @@ on_load_finished_cb (GObject      *source,
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *connection = NULL;
+  g_autofree char *layer = NULL;
   gboolean reload, playing;
 
   if (g_task_get_source_tag (G_TASK (result)) == atlas_import_load_async)
@@ -245,21 +286,24 @@ on_load_finished_cb (GObject      *source,
 
   reload = self->loading_is_reload;
   file = g_steal_pointer (&self->loading_file);
+  name = g_strdup (self->loading_name);
+  connection = g_steal_pointer (&self->loading_connection);
+  layer = g_steal_pointer (&self->loading_layer);
   g_debug ("%s finished: %s, %u errors, %u warnings", reload ? "reload" : "load",
            dataset != NULL ? "a dataset" : "no dataset",
            report != NULL ? atlas_report_get_n_errors (report) : 0,
            report != NULL ? atlas_report_get_n_warnings (report) : 0);
-  set_loading (self, NULL, FALSE);
+  set_loading (self, NULL, NULL, FALSE);
   g_clear_object (&self->load_cancellable);
 
-  if (dataset == NULL && g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNMAPPED) &&
-      ask_mapping (self, file, report))
+  if (dataset == NULL && needs_choice (error) && (file != NULL || layer != NULL) &&
+      ask_mapping (self, file, connection, layer, report))
     return;
 
   if (dataset == NULL)
     {
       g_clear_pointer (&self->pending_state, g_variant_unref);
-      report_failure (self, file, reload, report, error);
+      report_failure (self, name, reload, report, error);
 
       /* Never leave the window empty: fall back to the bundled dataset. */
       if (self->dataset == NULL && !atlas_window_is_bundled (file))
@@ -275,6 +319,8 @@ on_load_finished_cb (GObject      *source,
   /* A reload is the same file, changed: a playback goes on through it (a
    * new dataset stops the playback). */
   playing = reload && atlas_playhead_get_playing (self->playhead);
+  g_free (self->source_name);
+  self->source_name = file == NULL ? g_strdup (name) : NULL;
   atlas_window_apply_dataset (self, dataset, file);
   if (playing)
     atlas_playhead_set_playing (self->playhead, TRUE);
@@ -294,7 +340,7 @@ on_load_finished_cb (GObject      *source,
                                                      "The dataset opened with %u warnings:\n%s", n),
                          n, first);
 
-      keep_report (self, report, file);
+      keep_report (self, report, name);
       atlas_window_show_message (self, text, TRUE);
     }
   else if (self->keep_message)
@@ -309,21 +355,36 @@ on_load_finished_cb (GObject      *source,
 }
 
 static void
-start_load (AtlasWindow *self,
+begin_load (AtlasWindow *self,
             GFile       *file,
+            const char  *name,
             gboolean     reload)
 {
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_connection, g_free);
+  g_clear_pointer (&self->loading_layer, g_free);
 
   self->load_cancellable = g_cancellable_new ();
-  set_loading (self, file, reload);
+  set_loading (self, file, name, reload);
+}
+
+static void
+start_load (AtlasWindow *self,
+            GFile       *file,
+            gboolean     reload)
+{
+  g_autofree char *name = atlas_window_display_name (file);
+
+  begin_load (self, file, name, reload);
   if (g_file_peek_path (file) != NULL && atlas_import_is_foreign (g_file_peek_path (file)))
     {
       g_autofree char *mapping = remembered_mapping (self, file);
+      /* In the window, a file with several layers asks which to read. */
+      AtlasImportOptions options = { .mapping_text = mapping, .one_layer = TRUE };
 
-      atlas_import_load_async (g_file_peek_path (file), mapping, self->load_cancellable, on_load_progress, self,
+      atlas_import_load_async (g_file_peek_path (file), &options, self->load_cancellable, on_load_progress, self,
                                NULL, on_load_finished_cb, g_object_ref (self));
       return;
     }
@@ -348,6 +409,42 @@ atlas_window_open (AtlasWindow *self,
 
   g_clear_pointer (&self->pending_state, g_variant_unref);
   start_load (self, file, FALSE);
+}
+
+/**
+ * atlas_window_open_database:
+ * @self: a window
+ * @connection: a `PG:` connection string, perhaps with a password
+ * @layer: (nullable): the table to read
+ * @sql: (nullable): or the query whose rows to read
+ * @mapping_text: (nullable): which column holds what, when not recognised
+ *
+ * Imports a table or a query's rows on a worker thread, as atlas_window_open()
+ * does a file. The connection string is never shown or remembered.
+ */
+void
+atlas_window_open_database (AtlasWindow *self,
+                            const char  *connection,
+                            const char  *layer,
+                            const char  *sql,
+                            const char  *mapping_text)
+{
+  g_autofree char *database = atlas_import_connection_describe (connection);
+  g_autofree char *quoted = atlas_import_quote (layer);
+  g_autofree char *name = NULL;
+  AtlasImportOptions options = { .layer = layer, .sql = sql, .mapping_text = mapping_text };
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (connection != NULL);
+
+  /* Translators: %1$s is a table's name, %2$s its database */
+  name = sql != NULL ? g_strdup (database) : g_strdup_printf (_("“%1$s” in %2$s"), quoted, database);
+  g_clear_pointer (&self->pending_state, g_variant_unref);
+  begin_load (self, NULL, name, FALSE);
+  self->loading_connection = g_strdup (connection);
+  self->loading_layer = sql != NULL ? NULL : g_strdup (layer);
+  atlas_import_load_async (connection, &options, self->load_cancellable, on_load_progress, self, NULL,
+                           on_load_finished_cb, g_object_ref (self));
 }
 
 /**
@@ -555,6 +652,27 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_database_open_cb (AtlasDatabaseDialog *dialog,
+                     const char          *connection,
+                     const char          *table,
+                     const char          *sql,
+                     AtlasWindow         *self)
+{
+  atlas_window_open_database (self, connection, table, sql, NULL);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasDatabaseDialog *dialog = atlas_database_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "open", G_CALLBACK (on_database_open_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_bundled_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -595,7 +713,7 @@ cancel_load_action (GtkWidget  *widget,
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->pending_state, g_variant_unref);
-  set_loading (self, NULL, FALSE);
+  set_loading (self, NULL, NULL, FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Opening was cancelled")));
 
   if (self->dataset == NULL)
@@ -796,6 +914,7 @@ atlas_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
@@ -804,6 +923,8 @@ atlas_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-video", NULL, export_video_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "geojson");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -853,6 +974,10 @@ atlas_window_files_dispose (AtlasWindow *self)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
+  g_clear_pointer (&self->loading_name, g_free);
+  g_clear_pointer (&self->loading_connection, g_free);
+  g_clear_pointer (&self->loading_layer, g_free);
+  g_clear_pointer (&self->source_name, g_free);
   g_clear_pointer (&self->pending_state, g_variant_unref);
   g_clear_object (&self->last_report);
   g_clear_pointer (&self->last_report_name, g_free);

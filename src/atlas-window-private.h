@@ -56,6 +56,10 @@ struct _AtlasWindow
   /* Loading */
   GCancellable *load_cancellable;
   GFile *loading_file;
+  char *loading_name;            /* what is loading, for the person; NULL when nothing is */
+  char *loading_connection;      /* a database loading: its connection, password included */
+  char *loading_layer;           /* ... and its table */
+  char *source_name;             /* what is on screen when it is no file (a database table) */
   gboolean loading_is_reload;
   GVariant *pending_state;       /* applied when the file loading now has opened */
   gboolean keep_message;         /* the bundled dataset opens after a failure: keep saying why */
@@ -95,5 +99,10 @@ void      atlas_window_files_class_init  (GtkWidgetClass      *widget_class);
 void      atlas_window_files_init        (AtlasWindow         *self);
 void      atlas_window_files_dispose     (AtlasWindow         *self);
 void      atlas_window_watch_file        (AtlasWindow         *self);
+void      atlas_window_open_database     (AtlasWindow         *self,
+                                          const char          *connection,
+                                          const char          *layer,
+                                          const char          *sql,
+                                          const char          *mapping_text);
 
 G_END_DECLS

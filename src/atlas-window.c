@@ -87,7 +87,8 @@ update_title (AtlasWindow *self)
     }
 
   title = atlas_localized (atlas_dataset_get_title (self->dataset), atlas_dataset_get_title_zh (self->dataset));
-  name = atlas_window_display_name (self->file);
+  name = self->file == NULL && self->source_name != NULL ? g_strdup (self->source_name)
+                                                           : atlas_window_display_name (self->file);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -523,7 +524,7 @@ atlas_window_is_loading (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
-  return self->loading_file != NULL;
+  return self->loading_name != NULL;
 }
 
 /**

@@ -29,6 +29,7 @@ typedef struct
 {
   Importer im;
   GDALDatasetH gdal;
+  const char *path;         /* or connection string, password included */
   const AtlasImportOptions *options;
   GHashTable *kml;          /* placemark times, for KML and KMZ */
   AtlasProgressFunc progress;
@@ -45,8 +46,13 @@ static GDALDatasetH
 open_source (const char  *path,
              GError     **error)
 {
-  const char *options[] = { "EMPTY_STRING_AS_NULL=YES", NULL };
+  /* A database's tables without a geometry column hold events too (with a
+   * latitude and a longitude). */
+  const char *options[] = { "EMPTY_STRING_AS_NULL=YES", "LIST_ALL_TABLES=YES", NULL };
   GDALDatasetH gdal;
+
+  if (!g_str_has_prefix (path, "PG:"))
+    options[1] = NULL;
 
   if (!atlas_gdal_load (error))
     return NULL;
@@ -57,7 +63,13 @@ open_source (const char  *path,
   CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
   CPLErrorReset ();
   gdal = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, NULL, options, NULL);
-  if (gdal == NULL)
+  if (gdal == NULL && g_str_has_prefix (path, "PG:"))
+    {
+      g_autofree char *detail = atlas_import_connection_error (CPLGetLastErrorMsg (), path);
+
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, _("The database cannot be opened: %s"), detail);
+    }
+  else if (gdal == NULL)
     {
       g_autofree char *detail = atlas_import_quote (CPLGetLastErrorMsg ());
 
@@ -287,7 +299,9 @@ read_layers (OgrImport *imp)
       layer = GDALDatasetExecuteSQL (imp->gdal, options->sql, NULL, NULL);
       if (layer == NULL)
         {
-          g_autofree char *detail = atlas_import_quote (CPLGetLastErrorMsg ());
+          /* libpq's messages may quote the connection; its password stays hidden. */
+      g_autofree char *hidden = atlas_import_hide_password (CPLGetLastErrorMsg (), imp->path);
+      g_autofree char *detail = atlas_import_quote (hidden);
 
           atlas_report_add (imp->im.report, ATLAS_SEVERITY_ERROR, NULL, _("the query failed: %s"), detail);
           return;
@@ -304,7 +318,12 @@ read_layers (OgrImport *imp)
 
       layer = GDALDatasetGetLayerByName (imp->gdal, options->layer);
       if (layer == NULL)
-        atlas_report_add (imp->im.report, ATLAS_SEVERITY_ERROR, NULL, _("there is no layer “%s”"), quoted);
+        {
+          atlas_report_add (imp->im.report, ATLAS_SEVERITY_ERROR, NULL, _("there is no layer “%s”"), quoted);
+          /* A layer chosen in the window and gone since: ask again. */
+          if (options->one_layer)
+            imp->n_unmapped++;
+        }
       else
         read_layer (imp, layer);
       return;
@@ -329,6 +348,44 @@ read_layers (OgrImport *imp)
       imp->layers_done++;
       report_progress (imp);
     }
+}
+
+/* Layers with rows, where a file keeps several kinds of thing apart (a
+ * GeoPackage's tables, a workbook's sheets). A GPX file's waypoints and tracks,
+ * and a KML's folders, are read together. */
+static guint
+count_layers_with_rows (OgrImport *imp)
+{
+  guint n = 0;
+
+  if (imp->gpx || imp->kml != NULL)
+    return 1;
+  for (int i = 0; i < GDALDatasetGetLayerCount (imp->gdal); i++)
+    {
+      if (OGR_L_GetFeatureCount (GDALDatasetGetLayer (imp->gdal, i), TRUE) != 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+must_choose_layer (OgrImport  *imp,
+                   GError    **error)
+{
+  const AtlasImportOptions *options = imp->options;
+  guint n;
+
+  if (options == NULL || !options->one_layer || options->layer != NULL || options->sql != NULL)
+    return FALSE;
+  n = count_layers_with_rows (imp);
+  if (n < 2)
+    return FALSE;
+  atlas_report_add (imp->im.report, ATLAS_SEVERITY_WARNING, NULL,
+                    g_dngettext (GETTEXT_PACKAGE, "this file has %u layer with rows; choose which to read",
+                                 "this file has %u layers with rows; choose which to read", n), n);
+  g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_SEVERAL_LAYERS,
+                       _("This file has several layers"));
+  return TRUE;
 }
 
 static gboolean
@@ -397,19 +454,32 @@ atlas_import_ogr (const char               *path,
 
   dataset = atlas_dataset_new ();
   driver = GDALGetDriverShortName (GDALGetDatasetDriver (imp.gdal));
-  title = g_str_has_prefix (path, "PG:") ? g_strdup (_("PostGIS query")) : g_path_get_basename (path);
+  if (!g_str_has_prefix (path, "PG:"))
+    title = g_path_get_basename (path);
+  else if (options != NULL && options->layer != NULL && options->sql == NULL)
+    title = atlas_import_quote (options->layer);
+  else
+    title = g_strdup (_("PostGIS query"));
   importer_init (&imp.im, dataset, report);
   imp.im.cancellable = cancellable;
   imp.im.tables = is_table_driver (driver);
   imp.im.file_title = title;
   imp.im.publisher = GDALGetDriverLongName (GDALGetDatasetDriver (imp.gdal));
   imp.options = options;
+  imp.path = path;
   imp.progress = progress;
   imp.progress_data = progress_data;
   imp.gpx = strcmp (driver, "GPX") == 0;
   if (strcmp (driver, "LIBKML") == 0 || strcmp (driver, "KML") == 0)
     imp.kml = kml_times_read (path);
 
+  if (must_choose_layer (&imp, error))
+    {
+      importer_clear (&imp.im);
+      g_clear_pointer (&imp.kml, g_hash_table_unref);
+      GDALClose (imp.gdal);
+      return NULL;
+    }
   read_layers (&imp);
   importer_finish (&imp.im);
   dataset->title = g_strdup (title);
@@ -454,14 +524,16 @@ preview_rows (AtlasImportPreview *preview,
 
 /**
  * atlas_import_preview:
- * @path: a file GDAL opens
+ * @path: a file GDAL opens, or a connection string
+ * @layer: (nullable): the layer to show, or the first with features
  * @n_rows: how many rows to read
  *
- * Returns: (transfer full) (nullable): the field names and first rows of the file's
- *   first layer with features, its text escaped for display
+ * Returns: (transfer full) (nullable): the field names and first rows of the
+ *   layer, its text escaped for display
  */
 AtlasImportPreview *
 atlas_import_preview (const char  *path,
+                      const char  *layer_name,
                       guint        n_rows,
                       GError     **error)
 {
@@ -471,7 +543,9 @@ atlas_import_preview (const char  *path,
 
   if (gdal == NULL)
     return NULL;
-  for (int i = 0; i < GDALDatasetGetLayerCount (gdal) && layer == NULL; i++)
+  if (layer_name != NULL)
+    layer = GDALDatasetGetLayerByName (gdal, layer_name);
+  for (int i = 0; i < GDALDatasetGetLayerCount (gdal) && layer == NULL && layer_name == NULL; i++)
     {
       if (OGR_L_GetFeatureCount (GDALDatasetGetLayer (gdal, i), TRUE) != 0)
         layer = GDALDatasetGetLayer (gdal, i);
@@ -506,4 +580,27 @@ atlas_import_preview_free (AtlasImportPreview *preview)
   g_ptr_array_unref (preview->names);
   g_ptr_array_unref (preview->rows);
   g_free (preview);
+}
+
+/**
+ * atlas_import_list_layers:
+ * @path: a file GDAL opens, or a connection string
+ *
+ * Returns: (transfer full): the names of the source's layers (a database's
+ *   tables), in its order, or %NULL with @error set
+ */
+GStrv
+atlas_import_list_layers (const char  *path,
+                          GError     **error)
+{
+  GDALDatasetH gdal = open_source (path, error);
+  g_autoptr(GStrvBuilder) names = NULL;
+
+  if (gdal == NULL)
+    return NULL;
+  names = g_strv_builder_new ();
+  for (int i = 0; i < GDALDatasetGetLayerCount (gdal); i++)
+    g_strv_builder_add (names, OGR_L_GetName (GDALDatasetGetLayer (gdal, i)));
+  GDALClose (gdal);
+  return g_strv_builder_end (names);
 }

@@ -21,6 +21,8 @@
  * and "Name" then names the place).
  */
 
+#define LAYER_KEY "layer="
+
 typedef struct
 {
   const char *name;
@@ -216,7 +218,8 @@ atlas_import_mapping_from_string (AtlasImportMapping *mapping,
       const char *eq = strchr (lines[i], '=');
       gboolean found = FALSE;
 
-      if (eq == NULL)
+      /* The layer chosen is remembered with the mapping; it is no column. */
+      if (eq == NULL || g_str_has_prefix (lines[i], LAYER_KEY))
         continue;
       for (guint c = 0; c < ATLAS_N_COLUMNS && !found; c++)
         {
@@ -235,6 +238,28 @@ atlas_import_mapping_from_string (AtlasImportMapping *mapping,
         return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * atlas_import_mapping_get_layer:
+ * @text: a remembered mapping, with a `layer=NAME` line when a layer was chosen
+ *
+ * Returns: (transfer full) (nullable): the layer chosen, if any
+ */
+char *
+atlas_import_mapping_get_layer (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL)
+    return NULL;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], LAYER_KEY) && lines[i][strlen (LAYER_KEY)] != '\0')
+        return g_strdup (lines[i] + strlen (LAYER_KEY));
+    }
+  return NULL;
 }
 
 /**

@@ -54,6 +54,7 @@ gboolean    atlas_import_mapping_from_string (AtlasImportMapping  *mapping,
                                          const char               *text,
                                          const char * const       *names,
                                          guint                     n_names);
+char       *atlas_import_mapping_get_layer (const char           *text);
 char       *atlas_import_quote          (const char               *text);
 
 G_END_DECLS

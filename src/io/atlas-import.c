@@ -77,7 +77,10 @@ atlas_import_load (const char               *path,
 typedef struct
 {
   char *path;
+  char *layer;
+  char *sql;
   char *mapping_text;
+  gboolean one_layer;
   AtlasReport *report;
   gint permille;            /* atomic */
   AtlasProgressFunc progress;
@@ -95,6 +98,8 @@ import_data_free (ImportData *data)
     data->progress_data_destroy (data->progress_data);
   g_clear_object (&data->report);
   g_free (data->path);
+  g_free (data->layer);
+  g_free (data->sql);
   g_free (data->mapping_text);
   g_free (data);
 }
@@ -129,10 +134,14 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  AtlasImportOptions options = { NULL, NULL, NULL, data->mapping_text };
+  g_autofree char *chosen = atlas_import_mapping_get_layer (data->mapping_text);
+  AtlasImportOptions options = { data->layer, data->sql, NULL, data->mapping_text, data->one_layer };
   GError *error = NULL;
   AtlasDataset *dataset;
 
+  /* A layer chosen for this file before is read again without asking. */
+  if (options.layer == NULL && options.sql == NULL)
+    options.layer = chosen;
   dataset = atlas_import_load (data->path, &options, data->report, cancellable, on_worker_progress, data,
                                &error);
   if (dataset == NULL)
@@ -143,9 +152,9 @@ import_thread (GTask        *task,
 
 /**
  * atlas_import_load_async:
- * @path: a file
- * @mapping_text: (nullable): which column holds what, for a table, from
- *   atlas_import_mapping_to_string()
+ * @path: a file, or a GDAL connection string
+ * @options: (nullable): which layer, query or remembered mapping (its
+ *   `mapping_text` may name the layer chosen); copied
  * @progress: (nullable): called in the caller's main context with the fraction done
  *
  * Opens any supported file on a worker thread; cancelling ends it with
@@ -153,7 +162,7 @@ import_thread (GTask        *task,
  */
 void
 atlas_import_load_async (const char               *path,
-                         const char               *mapping_text,
+                         const AtlasImportOptions *options,
                          GCancellable             *cancellable,
                          AtlasProgressFunc         progress,
                          gpointer                  progress_data,
@@ -165,7 +174,13 @@ atlas_import_load_async (const char               *path,
   ImportData *data = g_new0 (ImportData, 1);
 
   data->path = g_strdup (path);
-  data->mapping_text = g_strdup (mapping_text);
+  if (options != NULL)
+    {
+      data->layer = g_strdup (options->layer);
+      data->sql = g_strdup (options->sql);
+      data->mapping_text = g_strdup (options->mapping_text);
+      data->one_layer = options->one_layer;
+    }
   data->report = atlas_report_new ();
   data->progress = progress;
   data->progress_data = progress_data;

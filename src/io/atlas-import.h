@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   ATLAS_IMPORT_ERROR_UNMAPPED,
+  ATLAS_IMPORT_ERROR_SEVERAL_LAYERS,
 } AtlasImportError;
 
 typedef struct
@@ -33,7 +34,9 @@ typedef struct
   const char *layer;                  /* (nullable) read only this layer or table */
   const char *sql;                    /* (nullable) read what this query returns */
   const AtlasImportMapping *mapping;  /* (nullable) instead of recognising columns */
-  const char *mapping_text;           /* (nullable) a remembered mapping, by field names */
+  const char *mapping_text;           /* (nullable) a remembered mapping, by field names,
+                                         and the layer chosen (a `layer=` line) */
+  gboolean one_layer;                 /* several layers with rows: ask, do not read all */
 } AtlasImportOptions;
 
 /* The first rows of a table, for the mapping dialog. */
@@ -62,7 +65,7 @@ AtlasDataset *atlas_import_load          (const char               *path,
                                           gpointer                  progress_data,
                                           GError                  **error);
 void          atlas_import_load_async    (const char               *path,
-                                          const char               *mapping_text,
+                                          const AtlasImportOptions *options,
                                           GCancellable             *cancellable,
                                           AtlasProgressFunc         progress,
                                           gpointer                  progress_data,
@@ -73,9 +76,23 @@ AtlasDataset *atlas_import_load_finish   (GAsyncResult             *result,
                                           AtlasReport             **report,
                                           GError                  **error);
 AtlasImportPreview *atlas_import_preview (const char               *path,
+                                          const char               *layer,
                                           guint                     n_rows,
                                           GError                  **error);
 void          atlas_import_preview_free  (AtlasImportPreview       *preview);
+GStrv         atlas_import_list_layers   (const char               *path,
+                                          GError                  **error);
+char         *atlas_import_connection_build (const char            *connection,
+                                          const char               *host,
+                                          const char               *port,
+                                          const char               *dbname,
+                                          const char               *user,
+                                          const char               *password);
+char         *atlas_import_connection_describe (const char         *connection);
+char         *atlas_import_connection_error (const char          *message,
+                                          const char               *connection);
+char         *atlas_import_hide_password (const char               *text,
+                                          const char               *connection);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasImportPreview, atlas_import_preview_free)
 

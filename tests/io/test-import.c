@@ -294,6 +294,7 @@ test_unmapped (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "import", "unmapped.csv", NULL);
   g_autoptr(AtlasReport) report = atlas_report_new ();
   g_autoptr(AtlasReport) report2 = atlas_report_new ();
+  g_autoptr(AtlasReport) report3 = atlas_report_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) ds = NULL;
   g_autoptr(AtlasImportPreview) preview = NULL;
@@ -304,7 +305,7 @@ test_unmapped (void)
   g_assert_null (ds);
   g_clear_error (&error);
 
-  preview = atlas_import_preview (path, 5, &error);
+  preview = atlas_import_preview (path, NULL, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (preview->names->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (preview->names, 1), ==, "Où");
@@ -315,6 +316,14 @@ test_unmapped (void)
   ds = atlas_import_load (path, &options, report2, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_event (ds, "Founding", "2021-01-01", NULL);
+  g_clear_object (&ds);
+
+  /* A layer chosen in the window and gone since: the window asks again. */
+  options.layer = "gone";
+  options.one_layer = TRUE;
+  ds = atlas_import_load (path, &options, report3, NULL, NULL, NULL, &error);
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNMAPPED);
+  g_assert_null (ds);
 }
 
 static void
@@ -333,6 +342,26 @@ test_unreadable (void)
   g_rmdir (dir);
 }
 
+/* The database dialog's fields become a connection string; its password is
+ * never in what is shown. */
+static void
+test_connection (void)
+{
+  g_autofree char *built = atlas_import_connection_build ("PG:host=db", NULL, "5433", "my atlas", "me", "s3'cr\\et");
+  g_autofree char *described = atlas_import_connection_describe (built);
+  g_autofree char *hidden = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert_cmpstr (built, ==, "PG:host=db port='5433' dbname='my atlas' user='me' password='s3\\'cr\\\\et' "
+                   "connect_timeout='10'");
+  g_assert_cmpstr (described, ==, "database “my atlas” on db");
+  hidden = atlas_import_hide_password ("FATAL: password s3'cr\\et is wrong", built);
+  g_assert_null (strstr (hidden, "s3'cr"));
+  reason = atlas_import_connection_error ("PQconnectdb failed.\nconnection to server at \"db\" failed: FATAL:  "
+                                          "password authentication failed for s3'cr\\et", built);
+  g_assert_cmpstr (reason, ==, "FATAL:  password authentication failed for ••••••");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/import/gpx", test_gpx);
   g_test_add_func ("/import/unmapped", test_unmapped);
   g_test_add_func ("/import/unreadable", test_unreadable);
+  g_test_add_func ("/import/connection", test_connection);
 
   return g_test_run ();
 }

@@ -6,54 +6,26 @@
 # Copyright 2026 The Chengyu Atlas authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import glob
 import json
 import os
-import pwd
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pgserver  # noqa: E402
 
 binary, datadir = sys.argv[1], sys.argv[2]
 SKIP = 77
-
-
-def pg_bin():
-    found = sorted(glob.glob('/usr/lib/postgresql/*/bin/initdb'))
-    return os.path.dirname(found[-1]) if found else None
-
-
-def as_server_user(args, **kwargs):
-    # initdb and postgres refuse to run as root: run them as postgres then.
-    if os.geteuid() == 0:
-        args = ['runuser', '-u', 'postgres', '--', *args]
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=120, **kwargs)
-
-
-def wait_ready(bindir, sockdir, deadline_s=60):
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        if subprocess.run([os.path.join(bindir, 'pg_isready'), '-h', sockdir, '-p', '5433'],
-                          capture_output=True).returncode == 0:
-            return
-        time.sleep(0.1)
-    raise RuntimeError('the PostgreSQL server did not accept connections within %d s' % deadline_s)
-
-
-def psql(bindir, sockdir, sql):
-    subprocess.run([os.path.join(bindir, 'psql'), '-h', sockdir, '-p', '5433', '-U', 'postgres',
-                    '-d', 'atlas', '-v', 'ON_ERROR_STOP=1', '-c', sql],
-                   check=True, capture_output=True, text=True, timeout=60)
 
 
 def convert(args):
     return subprocess.run([binary, '--convert', *args], capture_output=True, text=True, timeout=120)
 
 
-def check(sockdir, tmp):
-    conn = 'PG:host=%s port=5433 user=postgres dbname=atlas' % sockdir
+def check(server, tmp):
+    conn = server.conn
+    sockdir = server.sockdir
     failures = []
 
     # A table, named in the connection string.
@@ -86,7 +58,7 @@ def check(sockdir, tmp):
             failures.append('query: %r' % ds['events'])
 
     # A geometry column, as PostGIS keeps it, places rows without coordinates.
-    psql_geometry(sockdir)
+    psql_geometry(server)
     out = os.path.join(tmp, 'geometry.json')
     result = convert([conn, out, '--sql', 'SELECT title, date, geom FROM sites'])
     if result.returncode != 0:
@@ -103,48 +75,20 @@ def check(sockdir, tmp):
     return failures
 
 
-def psql_geometry(sockdir):
-    psql(PG_BIN, sockdir, "CREATE TABLE sites (id serial PRIMARY KEY, title text, date text, "
-                          "geom geometry(Point, 4326)); INSERT INTO sites (title, date, geom) VALUES "
-                          "('Opening', '2020-06-05', ST_SetSRID(ST_MakePoint(106.55, 29.6), 4326))")
-
-
-PG_BIN = pg_bin()
+def psql_geometry(server):
+    server.psql("CREATE TABLE sites (id serial PRIMARY KEY, title text, date text, "
+                "geom geometry(Point, 4326)); INSERT INTO sites (title, date, geom) VALUES "
+                "('Opening', '2020-06-05', ST_SetSRID(ST_MakePoint(106.55, 29.6), 4326))")
 
 
 def main():
-    if PG_BIN is None or shutil.which('ogr2ogr') is None:
+    if not pgserver.available():
         print('PostgreSQL or gdal-bin is not installed (build-aux/quickstart installs them)')
         sys.exit(SKIP)
 
-    tmp = tempfile.mkdtemp(prefix='atlas-postgis-')
-    datadir_pg = os.path.join(tmp, 'pgdata')
-    started = False
-    try:
-        if os.geteuid() == 0:
-            pw = pwd.getpwnam('postgres')
-            os.chown(tmp, pw.pw_uid, pw.pw_gid)
-        os.chmod(tmp, 0o755)
-        as_server_user([os.path.join(PG_BIN, 'initdb'), '-D', datadir_pg, '-U', 'postgres', '--auth=trust',
-                        '--encoding=UTF8', '--locale=C.UTF-8'])
-        as_server_user([os.path.join(PG_BIN, 'pg_ctl'), '-D', datadir_pg, '-w', '-t', '60', '-l',
-                        os.path.join(tmp, 'server.log'), '-o',
-                        "-c listen_addresses='' -c unix_socket_directories=%s -p 5433 -c fsync=off" % tmp,
-                        'start'])
-        started = True
-        wait_ready(PG_BIN, tmp)
-        subprocess.run([os.path.join(PG_BIN, 'createdb'), '-h', tmp, '-p', '5433', '-U', 'postgres', 'atlas'],
-                       check=True, capture_output=True, timeout=60)
-        psql(PG_BIN, tmp, 'CREATE EXTENSION postgis')
-        subprocess.run(['ogr2ogr', '-f', 'PostgreSQL',
-                        'PG:host=%s port=5433 user=postgres dbname=atlas' % tmp,
-                        os.path.join(datadir, 'spreadsheet-bom-crlf.csv'), '-nln', 'events',
-                        '-lco', 'LAUNDER=YES'], check=True, capture_output=True, timeout=120)
-        failures = check(tmp, tmp)
-    finally:
-        if started:
-            as_server_user([os.path.join(PG_BIN, 'pg_ctl'), '-D', datadir_pg, '-m', 'immediate', '-w', 'stop'])
-        shutil.rmtree(tmp, ignore_errors=True)
+    with pgserver.PostGIS() as server, tempfile.TemporaryDirectory() as tmp:
+        server.load(os.path.join(datadir, 'spreadsheet-bom-crlf.csv'), 'events')
+        failures = check(server, tmp)
 
     for failure in failures:
         print('not ok:', failure)
