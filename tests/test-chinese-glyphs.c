@@ -51,16 +51,16 @@ has_chinese (const char *text)
 }
 
 static void
-count_label (GtkLabel   *label,
-             GlyphCount *count)
+count_layout (PangoLayout *layout,
+              GlyphCount  *count)
 {
-  const char *text = pango_layout_get_text (gtk_label_get_layout (label));
+  const char *text = pango_layout_get_text (layout);
   int unknown;
 
   if (text == NULL || !has_chinese (text))
     return;
 
-  unknown = pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label));
+  unknown = pango_layout_get_unknown_glyphs_count (layout);
   count->n_chinese++;
   if (unknown > 0)
     {
@@ -78,7 +78,15 @@ count_widget (GtkWidget  *widget,
   if (!gtk_widget_get_visible (widget))
     return;
   if (GTK_IS_LABEL (widget))
-    count_label (GTK_LABEL (widget), count);
+    count_layout (gtk_label_get_layout (GTK_LABEL (widget)), count);
+  /* The event list's cells: laid out with the cell's own fonts, as it draws. */
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    {
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (widget, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+
+      count_layout (layout, count);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     count_widget (child, count);
