@@ -11,6 +11,7 @@
 
 #include "atlas-database-dialog.h"
 #include "io/atlas-import.h"
+#include "panels/atlas-widgets.h"
 
 /*
  * Opening a PostgreSQL/PostGIS database: a connection string or its fields,
@@ -198,14 +199,10 @@ on_open_button_clicked_cb (AtlasDatabaseDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-/* AdwComboRow 1.2 does not say its value to assistive technologies. */
 static void
 on_table_selected_cb (AtlasDatabaseDialog *self)
 {
-  GtkStringObject *item = adw_combo_row_get_selected_item (self->table_row);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  item != NULL ? gtk_string_object_get_string (item) : "", -1);
+  atlas_combo_row_describe (self->table_row);
 }
 
 static void

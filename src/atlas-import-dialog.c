@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-import-dialog.h"
+#include "panels/atlas-widgets.h"
 
 /*
  * Asks which column of a table holds what, when their names say nothing the
@@ -64,23 +65,11 @@ read_mapping (AtlasImportDialog  *self,
     }
 }
 
-/* AdwComboRow 1.2 does not say its value to assistive technologies: the
- * chosen column goes into each row's description. */
-static void
-describe_row (AdwComboRow *row)
-{
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-  if (item != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    gtk_string_object_get_string (item), -1);
-}
-
 static void
 describe_rows (AtlasImportDialog *self)
 {
   for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
-    describe_row (self->rows[c]);
+    atlas_combo_row_describe (self->rows[c]);
 }
 
 static void
@@ -252,7 +241,7 @@ on_layer_selected_cb (AtlasImportDialog *self)
   g_autoptr(GError) error = NULL;
   AtlasImportPreview *preview;
 
-  describe_row (self->layer_row);
+  atlas_combo_row_describe (self->layer_row);
   if (selected == GTK_INVALID_LIST_POSITION || g_strcmp0 (self->layers[selected], self->preview->layer) == 0)
     return;
   preview = atlas_import_preview (self->path, self->layers[selected], PREVIEW_ROWS, &error);
@@ -285,7 +274,7 @@ add_layers (AtlasImportDialog *self)
     }
   adw_combo_row_set_model (self->layer_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->layer_row, selected);
-  describe_row (self->layer_row);
+  atlas_combo_row_describe (self->layer_row);
   gtk_widget_set_visible (GTK_WIDGET (self->layer_group), TRUE);
   g_signal_connect_object (self->layer_row, "notify::selected", G_CALLBACK (on_layer_selected_cb), self,
                            G_CONNECT_SWAPPED);

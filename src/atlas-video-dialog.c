@@ -14,6 +14,7 @@
 #include "io/atlas-video-export.h"
 #include "model/atlas-date.h"
 #include "model/atlas-error.h"
+#include "panels/atlas-widgets.h"
 
 /*
  * Export Video: the options of a video of the playback (format, dates, length,
@@ -292,6 +293,8 @@ fill_formats (AtlasVideoDialog *self)
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (names));
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_selected_cb), self,
                            G_CONNECT_SWAPPED);
+  atlas_combo_row_keep_described (self->format_row);
+  atlas_combo_row_keep_described (self->size_row);
 }
 
 /**

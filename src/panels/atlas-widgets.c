@@ -30,3 +30,33 @@ atlas_mnemonic_button_new (const char *text)
   gtk_button_set_child (GTK_BUTTON (button), label);
   return button;
 }
+
+/**
+ * atlas_combo_row_describe:
+ * @row: a combo row whose model holds strings
+ *
+ * AdwComboRow 1.2 does not say its value to assistive technologies: the chosen
+ * item goes into the row's accessible description, where a screen reader reads
+ * it after the row's title.
+ */
+void
+atlas_combo_row_describe (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : "", -1);
+}
+
+/**
+ * atlas_combo_row_keep_described:
+ * @row: a combo row whose model holds strings
+ *
+ * Describes @row now and whenever its choice changes.
+ */
+void
+atlas_combo_row_keep_described (AdwComboRow *row)
+{
+  atlas_combo_row_describe (row);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (atlas_combo_row_describe), NULL);
+}

@@ -7,10 +7,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-GtkWidget *atlas_mnemonic_button_new (const char *text);
+GtkWidget *atlas_mnemonic_button_new     (const char  *text);
+void       atlas_combo_row_describe      (AdwComboRow *row);
+void       atlas_combo_row_keep_described (AdwComboRow *row);
 
 G_END_DECLS
