@@ -528,7 +528,6 @@ atlas_loader_load_file (GFile              *file,
 /* Carries progress from the worker thread to the caller's main context, at most
  * once per ATLAS_PROGRESS_INTERVAL_MS (and the whole at the end), and never
  * after the load has finished. */
-
 typedef struct
 {
   GMainContext *context;
