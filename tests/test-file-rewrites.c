@@ -61,6 +61,7 @@ rewrite_in_place (const char *path,
         continue;
       g_assert_cmpint (n, >, 0);
       done += (gsize) n;
+      /* A slow writer, on purpose: the app must meet the file half written. */
       g_usleep (200);
     }
   g_assert_cmpint (close (fd), ==, 0);
@@ -77,6 +78,8 @@ rewrite_by_rename (const char *path,
   g_assert_no_error (error);
 }
 
+/* Runs the main loop for @ms: a random instant inside a reload, on purpose
+ * (what is awaited is any moment of the load, not a condition). */
 static void
 spin (guint ms)
 {
@@ -94,6 +97,12 @@ is_version (AtlasDataset *dataset,
   return dataset != NULL && g_str_has_prefix (atlas_dataset_get_title (dataset), prefix);
 }
 
+static gboolean
+shows_final (gpointer window)
+{
+  return is_version (atlas_window_get_dataset (window), "Final") && !atlas_window_is_loading (window);
+}
+
 static void
 test_rewrites_during_reloads (void)
 {
@@ -103,7 +112,6 @@ test_rewrites_during_reloads (void)
   g_autofree char *last = dataset_text ("Final");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AtlasWindow *window;
-  gint64 deadline;
 
   rewrite_by_rename (path, first);
   window = atlas_test_open_window (file);
@@ -128,11 +136,7 @@ test_rewrites_during_reloads (void)
 
   /* The last version, written whole: the watcher reloads it on its own. */
   rewrite_by_rename (path, last);
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while ((!is_version (atlas_window_get_dataset (window), "Final") || atlas_window_is_loading (window)) &&
-         g_get_monotonic_time () < deadline)
-    spin (20);
-  g_assert_true (is_version (atlas_window_get_dataset (window), "Final"));
+  atlas_test_wait_until (shows_final, window, 60, "the window to reload the final version by itself");
   g_assert_cmpuint (atlas_dataset_get_n_events (atlas_window_get_dataset (window)), ==, 15000);
 
   atlas_test_destroy_window (window);

@@ -110,6 +110,7 @@ def truncated_while_read(tmp, rounds):
         shutil.copyfile(source, path)
         proc = subprocess.Popen([binary, '--validate', path], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
+        # A random instant of the read, on purpose: no condition to wait for.
         time.sleep(rng.uniform(0.0, 0.4))
         # Cut it in place, as an editor that truncates before writing does.
         with open(path, 'r+b') as f:
