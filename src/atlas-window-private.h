@@ -96,6 +96,12 @@ void      atlas_window_apply_state       (AtlasWindow         *self,
                                           AtlasViewStateFlags  flags);
 
 void      atlas_window_files_class_init  (GtkWidgetClass      *widget_class);
+void      atlas_window_exports_class_init (GtkWidgetClass     *widget_class);
+GtkFileChooserNative *
+          atlas_window_new_chooser       (AtlasWindow         *self,
+                                          const char          *title,
+                                          GtkFileChooserAction action,
+                                          const char          *accept);
 void      atlas_window_files_init        (AtlasWindow         *self);
 void      atlas_window_files_dispose     (AtlasWindow         *self);
 void      atlas_window_watch_file        (AtlasWindow         *self);

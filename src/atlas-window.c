@@ -389,6 +389,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   atlas_window_files_class_init (widget_class);
+  atlas_window_exports_class_init (widget_class);
   atlas_window_panes_class_init (widget_class);
 }
 
