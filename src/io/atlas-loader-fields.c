@@ -206,6 +206,25 @@ warn_unknown_keys (Reader             *r,
     }
 }
 
+/* The same for the keys of a table. */
+void
+warn_unknown_fields (Reader      *r,
+                     const Field *fields)
+{
+  const char *known[32];
+  guint n = 0;
+
+  if (atlas_json_size (r->object) == r->n_known)
+    return;
+  for (const Field *field = fields; field->key != NULL; field++)
+    {
+      g_assert (n < G_N_ELEMENTS (known) - 1);
+      known[n++] = field->key;
+    }
+  known[n] = NULL;
+  warn_unknown_keys (r, known);
+}
+
 gboolean
 is_string (const AtlasJson *node)
 {
@@ -271,43 +290,6 @@ read_string (Reader      *r,
   return TRUE;
 }
 
-/* Reads each field of the table, in its order, into the record: FALSE (with
- * every problem reported) when one is missing or wrong. */
-gboolean
-read_fields (Reader      *r,
-             const Field *fields,
-             gpointer     record)
-{
-  gboolean ok = TRUE;
-
-  for (const Field *field = fields; field->key != NULL; field++)
-    {
-      gpointer out = G_STRUCT_MEMBER_P (record, field->offset);
-      DateValue *date = out;
-
-      switch (field->type)
-        {
-        case FIELD_ID:
-          ok &= read_id (r, out);
-          break;
-        case FIELD_STRING:
-        case FIELD_REQUIRED:
-          ok &= read_string (r, field->key, field->type == FIELD_REQUIRED, out);
-          break;
-        case FIELD_DATE:
-        case FIELD_REQUIRED_DATE:
-          ok &= read_date (r, field->key, field->type == FIELD_REQUIRED_DATE, &date->present, &date->start,
-                           &date->end, &date->precision);
-          break;
-        case FIELD_BOOLEAN:
-        default:
-          ok &= read_boolean (r, field->key, out);
-          break;
-        }
-    }
-  return ok;
-}
-
 gboolean
 read_id (Reader      *r,
          const char **out)
@@ -345,24 +327,21 @@ read_boolean (Reader     *r,
 }
 
 gboolean
-read_date (Reader         *r,
-           const char     *key,
-           gboolean        required,
-           gboolean       *present,
-           gint32         *start,
-           gint32         *end,
-           AtlasPrecision *precision)
+read_date (Reader     *r,
+           const char *key,
+           gboolean    required,
+           DateValue  *out)
 {
   const char *text;
   g_autofree char *reason = NULL;
 
-  *present = FALSE;
+  out->present = FALSE;
   if (!read_string (r, key, required, &text))
     return FALSE;
   if (text == NULL)
     return TRUE;
 
-  if (!atlas_date_parse (text, start, end, precision, &reason))
+  if (!atlas_date_parse (text, &out->start, &out->end, &out->precision, &reason))
     {
       Path p = PATH_KEY (r->path, key);
 
@@ -370,7 +349,7 @@ read_date (Reader         *r,
       loader_error (r->loader, &p, _("“%1$s” is not a valid date (%2$s)"), text, reason);
       return FALSE;
     }
-  *present = TRUE;
+  out->present = TRUE;
   return TRUE;
 }
 
@@ -434,10 +413,7 @@ begin_element (Loader     *loader,
       loader_error (loader, path, _("expected an object, found %s"), node_type_name (node));
       return FALSE;
     }
-  r->loader = loader;
-  r->object = node;
-  r->path = path;
-  r->n_known = 0;
+  *r = (Reader) { loader, node, path, 0, 0, 0 };
   /* Reported, but the element is read on, so that what refers to it resolves
    * and the one message says what is wrong. */
   report_duplicate_keys (loader, node, path);

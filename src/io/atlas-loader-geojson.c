@@ -89,18 +89,26 @@ named_value (Loader     *loader,
     }
 }
 
-/* The sectors of a feature: "sector": "Ports" or "sectors": ["Ports", "Cars"]. */
-static gboolean
-read_feature_sectors (Reader  *r,
-                      guint32 *offset,
-                      guint16 *count)
+/**
+ * read_sector_names:
+ * @key: "sectors" or "sector"
+ * @offset: (out): where the sectors start in dataset->indices
+ * @count: (out): how many
+ *
+ * Reads the sectors of a feature, made on first use: "sector": "Ports" or
+ * "sectors": ["Ports", "Cars"].
+ *
+ * Returns: %FALSE, with the problem reported, for anything but a name or a list of them
+ */
+gboolean
+read_sector_names (Reader     *r,
+                   const char *key,
+                   guint32    *offset,
+                   guint16    *count)
 {
   Loader *loader = r->loader;
   GArray *indices = loader->dataset->indices;
-  const AtlasJson *single = take_member (r, "sector");
-  const AtlasJson *many = take_member (r, "sectors");
-  const AtlasJson *node = many != NULL ? many : single;
-  const char *key = many != NULL ? "sectors" : "sector";
+  const AtlasJson *node = take_member (r, key);
 
   *offset = indices->len;
   *count = 0;
@@ -292,19 +300,23 @@ typedef struct
 {
   const char *title, *title_zh, *name, *name_zh, *place, *place_zh;
   const char *district, *kind, *description, *description_zh;
-  gint32 start, start_end, end_start, end;
-  AtlasPrecision precision, end_precision;
-  gboolean has_date, has_end;
+  DateValue date, end;
   guint32 sectors_offset;
   guint16 n_sectors;
 } Feature;
 
-#define FEATURE_STRING(key) FIELD (FIELD_STRING, Feature, key)
+#define FEATURE_STRING(key) FIELD (#key, FIELD_STRING, 0, Feature, key)
 
-static const Field feature_strings[] = {
+static const Field feature_fields[] = {
   FEATURE_STRING (title), FEATURE_STRING (title_zh), FEATURE_STRING (name), FEATURE_STRING (name_zh),
   FEATURE_STRING (place), FEATURE_STRING (place_zh), FEATURE_STRING (district), FEATURE_STRING (kind),
-  FEATURE_STRING (description), FEATURE_STRING (description_zh), { NULL },
+  FEATURE_STRING (description), FEATURE_STRING (description_zh),
+  FIELD ("date", FIELD_DATE, 0, Feature, date),
+  FIELD ("start", FIELD_DATE, FIELD_OR_PREVIOUS, Feature, date),
+  FIELD ("end", FIELD_DATE, 0, Feature, end),
+  FIELD_LIST ("sectors", FIELD_SECTOR_NAMES, 0, 0, Feature, sectors_offset, n_sectors),
+  FIELD_LIST ("sector", FIELD_SECTOR_NAMES, FIELD_OR_PREVIOUS, 0, Feature, sectors_offset, n_sectors),
+  { NULL },
 };
 
 /* Reads the properties; the place's name falls back on the name, then the
@@ -314,15 +326,7 @@ read_properties (Reader  *props,
                  Feature *f)
 {
   Loader *loader = props->loader;
-  gboolean ok = TRUE, has_start = FALSE;
-
-  ok &= read_fields (props, feature_strings, f);
-  ok &= read_date (props, "date", FALSE, &f->has_date, &f->start, &f->start_end, &f->precision);
-  if (!f->has_date)
-    ok &= read_date (props, "start", FALSE, &has_start, &f->start, &f->start_end, &f->precision);
-  ok &= read_date (props, "end", FALSE, &f->has_end, &f->end_start, &f->end, &f->end_precision);
-  ok &= read_feature_sectors (props, &f->sectors_offset, &f->n_sectors);
-  f->has_date |= has_start;
+  gboolean ok = read_fields (props, feature_fields, f);
 
   if (f->kind != NULL)
     {
@@ -336,14 +340,14 @@ read_properties (Reader  *props,
           f->kind = NULL;
         }
     }
-  if (f->has_end && !f->has_date)
+  if (f->end.present && !f->date.present)
     {
       Path p = PATH_KEY (props->path, "end");
 
       loader_error (loader, &p, _("an end without a date or start"));
       ok = FALSE;
     }
-  if (f->has_date && f->has_end && f->end_start < f->start)
+  if (f->date.present && f->end.present && f->end.start < f->date.start)
     {
       Path p = PATH_KEY (props->path, "end");
 
@@ -376,7 +380,6 @@ add_feature_event (Loader          *loader,
   AtlasDataset *ds = loader->dataset;
   g_autofree char *id = feature_id (object, index);
   AtlasEvent ev = { 0 };
-  gint32 end = f->has_end ? f->end : f->start_end;
 
   ev.id = atlas_dataset_store (ds, id);
   if (!add_id (loader, SECTION_EVENTS, id, ev.id, ds->events->len, index, path))
@@ -390,12 +393,7 @@ add_feature_event (Loader          *loader,
   ev.sectors = f->sectors_offset;
   ev.n_sectors = f->n_sectors;
   ev.source = 0;
-  ev.precision = f->precision;
-  ev.has_end = f->has_end;
-  ev.end_precision = f->has_end ? f->end_precision : f->precision;
-  g_array_append_val (ds->events, ev);
-  g_array_append_val (ds->starts, f->start);
-  g_array_append_val (ds->ends, end);
+  loader_add_event (ds, &ev, &f->date, &f->end);
 }
 
 /**
@@ -416,11 +414,7 @@ loader_read_feature (Loader   *loader,
   Path props_path = PATH_KEY (&path, "properties");
   Reader feature, props;
   const AtlasJson *props_node;
-  Feature f = {
-    .precision = ATLAS_PRECISION_DAY,
-    .end_precision = ATLAS_PRECISION_DAY,
-    .sectors_offset = ds->indices->len,
-  };
+  Feature f = { .sectors_offset = ds->indices->len };
   gboolean ok = TRUE;
   AtlasPoint point = { 0 };
   guint32 geometry, location;
@@ -454,8 +448,8 @@ loader_read_feature (Loader   *loader,
 
   location = place_for (loader, f.place, f.place_zh, f.kind, f.district, point, geometry,
                         f.sectors_offset, f.n_sectors,
-                        f.has_date ? NULL : f.description, f.has_date ? NULL : f.description_zh);
-  if (f.has_date)
+                        f.date.present ? NULL : f.description, f.date.present ? NULL : f.description_zh);
+  if (f.date.present)
     add_feature_event (loader, feature.object, index, &path, &f, location);
 }
 

@@ -21,60 +21,49 @@
 /* Used for periods without a colour, in turn: soft tints a label reads on. */
 static const guint32 period_palette[] = { 0x99c1f1, 0xf9f06b, 0x8ff0a4, 0xffbe6f, 0xdc8add, 0xcdab8f };
 
-/**
- * loader_read_period:
- * @node: one element of "periods"
- * @path: its place in the file
- * @index: its index in "periods"
- *
- * Reads and checks one period; a valid one is added to the dataset.
- */
-void
-loader_read_period (Loader          *loader,
-                    const AtlasJson *node,
-                    const Path      *path,
-                    guint            index)
+typedef struct
 {
-  static const char * const known[] = { "id", "name", "name_zh", "start", "end", "color", NULL };
-  AtlasDataset *ds = loader->dataset;
-  AtlasPeriod period = { 0 };
-  const char *id, *name, *name_zh, *color;
-  gint32 start, start_end, end_start, end;
-  AtlasPrecision start_precision, end_precision;
-  gboolean has_start, has_end;
-  Element e;
+  AtlasPeriod period;
+  DateValue start;
+  DateValue end;
+  const char *color;
+} PeriodRecord;
 
-  if (!element_begin (&e, loader, SECTION_PERIODS, node, path, index, ds->periods->len, NULL, NULL))
-    return;
+static const Field period_fields[] = {
+  FIELD ("id", FIELD_ID, FIELD_REQUIRED, PeriodRecord, period.id),
+  FIELD ("name", FIELD_STRING, FIELD_REQUIRED | FIELD_INTERN, PeriodRecord, period.name),
+  FIELD ("name_zh", FIELD_STRING, FIELD_INTERN, PeriodRecord, period.name_zh),
+  FIELD ("start", FIELD_DATE, FIELD_REQUIRED, PeriodRecord, start),
+  FIELD ("end", FIELD_DATE, FIELD_REQUIRED, PeriodRecord, end),
+  FIELD ("color", FIELD_STRING, 0, PeriodRecord, color),
+  { NULL },
+};
 
-  e.ok &= read_id (&e.r, &id);
-  e.ok &= read_string (&e.r, "name", TRUE, &name);
-  e.ok &= read_string (&e.r, "name_zh", FALSE, &name_zh);
-  e.ok &= read_date (&e.r, "start", TRUE, &has_start, &start, &start_end, &start_precision);
-  e.ok &= read_date (&e.r, "end", TRUE, &has_end, &end_start, &end, &end_precision);
-  e.ok &= read_string (&e.r, "color", FALSE, &color);
-  warn_unknown_keys (&e.r, known);
+static void
+check_period (Element  *e,
+              gpointer  record)
+{
+  PeriodRecord *rec = record;
+  AtlasPeriod *period = &rec->period;
+  guint n_periods = e->loader->dataset->periods->len;
 
-  if (e.ok && has_start && has_end && end <= start)
+  if (e->ok && rec->start.present && rec->end.present && rec->end.end <= rec->start.start)
     {
-      Path p = PATH_KEY (path, "end");
+      Path p = PATH_KEY (e->path, "end");
 
       /* Translators: %1$s is the end date, %2$s the start date, as written in the file */
-      loader_error (loader, &p, _("“%1$s” is before the period's start “%2$s”"),
-                    atlas_json_string_member (e.r.object, "end"), atlas_json_string_member (e.r.object, "start"));
-      e.ok = FALSE;
+      loader_error (e->loader, &p, _("“%1$s” is before the period's start “%2$s”"),
+                    atlas_json_string_member (e->r.object, "end"), atlas_json_string_member (e->r.object, "start"));
+      e->ok = FALSE;
     }
-  period.color = period_palette[ds->periods->len % G_N_ELEMENTS (period_palette)];
-  e.ok &= loader_check_color (loader, path, color, &period.color);
+  period->color = period_palette[n_periods % G_N_ELEMENTS (period_palette)];
+  e->ok &= loader_check_color (e->loader, e->path, rec->color, &period->color);
 
-  period.id = element_finish (&e, id);
-  if (period.id == NULL)
-    return;
-  period.name = atlas_dataset_intern (ds, name);
-  period.name_zh = atlas_dataset_intern (ds, name_zh);
-  period.start = start;
-  period.end = end;
-  period.start_precision = start_precision;
-  period.end_precision = end_precision;
-  g_array_append_val (ds->periods, period);
+  period->start = rec->start.start;
+  period->end = rec->end.end;
+  period->start_precision = rec->start.precision;
+  period->end_precision = rec->end.precision;
 }
+
+/* One element of "periods". */
+const SectionReader loader_period_reader = { period_fields, sizeof (PeriodRecord), check_period, NULL };

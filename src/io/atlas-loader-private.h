@@ -100,29 +100,9 @@ typedef struct
   const AtlasJson *object;
   const Path *path;
   guint n_known;
+  guint index;      /* of an element in its array, for the references it holds */
+  guint position;   /* of the element in the dataset's array, once added */
 } Reader;
-
-/* The fields of an element that the loader reads the same way everywhere, as
- * tables: each is read, in the table's order, into a record at its offset.
- * Tables end with a NULL key. */
-typedef enum
-{
-  FIELD_ID,             /* const char *: required, at most ATLAS_MAX_ID_LENGTH bytes */
-  FIELD_STRING,         /* const char *: optional, NULL when missing */
-  FIELD_REQUIRED,       /* const char *: required, not empty */
-  FIELD_DATE,           /* DateValue: optional */
-  FIELD_REQUIRED_DATE,  /* DateValue: required */
-  FIELD_BOOLEAN,        /* gboolean: optional, FALSE when missing */
-} FieldType;
-
-typedef struct
-{
-  const char *key;
-  FieldType type;
-  gsize offset;
-} Field;
-
-#define FIELD(type_, record_, member_) { #member_, (type_), G_STRUCT_OFFSET (record_, member_) }
 
 typedef struct
 {
@@ -131,6 +111,50 @@ typedef struct
   gint32 end;
   AtlasPrecision precision;
 } DateValue;
+
+/* The fields of an object, as a table: each is read and checked, in the table's
+ * order, into a record at its offset. Tables end with a NULL key. */
+typedef enum
+{
+  FIELD_ID,           /* const char *: at most ATLAS_MAX_ID_LENGTH bytes, kept by the element */
+  FIELD_STRING,       /* const char *: NULL when missing or null */
+  FIELD_DATE,         /* DateValue: a partial ISO date */
+  FIELD_BOOLEAN,      /* gboolean: FALSE when missing */
+  FIELD_KIND,         /* guint8: an AtlasKind by its name */
+  FIELD_POINT,        /* AtlasPoint: [longitude, latitude] */
+  FIELD_GEOMETRY,     /* guint32: a GeoJSON geometry in dataset->geometries, or ATLAS_NONE */
+  FIELD_FACTS,        /* guint32 offset into dataset->facts, guint16 count */
+  FIELD_REFERENCE,    /* guint32: the element another id names (see target), or ATLAS_NONE */
+  FIELD_REFERENCES,   /* guint32 offset into dataset->indices, guint16 count: ids of elements */
+  FIELD_SECTOR_NAMES, /* the same, from sector names, the sectors made on first use (GeoJSON) */
+} FieldType;
+
+typedef enum
+{
+  FIELD_REQUIRED = 1 << 0,     /* missing is a problem; a string must not be empty */
+  FIELD_INTERN = 1 << 1,       /* a string is kept interned in the dataset */
+  FIELD_STORE = 1 << 2,        /* a string is kept in the dataset's store */
+  FIELD_LINES = 1 << 3,        /* a geometry may also be a line */
+  FIELD_SINGLE = 1 << 4,       /* references: one id may stand for a list of one */
+  FIELD_NOT_EMPTY = 1 << 5,    /* references: at least one */
+  FIELD_OR_PREVIOUS = 1 << 6,  /* another name for the previous field, read when that
+                                  gave no value */
+} FieldFlags;
+
+typedef struct
+{
+  const char *key;
+  guint8 type;          /* FieldType */
+  guint8 flags;         /* FieldFlags */
+  guint8 target;        /* a Target, for references */
+  gsize offset;         /* where the value goes in the record */
+  gsize count_offset;   /* where a list's guint16 count goes */
+} Field;
+
+#define FIELD(key_, type_, flags_, record_, member_) \
+  { (key_), (type_), (flags_), 0, G_STRUCT_OFFSET (record_, member_), 0 }
+#define FIELD_LIST(key_, type_, flags_, target_, record_, member_, count_) \
+  { (key_), (type_), (flags_), (target_), G_STRUCT_OFFSET (record_, member_), G_STRUCT_OFFSET (record_, count_) }
 
 #define MAX_LIST 65535
 
@@ -172,30 +196,25 @@ gboolean read_string            (Reader      *r,
                                  const char  *key,
                                  gboolean     required,
                                  const char **out);
-gboolean read_fields            (Reader      *r,
-                                 const Field *fields,
-                                 gpointer     record);
 gboolean read_id                (Reader      *r,
                                  const char **out);
 gboolean read_boolean           (Reader      *r,
                                  const char  *key,
                                  gboolean    *out);
-gboolean read_date              (Reader         *r,
-                                 const char     *key,
-                                 gboolean        required,
-                                 gboolean       *present,
-                                 gint32         *start,
-                                 gint32         *end,
-                                 AtlasPrecision *precision);
+gboolean read_date              (Reader      *r,
+                                 const char  *key,
+                                 gboolean     required,
+                                 DateValue   *out);
+gboolean read_fields            (Reader      *r,
+                                 const Field *fields,
+                                 gpointer     record);
+void     warn_unknown_fields    (Reader      *r,
+                                 const Field *fields);
 
 gboolean loader_check_color     (Loader         *loader,
                                  const Path     *path,
                                  const char     *color,
                                  guint32        *value);
-void     loader_read_period     (Loader          *loader,
-                                 const AtlasJson *node,
-                                 const Path      *path,
-                                 guint            index);
 
 /* What an element adds to the dataset's shared arrays, so that an element
  * that turns out to have problems takes it back with the references it left
@@ -208,32 +227,39 @@ typedef struct
   guint pending;
 } Mark;
 
-/* One element of a top-level array while it is read: element_begin() and
- * element_finish() around the reading of its fields, which clears ok on a
- * problem. */
+/* One element of a top-level array while it is read into a record that starts
+ * with the dataset's struct, and so with its id; ok is cleared on a problem. */
 typedef struct
 {
   Loader *loader;
   Section section;
   const Path *path;
-  guint index;       /* in the file's array */
-  guint position;    /* in the dataset's array, once added */
   Mark mark;
   Reader r;
   gboolean ok;
 } Element;
 
-gboolean element_begin          (Element         *e,
-                                 Loader          *loader,
-                                 Section          section,
-                                 const AtlasJson *node,
-                                 const Path      *path,
-                                 guint            index,
-                                 guint            position,
-                                 const Field     *fields,
-                                 gpointer         record);
-const char *element_finish      (Element         *e,
-                                 const char      *id);
+/* How the elements of one top-level array are read: the table of their fields,
+ * then what a table cannot say. */
+typedef struct
+{
+  const Field *fields;
+  gsize record_size;
+  /* (nullable): checks that take several fields, once they are read; fills in
+   * the rest of the dataset's struct */
+  void (*check) (Element      *e,
+                 gpointer      record);
+  /* (nullable): adds a valid element; by default its struct is appended */
+  void (*add)   (AtlasDataset *ds,
+                 gpointer      record);
+} SectionReader;
+
+extern const SectionReader loader_period_reader;
+
+void     loader_add_event       (AtlasDataset    *ds,
+                                 AtlasEvent      *ev,
+                                 const DateValue *date,
+                                 const DateValue *end);
 
 gboolean add_id                 (Loader      *loader,
                                  Section      section,
@@ -250,11 +276,11 @@ guint32  resolve                (Loader      *loader,
                                  gint32       sub,
                                  const Path  *path);
 gboolean read_id_list           (Reader      *r,
+                                 const Field *field,
+                                 guint32     *offset,
+                                 guint16     *count);
+gboolean read_sector_names      (Reader      *r,
                                  const char  *key,
-                                 Target       target,
-                                 guint32      owner,
-                                 gboolean     allow_single,
-                                 gboolean     allow_empty,
                                  guint32     *offset,
                                  guint16     *count);
 Section  target_section         (Target       target);

@@ -388,20 +388,20 @@ loader_resolve_pending (Loader *loader)
   g_array_set_size (loader->pending, 0);
 }
 
-/* Reads an array of ids ("sectors", "location") into dataset->indices. A single
- * string is accepted where allow_single is set. Returns FALSE on a problem. */
+/* Reads an array of ids ("sectors", "location") into dataset->indices, as a
+ * FIELD_REFERENCES field says. Returns FALSE on a problem. */
 gboolean
-read_id_list (Reader     *r,
-              const char *key,
-              Target      target,
-              guint32     owner,
-              gboolean    allow_single,
-              gboolean    allow_empty,
-              guint32    *offset,
-              guint16    *count)
+read_id_list (Reader      *r,
+              const Field *field,
+              guint32     *offset,
+              guint16     *count)
 {
   Loader *loader = r->loader;
   GArray *indices = loader->dataset->indices;
+  const char *key = field->key;
+  Target target = field->target;
+  guint32 owner = r->index;
+  gboolean allow_single = (field->flags & FIELD_SINGLE) != 0;
   const AtlasJson *node = take_member (r, key);
   Path key_path = PATH_KEY (r->path, key);
   gboolean ok = TRUE;
@@ -435,7 +435,7 @@ read_id_list (Reader     *r,
 
   array = node;
   n = atlas_json_size (array);
-  if (n == 0 && !allow_empty)
+  if (n == 0 && (field->flags & FIELD_NOT_EMPTY))
     {
       loader_error (loader, &key_path, _("must name at least one id"));
       return FALSE;
