@@ -16,6 +16,7 @@
 #include "atlas-import.h"
 #include "atlas-import-geometry.h"
 #include "atlas-import-private.h"
+#include "atlas-loader.h"
 
 /*
  * Reading any vector source GDAL/OGR opens — spreadsheets (CSV, TSV, XLSX, ODS),
@@ -421,32 +422,41 @@ check_result (OgrImport  *imp,
 }
 
 /**
- * atlas_import_ogr:
+ * atlas_import_load:
  * @path: a file, or a GDAL connection string such as `PG:dbname=atlas`
- * @options: (nullable): which layer, query or mapping
- * @report: receives the problems, by row or feature and column
+ * @options: (nullable): for a foreign format, which layer, query or mapping
+ * @report: receives the problems, by path in a dataset, by row or feature and
+ *   column in a foreign format
  *
- * Imports a foreign format through GDAL/OGR. Rows with problems are reported and
- * left out; the dataset holds the others.
+ * Opens any supported file synchronously: the app's own JSON and GeoJSON through
+ * the loader, a foreign format through GDAL/OGR, whose rows with problems are
+ * reported and left out; the dataset holds the others.
  *
  * Returns: (transfer full) (nullable): the dataset, or %NULL when the source could
- *   not be read (%ATLAS_ERROR_UNREADABLE), has no dated rows (%ATLAS_ERROR_INVALID)
- *   or needs its columns mapped (%ATLAS_IMPORT_ERROR_UNMAPPED)
+ *   not be read (%ATLAS_ERROR_UNREADABLE), has problems or no dated rows
+ *   (%ATLAS_ERROR_INVALID) or needs its columns mapped (%ATLAS_IMPORT_ERROR_UNMAPPED)
  */
 AtlasDataset *
-atlas_import_ogr (const char               *path,
-                  const AtlasImportOptions *options,
-                  AtlasReport              *report,
-                  GCancellable             *cancellable,
-                  AtlasProgressFunc         progress,
-                  gpointer                  progress_data,
-                  GError                  **error)
+atlas_import_load (const char               *path,
+                   const AtlasImportOptions *options,
+                   AtlasReport              *report,
+                   GCancellable             *cancellable,
+                   AtlasProgressFunc         progress,
+                   gpointer                  progress_data,
+                   GError                  **error)
 {
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autofree char *title = NULL;
   OgrImport imp = { 0 };
   const char *driver;
   gboolean ok;
+
+  if (!atlas_import_is_foreign (path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      return atlas_loader_load_file (file, report, cancellable, progress, progress_data, error);
+    }
 
   imp.gdal = open_source (path, error);
   if (imp.gdal == NULL)

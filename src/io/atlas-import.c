@@ -10,13 +10,12 @@
 #include <string.h>
 
 #include "atlas-import.h"
-#include "atlas-loader.h"
 
 /*
  * Opening any file: the app's own JSON and GeoJSON through the loader, everything
  * else (spreadsheets, KML, GPX, GeoPackage, Shapefile, FlatGeobuf, GeoJSONSeq, a
  * PostGIS connection string) through GDAL/OGR. Both build the same dataset and
- * report problems the same way.
+ * report problems the same way. atlas_import_load() is with the GDAL import.
  */
 
 static const char * const json_suffixes[] = { ".json", ".geojson", NULL };
@@ -42,32 +41,6 @@ atlas_import_is_foreign (const char *path)
   /* Anything with a name GDAL knows, and nothing else: a file without a
    * suffix is tried as a dataset, whose messages are the clearest. */
   return strrchr (lower, '.') != NULL;
-}
-
-/**
- * atlas_import_load:
- * @path: a file, or a GDAL connection string
- * @options: (nullable): for a foreign format, which layer, query or mapping
- *
- * Opens any supported file synchronously.
- *
- * Returns: (transfer full) (nullable): the dataset
- */
-AtlasDataset *
-atlas_import_load (const char               *path,
-                   const AtlasImportOptions *options,
-                   AtlasReport              *report,
-                   GCancellable             *cancellable,
-                   AtlasProgressFunc         progress,
-                   gpointer                  progress_data,
-                   GError                  **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (atlas_import_is_foreign (path))
-    return atlas_import_ogr (path, options, report, cancellable, progress, progress_data, error);
-  file = g_file_new_for_path (path);
-  return atlas_loader_load_file (file, report, cancellable, progress, progress_data, error);
 }
 
 /* Asynchronous import ------------------------------------------------------- */

@@ -50,13 +50,6 @@ typedef struct
 
 GQuark        atlas_import_error_quark   (void);
 gboolean      atlas_import_is_foreign    (const char               *path);
-AtlasDataset *atlas_import_ogr           (const char               *path,
-                                          const AtlasImportOptions *options,
-                                          AtlasReport              *report,
-                                          GCancellable             *cancellable,
-                                          AtlasProgressFunc         progress,
-                                          gpointer                  progress_data,
-                                          GError                  **error);
 AtlasDataset *atlas_import_load          (const char               *path,
                                           const AtlasImportOptions *options,
                                           AtlasReport              *report,
