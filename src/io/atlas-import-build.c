@@ -173,13 +173,23 @@ read_coordinate (Importer        *im,
   return FALSE;
 }
 
-/* A sector or a district, made when a row first names it. */
-static guint32
-named (Importer   *im,
-       gboolean    sector,
-       const char *name)
+/**
+ * importer_named:
+ * @sector: a sector, or else a district
+ * @name: (nullable): its name, which is also its id
+ * @colors: the colours new sectors take in turn
+ *
+ * A sector or a district named by a row or a feature, made on first use.
+ *
+ * Returns: its index, or %ATLAS_NONE for no name
+ */
+guint32
+importer_named (AtlasDataset  *ds,
+                gboolean       sector,
+                const char    *name,
+                const guint32 *colors,
+                guint          n_colors)
 {
-  AtlasDataset *ds = im->dataset;
   GHashTable *ids = sector ? ds->sector_ids : ds->district_ids;
   GArray *array = sector ? ds->sectors : ds->districts;
   gpointer value;
@@ -194,7 +204,7 @@ named (Importer   *im,
       AtlasSector s = { 0 };
 
       s.id = s.name = atlas_dataset_intern (ds, name);
-      s.color = palette[array->len % G_N_ELEMENTS (palette)];
+      s.color = colors[array->len % n_colors];
       g_array_append_val (array, s);
       g_hash_table_insert (ids, (gpointer) s.id, GUINT_TO_POINTER (array->len));
     }
@@ -208,6 +218,55 @@ named (Importer   *im,
       g_hash_table_insert (ids, (gpointer) d.id, GUINT_TO_POINTER (array->len));
     }
   return array->len - 1;
+}
+
+static guint32
+named (Importer   *im,
+       gboolean    sector,
+       const char *name)
+{
+  return importer_named (im->dataset, sector, name, palette, G_N_ELEMENTS (palette));
+}
+
+/**
+ * importer_shape_kind:
+ * @geometry: a place's geometry, or %ATLAS_NONE
+ *
+ * Returns: the kind of an imported place that says none: a route for a line,
+ *   a zone for an area, a venue for a point
+ */
+AtlasKind
+importer_shape_kind (AtlasDataset *ds,
+                     guint32       geometry)
+{
+  AtlasGeometryType type;
+
+  if (geometry == ATLAS_NONE)
+    return ATLAS_KIND_VENUE;
+  type = g_array_index (ds->geometries, AtlasGeometry, geometry).type;
+  return type >= ATLAS_GEOMETRY_LINE_STRING ? ATLAS_KIND_ROUTE : ATLAS_KIND_ZONE;
+}
+
+/**
+ * importer_add_location:
+ * @loc: a place without an id
+ *
+ * Adds an imported place as "place-N".
+ *
+ * Returns: its index
+ */
+guint32
+importer_add_location (AtlasDataset  *ds,
+                       AtlasLocation *loc)
+{
+  char id[32];
+
+  g_snprintf (id, sizeof id, "place-%u", ds->locations->len + 1);
+  loc->id = atlas_dataset_intern (ds, id);
+  loc->facts = ds->facts->len;
+  g_array_append_val (ds->locations, *loc);
+  g_hash_table_insert (ds->location_ids, (gpointer) loc->id, GUINT_TO_POINTER (ds->locations->len));
+  return ds->locations->len - 1;
 }
 
 static guint32
@@ -273,33 +332,23 @@ add_place (Importer        *im,
 {
   AtlasDataset *ds = im->dataset;
   AtlasLocation loc = { 0 };
-  char id[32];
+  guint32 index;
 
-  g_snprintf (id, sizeof id, "place-%u", ds->locations->len + 1);
-  loc.id = atlas_dataset_intern (ds, id);
   loc.name = atlas_dataset_intern (ds, name);
   loc.lon = point.lon;
   loc.lat = point.lat;
   loc.geometry = row->geometry;
-  loc.kind = ATLAS_KIND_VENUE;
-  if (row->geometry != ATLAS_NONE)
-    {
-      AtlasGeometryType type = g_array_index (ds->geometries, AtlasGeometry, row->geometry).type;
-
-      loc.kind = type >= ATLAS_GEOMETRY_LINE_STRING ? ATLAS_KIND_ROUTE : ATLAS_KIND_ZONE;
-    }
+  loc.kind = importer_shape_kind (ds, row->geometry);
   loc.district = named (im, FALSE, row->text[ATLAS_COLUMN_DISTRICT]);
   loc.sectors = atlas_dataset_add_indices (ds, &sector, sector != ATLAS_NONE ? 1 : 0);
   loc.n_sectors = sector != ATLAS_NONE ? 1 : 0;
-  loc.facts = ds->facts->len;
-  g_array_append_val (ds->locations, loc);
-  g_hash_table_insert (ds->location_ids, (gpointer) loc.id, GUINT_TO_POINTER (ds->locations->len));
+  index = importer_add_location (ds, &loc);
 
   if (row->text[ATLAS_COLUMN_PLACE] != NULL)
-    g_hash_table_insert (im->places_by_name, g_strdup (name), GUINT_TO_POINTER (ds->locations->len));
+    g_hash_table_insert (im->places_by_name, g_strdup (name), GUINT_TO_POINTER (index + 1));
   if (row->geometry == ATLAS_NONE)
-    g_hash_table_insert (im->places_by_point, point_key (point), GUINT_TO_POINTER (ds->locations->len));
-  return ds->locations->len - 1;
+    g_hash_table_insert (im->places_by_point, point_key (point), GUINT_TO_POINTER (index + 1));
+  return index;
 }
 
 /* Where the row is: its coordinates, its geometry, or a place named before. */
@@ -442,15 +491,14 @@ importer_add_row (Importer        *im,
 }
 
 /**
- * importer_finish:
+ * importer_date_sources:
  *
- * Dates each source to the last event it gives.
+ * Dates each source, made with the date %G_MININT32, to the last event it
+ * gives; one that gives none to 1970.
  */
 void
-importer_finish (Importer *im)
+importer_date_sources (AtlasDataset *ds)
 {
-  AtlasDataset *ds = im->dataset;
-
   for (guint e = 0; e < ds->events->len; e++)
     {
       AtlasSource *source = &g_array_index (ds->sources, AtlasSource,

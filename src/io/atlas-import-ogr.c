@@ -491,7 +491,7 @@ atlas_import_load (const char               *path,
       return NULL;
     }
   read_layers (&imp);
-  importer_finish (&imp.im);
+  importer_date_sources (dataset);
   dataset->title = g_strdup (title);
   atlas_report_set_counts (report, dataset->locations->len, dataset->events->len);
 

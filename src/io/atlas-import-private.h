@@ -55,7 +55,16 @@ char    *importer_where         (Importer       *im,
 void     importer_add_row       (Importer       *im,
                                  const ImportRow *row,
                                  guint64         index);
-void     importer_finish        (Importer       *im);
+void     importer_date_sources  (AtlasDataset   *ds);
+guint32  importer_named         (AtlasDataset   *ds,
+                                 gboolean        sector,
+                                 const char     *name,
+                                 const guint32  *palette,
+                                 guint           n_colors);
+AtlasKind importer_shape_kind   (AtlasDataset   *ds,
+                                 guint32         geometry);
+guint32  importer_add_location  (AtlasDataset   *ds,
+                                 AtlasLocation  *loc);
 
 /* KML's TimeStamp and TimeSpan as written, per placemark in document order. */
 typedef struct

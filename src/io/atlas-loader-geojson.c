@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-import-private.h"
 #include "atlas-loader-private.h"
 
 /*
@@ -48,8 +49,8 @@ loader_begin_geojson (Loader *loader)
   source.id = atlas_dataset_intern (ds, "geojson");
   source.title = atlas_dataset_intern (ds, _("Imported GeoJSON features"));
   source.publisher = atlas_dataset_intern (ds, _("GeoJSON file"));
-  source.date = atlas_date_from_civil (1970, 1, 1);
-  source.date_precision = ATLAS_PRECISION_YEAR;
+  source.date = G_MININT32;   /* see loader_finish_geojson() */
+  source.date_precision = ATLAS_PRECISION_DAY;
   g_array_append_val (ds->sources, source);
   g_hash_table_insert (ds->source_ids, (gpointer) source.id, GUINT_TO_POINTER (1));
 }
@@ -60,33 +61,7 @@ named_value (Loader     *loader,
              Section     section,
              const char *name)
 {
-  AtlasDataset *ds = loader->dataset;
-  GHashTable *ids = section == SECTION_SECTORS ? ds->sector_ids : ds->district_ids;
-  gpointer value;
-
-  if (g_hash_table_lookup_extended (ids, name, NULL, &value))
-    return GPOINTER_TO_UINT (value) - 1;
-
-  if (section == SECTION_SECTORS)
-    {
-      AtlasSector sector = { 0 };
-
-      sector.id = sector.name = atlas_dataset_intern (ds, name);
-      sector.color = palette[ds->sectors->len % G_N_ELEMENTS (palette)];
-      g_array_append_val (ds->sectors, sector);
-      g_hash_table_insert (ids, (gpointer) sector.id, GUINT_TO_POINTER (ds->sectors->len));
-      return ds->sectors->len - 1;
-    }
-  else
-    {
-      AtlasDistrict district = { 0 };
-
-      district.id = district.name = atlas_dataset_intern (ds, name);
-      district.geometry = ATLAS_NONE;
-      g_array_append_val (ds->districts, district);
-      g_hash_table_insert (ids, (gpointer) district.id, GUINT_TO_POINTER (ds->districts->len));
-      return ds->districts->len - 1;
-    }
+  return importer_named (loader->dataset, section == SECTION_SECTORS, name, palette, G_N_ELEMENTS (palette));
 }
 
 /**
@@ -256,43 +231,28 @@ place_for (Loader        *loader,
   g_autofree char *key = g_strdup_printf ("%s\x1f%.7f\x1f%.7f", name, point.lon, point.lat);
   gpointer value;
   AtlasLocation loc = { 0 };
-  AtlasKind kind = ATLAS_KIND_VENUE;
-  g_autofree char *id = NULL;
+  AtlasKind kind;
+  guint32 index;
 
   if (geometry == ATLAS_NONE && g_hash_table_lookup_extended (loader->geojson_places, key, NULL, &value))
     return GPOINTER_TO_UINT (value) - 1;
 
-  if (kind_text != NULL)
-    atlas_kind_from_string (kind_text, &kind);
-  else if (geometry != ATLAS_NONE)
-    {
-      AtlasGeometryType type = g_array_index (ds->geometries, AtlasGeometry, geometry).type;
-
-      if (type == ATLAS_GEOMETRY_LINE_STRING || type == ATLAS_GEOMETRY_MULTI_LINE_STRING)
-        kind = ATLAS_KIND_ROUTE;
-      else
-        kind = ATLAS_KIND_ZONE;
-    }
-
-  id = g_strdup_printf ("place-%u", ds->locations->len + 1);
-  loc.id = atlas_dataset_intern (ds, id);
   loc.name = atlas_dataset_store (ds, name);
   loc.name_zh = atlas_dataset_store (ds, name_zh);
   loc.description = atlas_dataset_store (ds, description);
   loc.description_zh = atlas_dataset_store (ds, description_zh);
   loc.lon = point.lon;
   loc.lat = point.lat;
-  loc.kind = kind;
   loc.geometry = geometry;
+  /* A kind the feature names wins over its shape's; an unknown one was dropped. */
+  loc.kind = kind_text != NULL && atlas_kind_from_string (kind_text, &kind) ? kind : importer_shape_kind (ds, geometry);
   loc.district = district != NULL ? named_value (loader, SECTION_DISTRICTS, district) : ATLAS_NONE;
   /* The place shares the feature's list of sectors with its event. */
   loc.sectors = sectors;
   loc.n_sectors = n_sectors;
-  loc.facts = ds->facts->len;
-  g_array_append_val (ds->locations, loc);
-  g_hash_table_insert (ds->location_ids, (gpointer) loc.id, GUINT_TO_POINTER (ds->locations->len));
-  g_hash_table_insert (loader->geojson_places, g_steal_pointer (&key), GUINT_TO_POINTER (ds->locations->len));
-  return ds->locations->len - 1;
+  index = importer_add_location (ds, &loc);
+  g_hash_table_insert (loader->geojson_places, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
+  return index;
 }
 
 /* What a feature's properties say. */
@@ -475,13 +435,5 @@ loader_finish_geojson (Loader     *loader,
   ds->title = g_strdup (name != NULL && is_string (name) ? (name)->string : _("GeoJSON features"));
 
   /* The source is dated to the last event it gives. */
-  if (ds->starts->len > 0)
-    {
-      AtlasSource *source = &g_array_index (ds->sources, AtlasSource, 0);
-
-      source->date = G_MININT32;
-      source->date_precision = ATLAS_PRECISION_DAY;
-      for (guint i = 0; i < ds->starts->len; i++)
-        source->date = MAX (source->date, g_array_index (ds->starts, gint32, i));
-    }
+  importer_date_sources (ds);
 }
