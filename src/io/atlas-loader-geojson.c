@@ -214,47 +214,6 @@ feature_id (const AtlasJson *feature,
   return g_strdup_printf ("feature-%u", index);
 }
 
-static guint32
-place_for (Loader        *loader,
-           const char    *name,
-           const char    *name_zh,
-           const char    *kind_text,
-           const char    *district,
-           AtlasPoint     point,
-           guint32        geometry,
-           guint32        sectors,
-           guint16        n_sectors,
-           const char    *description,
-           const char    *description_zh)
-{
-  AtlasDataset *ds = loader->dataset;
-  g_autofree char *key = g_strdup_printf ("%s\x1f%.7f\x1f%.7f", name, point.lon, point.lat);
-  gpointer value;
-  AtlasLocation loc = { 0 };
-  AtlasKind kind;
-  guint32 index;
-
-  if (geometry == ATLAS_NONE && g_hash_table_lookup_extended (loader->geojson_places, key, NULL, &value))
-    return GPOINTER_TO_UINT (value) - 1;
-
-  loc.name = atlas_dataset_store (ds, name);
-  loc.name_zh = atlas_dataset_store (ds, name_zh);
-  loc.description = atlas_dataset_store (ds, description);
-  loc.description_zh = atlas_dataset_store (ds, description_zh);
-  loc.lon = point.lon;
-  loc.lat = point.lat;
-  loc.geometry = geometry;
-  /* A kind the feature names wins over its shape's; an unknown one was dropped. */
-  loc.kind = kind_text != NULL && atlas_kind_from_string (kind_text, &kind) ? kind : importer_shape_kind (ds, geometry);
-  loc.district = district != NULL ? named_value (loader, SECTION_DISTRICTS, district) : ATLAS_NONE;
-  /* The place shares the feature's list of sectors with its event. */
-  loc.sectors = sectors;
-  loc.n_sectors = n_sectors;
-  index = importer_add_location (ds, &loc);
-  g_hash_table_insert (loader->geojson_places, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
-  return index;
-}
-
 /* What a feature's properties say. */
 typedef struct
 {
@@ -278,6 +237,45 @@ static const Field feature_fields[] = {
   FIELD_LIST ("sector", FIELD_SECTOR_NAMES, FIELD_OR_PREVIOUS, 0, Feature, sectors_offset, n_sectors),
   { NULL },
 };
+
+/* The feature's place: one made before with the same name at the same
+ * position, or a new one, which holds the description of an undated feature. */
+static guint32
+place_for (Loader        *loader,
+           const Feature *f,
+           AtlasPoint     point,
+           guint32        geometry)
+{
+  AtlasDataset *ds = loader->dataset;
+  g_autofree char *key = g_strdup_printf ("%s\x1f%.7f\x1f%.7f", f->place, point.lon, point.lat);
+  gpointer value;
+  AtlasLocation loc = { 0 };
+  AtlasKind kind;
+  guint32 index;
+
+  if (geometry == ATLAS_NONE && g_hash_table_lookup_extended (loader->geojson_places, key, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+
+  loc.name = atlas_dataset_store (ds, f->place);
+  loc.name_zh = atlas_dataset_store (ds, f->place_zh);
+  if (!f->date.present)
+    {
+      loc.description = atlas_dataset_store (ds, f->description);
+      loc.description_zh = atlas_dataset_store (ds, f->description_zh);
+    }
+  loc.lon = point.lon;
+  loc.lat = point.lat;
+  loc.geometry = geometry;
+  /* A kind the feature names wins over its shape's; an unknown one was dropped. */
+  loc.kind = f->kind != NULL && atlas_kind_from_string (f->kind, &kind) ? kind : importer_shape_kind (ds, geometry);
+  loc.district = named_value (loader, SECTION_DISTRICTS, f->district);
+  /* The place shares the feature's list of sectors with its event. */
+  loc.sectors = f->sectors_offset;
+  loc.n_sectors = f->n_sectors;
+  index = importer_add_location (ds, &loc);
+  g_hash_table_insert (loader->geojson_places, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
+  return index;
+}
 
 /* Reads the properties; the place's name falls back on the name, then the
  * title, and the title on the name, then the place. */
@@ -330,19 +328,16 @@ read_properties (Reader  *props,
 
 /* A dated feature is also an event at its place. */
 static void
-add_feature_event (Loader          *loader,
-                   const AtlasJson *object,
-                   guint            index,
-                   const Path      *path,
-                   const Feature   *f,
-                   guint32          location)
+add_feature_event (Reader        *feature,
+                   const Feature *f,
+                   guint32        location)
 {
-  AtlasDataset *ds = loader->dataset;
-  g_autofree char *id = feature_id (object, index);
+  AtlasDataset *ds = feature->loader->dataset;
+  g_autofree char *id = feature_id (feature->object, feature->index);
   AtlasEvent ev = { 0 };
 
   ev.id = atlas_dataset_store (ds, id);
-  if (!add_id (loader, SECTION_EVENTS, id, ev.id, ds->events->len, index, path))
+  if (!add_id (feature->loader, SECTION_EVENTS, id, ev.id, ds->events->len, feature->index, feature->path))
     return;
   ev.title = atlas_dataset_store (ds, f->title);
   ev.title_zh = atlas_dataset_store (ds, f->title_zh);
@@ -382,6 +377,7 @@ loader_read_feature (Loader   *loader,
   loader->n_features++;
   if (!begin_element (loader, node, &path, &feature))
     return;
+  feature.index = index;
 
   ok &= read_feature_geometry (&feature, &point, &geometry);
 
@@ -406,11 +402,9 @@ loader_read_feature (Loader   *loader,
       return;
     }
 
-  location = place_for (loader, f.place, f.place_zh, f.kind, f.district, point, geometry,
-                        f.sectors_offset, f.n_sectors,
-                        f.date.present ? NULL : f.description, f.date.present ? NULL : f.description_zh);
+  location = place_for (loader, &f, point, geometry);
   if (f.date.present)
-    add_feature_event (loader, feature.object, index, &path, &f, location);
+    add_feature_event (&feature, &f, location);
 }
 
 /**
