@@ -114,6 +114,50 @@ test_import_problems (void)
                    "features[1].properties: a feature needs a “name” or a “title”");
 }
 
+/* "start" is another name for "date", read when the date gave none, and
+ * "sector" for "sectors", read when there is no "sectors" at all. */
+static void
+test_import_aliases (void)
+{
+  const char *json =
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"id\":\"f1\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[106,29]},"
+    " \"properties\":{\"name\":\"A\",\"date\":null,\"start\":\"2020-06\",\"sectors\":[],\"sector\":\"Ports\"}},"
+    "{\"type\":\"Feature\",\"id\":\"f2\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[106,29]},"
+    " \"properties\":{\"name\":\"B\",\"date\":\"2021\",\"start\":\"nonsense\",\"sector\":\"Cars\"}}]}";
+  const char *bad =
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[106,29]},"
+    " \"properties\":{\"name\":\"A\",\"date\":\"2020-13\",\"start\":1}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GBytes) bad_bytes = g_bytes_new_static (bad, strlen (bad));
+  g_autoptr(AtlasDataset) dataset = load_bytes (bytes, NULL);
+  g_autoptr(AtlasDataset) failed = NULL;
+  g_autoptr(AtlasReport) report = NULL;
+  g_autofree char *text = NULL;
+  guint f1 = atlas_dataset_find_event (dataset, "f1");
+  guint f2 = atlas_dataset_find_event (dataset, "f2");
+  guint n;
+
+  g_assert_cmpuint (f1, !=, ATLAS_NONE);
+  g_assert_cmpint (atlas_dataset_get_event (dataset, f1)->precision, ==, ATLAS_PRECISION_MONTH);
+  atlas_dataset_event_sectors (dataset, f1, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (f2, !=, ATLAS_NONE);
+  g_assert_cmpint (atlas_dataset_get_event (dataset, f2)->precision, ==, ATLAS_PRECISION_YEAR);
+  atlas_dataset_event_sectors (dataset, f2, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (atlas_dataset_get_n_sectors (dataset), ==, 1);
+
+  /* A date that is no date is not an answer: "start" is read, and reported too. */
+  failed = load_bytes (bad_bytes, &report);
+  text = atlas_report_format_summary (report, 10);
+  g_assert_null (failed);
+  g_assert_cmpstr (text, ==,
+                   "features[0].properties.date: “2020-13” is not a valid date (month 13)\n"
+                   "features[0].properties.start: expected a string, found a number");
+}
+
 /* Export the bundled dataset's events, import them again: same events. */
 static void
 test_geojson_round_trip (void)
@@ -326,6 +370,7 @@ main (int   argc,
 
   g_test_add_func ("/export/import-geojson", test_import_geojson);
   g_test_add_func ("/export/import-problems", test_import_problems);
+  g_test_add_func ("/export/import-aliases", test_import_aliases);
   g_test_add_func ("/export/geojson-round-trip", test_geojson_round_trip);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-safe", test_csv_safe);
