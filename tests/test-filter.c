@@ -479,6 +479,41 @@ test_event_model_rows (void)
     }
 }
 
+/* Finding an event's row, by binary search in date order (either way) and by
+ * a scan in the others: the row shows the event, and a hidden event has none. */
+static void
+test_event_model_find (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(AtlasDataset) dataset = random_dataset_full (seed, 40, 300, 4);
+      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+      g_autoptr(AtlasEventModel) model = NULL;
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 7919);
+      State state = { { { 0 } } };
+
+      atlas_filter_set_dataset (filter, dataset);
+      model = atlas_event_model_new (filter);
+      random_state (rand, dataset, &state);
+      apply_state (filter, &state);
+      for (guint sort = 0; sort < 4; sort++)
+        {
+          atlas_event_model_set_sort (model, sort < 2 ? ATLAS_EVENT_SORT_DATE : ATLAS_EVENT_SORT_TITLE,
+                                      sort % 2 == 1);
+          for (guint e = 0; e < atlas_dataset_get_n_events (dataset); e++)
+            {
+              guint position = atlas_event_model_find (model, e);
+
+              if (!gtk_bitset_contains (atlas_filter_get_events (filter), e))
+                g_assert_cmpuint (position, ==, GTK_INVALID_LIST_POSITION);
+              else
+                g_assert_cmpuint (atlas_event_model_get_event (model, position), ==, e);
+            }
+        }
+      g_clear_pointer (&state.text, g_free);
+    }
+}
+
 static void
 on_changed_count (gpointer  object,
                   guint    *count)
@@ -864,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/filter/selection", test_selection);
   g_test_add_func ("/filter/properties", test_properties);
   g_test_add_func ("/filter/event-model-rows", test_event_model_rows);
+  g_test_add_func ("/filter/event-model-find", test_event_model_find);
 
   return g_test_run ();
 }
