@@ -474,7 +474,8 @@ place_town (AtlasLabelPlacer *placer,
             double           *ly,
             gboolean         *with_dot)
 {
-  const AtlasLabelBox *cover = atlas_label_placer_find (placer, x - dot, y - dot, 2 * dot, 2 * dot);
+  graphene_rect_t dot_box = GRAPHENE_RECT_INIT (x - dot, y - dot, 2 * dot, 2 * dot);
+  const AtlasLabelBox *cover = atlas_label_placer_find (placer, &dot_box);
   double x0, y0, x1, y1;      /* what the name goes around */
   double positions[4][2];
 
@@ -498,6 +499,7 @@ place_town (AtlasLabelPlacer *placer,
       /* The box holds the text, and the dot if it is drawn. */
       double bx0 = positions[p][0], by0 = positions[p][1];
       double bx1 = bx0 + tw, by1 = by0 + th;
+      graphene_rect_t box;
 
       if (*with_dot)
         {
@@ -506,8 +508,8 @@ place_town (AtlasLabelPlacer *placer,
           bx1 = MAX (bx1, x1);
           by1 = MAX (by1, y1);
         }
-      if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, bx0, by0, bx1 - bx0,
-                                      by1 - by0))
+      graphene_rect_init (&box, bx0, by0, bx1 - bx0, by1 - by0);
+      if (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, index, &box))
         {
           *lx = positions[p][0];
           *ly = positions[p][1];
@@ -555,6 +557,7 @@ draw_label (AtlasBasemapLayer       *self,
   const AtlasMapPalette *palette = frame->palette;
   PangoLayout *layout;
   double x, y, angle, c, s, bw, bh;
+  graphene_rect_t box;
   int tw, th;
   guint32 color;
 
@@ -575,7 +578,8 @@ draw_label (AtlasBasemapLayer       *self,
   s = fabs (sin (angle));
   bw = tw * c + th * s;
   bh = tw * s + th * c;
-  if (!atlas_label_placer_try_add (placer, ATLAS_LABEL_NAME, index, x - bw / 2, y - bh / 2, bw, bh))
+  graphene_rect_init (&box, x - bw / 2, y - bh / 2, bw, bh);
+  if (!atlas_label_placer_try_add (placer, ATLAS_LABEL_NAME, index, &box))
     return;
   g_array_append_val (self->placed, index);
 
