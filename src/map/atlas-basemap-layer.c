@@ -232,6 +232,37 @@ draw_rivers (AtlasBasemapLayer *self,
   cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_BUTT);
 }
 
+/* A province's or the nation's boundary, the higher ones on the map. */
+typedef struct
+{
+  AtlasBasemapKind kind;
+  guint32 color;
+  double width;
+  double plain_alpha;     /* zoomed out, drawn plain */
+  double band_alpha;      /* closer, the faint band under the dashes */
+  const double *dashes;
+  int n_dashes;
+} Boundary;
+
+/* Zoomed out, dashes on detailed boundaries turn to noise: draw them plain.
+ * Closer, a wide faint band under the dashes, as on printed maps. */
+static void
+stroke_boundary (AtlasBasemapLayer *self,
+                 Frame             *frame,
+                 const Boundary    *boundary)
+{
+  if (frame->projection.zoom < 7)
+    {
+      stroke_features (self, frame, boundary->kind, -1, boundary->color, boundary->plain_alpha,
+                       boundary->width * 0.8, NULL, 0);
+      return;
+    }
+  stroke_features (self, frame, boundary->kind, -1, boundary->color, boundary->band_alpha,
+                   boundary->width * 3.5, NULL, 0);
+  stroke_features (self, frame, boundary->kind, -1, boundary->color, 1.0, boundary->width,
+                   boundary->dashes, boundary->n_dashes);
+}
+
 static void
 draw_borders (AtlasBasemapLayer *self,
               Frame             *frame)
@@ -241,11 +272,16 @@ draw_borders (AtlasBasemapLayer *self,
   double district = zoom_width (zoom, 0.7, 1.3);
   double prefecture = zoom_width (zoom, 0.9, 1.8);
   double province = zoom_width (zoom, 1.4, 2.8);
-  double national = zoom_width (zoom, 1.8, 3.4);
   const double district_dash[] = { 1.0, 2.6 };
   const double prefecture_dash[] = { 5.0, 3.0 };
-  const double province_dash[] = { 8.0, 3.0, 2.0, 3.0 };
-  const double national_dash[] = { 10.0, 3.0, 2.0, 3.0, 2.0, 3.0 };
+  static const double province_dash[] = { 8.0, 3.0, 2.0, 3.0 };
+  static const double national_dash[] = { 10.0, 3.0, 2.0, 3.0, 2.0, 3.0 };
+  const Boundary boundaries[] = {
+    { ATLAS_BASEMAP_PROVINCE_BORDER, palette->province_border, province, 0.9, 0.16,
+      province_dash, G_N_ELEMENTS (province_dash) },
+    { ATLAS_BASEMAP_NATIONAL_BORDER, palette->national_border, zoom_width (zoom, 1.8, 3.4), 1.0,
+      0.18, national_dash, G_N_ELEMENTS (national_dash) },
+  };
 
   /* Bevel joins: round ones on thousands of border vertices cost more than
    * everything else together, and look no different on thin lines. */
@@ -255,35 +291,9 @@ draw_borders (AtlasBasemapLayer *self,
                    district, district_dash, G_N_ELEMENTS (district_dash));
   cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_BUTT);
   stroke_features (self, frame, ATLAS_BASEMAP_PREFECTURE_BORDER, -1, palette->prefecture_border,
-                   1.0,
-                   prefecture, prefecture_dash, G_N_ELEMENTS (prefecture_dash));
-
-  /* Zoomed out, dashes on detailed boundaries turn to noise: draw them plain.
-   * Closer, wide faint bands under the higher boundaries, as on printed maps. */
-  if (zoom < 7)
-    {
-      stroke_features (self, frame, ATLAS_BASEMAP_PROVINCE_BORDER, -1, palette->province_border,
-                       0.9,
-                       province * 0.8, NULL, 0);
-      stroke_features (self, frame, ATLAS_BASEMAP_NATIONAL_BORDER, -1, palette->national_border,
-                       1.0,
-                       national * 0.8, NULL, 0);
-    }
-  else
-    {
-      stroke_features (self, frame, ATLAS_BASEMAP_PROVINCE_BORDER, -1, palette->province_border,
-                       0.16,
-                       province * 3.5, NULL, 0);
-      stroke_features (self, frame, ATLAS_BASEMAP_PROVINCE_BORDER, -1, palette->province_border,
-                       1.0,
-                       province, province_dash, G_N_ELEMENTS (province_dash));
-      stroke_features (self, frame, ATLAS_BASEMAP_NATIONAL_BORDER, -1, palette->national_border,
-                       0.18,
-                       national * 3.5, NULL, 0);
-      stroke_features (self, frame, ATLAS_BASEMAP_NATIONAL_BORDER, -1, palette->national_border,
-                       1.0,
-                       national, national_dash, G_N_ELEMENTS (national_dash));
-    }
+                   1.0, prefecture, prefecture_dash, G_N_ELEMENTS (prefecture_dash));
+  for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
+    stroke_boundary (self, frame, &boundaries[i]);
   stroke_features (self, frame, ATLAS_BASEMAP_COAST, -1, palette->water_outline, 1.0, province,
                    NULL, 0);
 }
