@@ -120,16 +120,16 @@ void
 atlas_map_view_zoom_to_fit (AtlasMapView *self,
                             gboolean      animate)
 {
-  double min_lon, min_lat, max_lon, max_lat;
+  AtlasMapBounds bounds;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   if (self->dataset == NULL ||
-      !atlas_dataset_get_bounds (self->dataset, &min_lon, &min_lat, &max_lon, &max_lat))
+      !atlas_dataset_get_bounds (self->dataset, &bounds.min_lon, &bounds.min_lat,
+                                 &bounds.max_lon, &bounds.max_lat))
     return;
 
-  atlas_map_camera_go_to_bounds (self->map, min_lon, min_lat, max_lon, max_lat,
-                                 ATLAS_MAP_MIN_ZOOM, MAX_FIT_ZOOM, animate);
+  atlas_map_camera_go_to_bounds (self->map, &bounds, ATLAS_MAP_MIN_ZOOM, MAX_FIT_ZOOM, animate);
 }
 
 static gboolean
@@ -512,11 +512,11 @@ atlas_map_view_click (AtlasMapView *self,
       if (place.kind == ATLAS_PLACE_PICK_CLUSTER)
         {
           double zoom = shumate_viewport_get_zoom_level (self->viewport);
+          AtlasMapBounds bounds = { place.min_lon, place.min_lat, place.max_lon, place.max_lat };
 
           /* At least two levels closer, so that the cluster surely splits. */
-          atlas_map_camera_go_to_bounds (self->map, place.min_lon, place.min_lat, place.max_lon,
-                                         place.max_lat,
-                        zoom + 2, ATLAS_MAP_MAX_ZOOM - 1, TRUE);
+          atlas_map_camera_go_to_bounds (self->map, &bounds, zoom + 2, ATLAS_MAP_MAX_ZOOM - 1,
+                                         TRUE);
         }
       else
         {
