@@ -51,6 +51,8 @@
  * image's area, draws the whole image afresh rather than patching it. */
 #define PATCH_MAX_SHAPES 2000
 #define PATCH_MAX_AREA 0.4
+/* Nor one that needs more than this many rectangles. */
+#define PATCH_MAX_RECTS 64
 
 typedef struct
 {
@@ -481,6 +483,33 @@ render_areas_cb (cairo_t                  *cr,
   draw_areas_cb (cr, projection, self);
 }
 
+/* How many shapes a patch of @rects would draw: the shapes shown in each.
+ * Where changes crowd (a city at a low zoom), drawing them again costs more
+ * than drawing everything once. */
+static guint
+count_patch_draws (AtlasAreaLayer           *self,
+                   const AtlasMapProjection *projection,
+                   const double             *bounds,
+                   GArray                   *rects)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->shapes->len && rects->len <= PATCH_MAX_RECTS; i++)
+    {
+      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+      cairo_rectangle_int_t rect;
+
+      if (!shape->is_district && !self->location_visible[shape->owner])
+        continue;
+      if (!shape_wanted (projection, shape, bounds, NULL))
+        continue;
+      shape_rect (projection, shape, &rect);
+      for (guint r = 0; r < rects->len; r++)
+        n += atlas_map_rects_meet (&rect, &g_array_index (rects, cairo_rectangle_int_t, r));
+    }
+  return rects->len <= PATCH_MAX_RECTS ? n : G_MAXUINT;
+}
+
 /* The counts or the filter changed: draws again, in the cache, the shapes
  * whose look changed and what lies under and over them, or, when that is
  * much, has the whole image drawn afresh. */
@@ -517,7 +546,8 @@ patch_changes (AtlasAreaLayer *self)
 
   area = atlas_map_cache_merge_rects (rects);
   if (n_changed > PATCH_MAX_SHAPES || area > PATCH_MAX_AREA * projection.width * projection.height ||
-      (n_places > DENSE_SHAPES) != self->image_dense)
+      (n_places > DENSE_SHAPES) != self->image_dense ||
+      count_patch_draws (self, &projection, bounds, rects) > n_places / 2)
     {
       g_debug ("Drawing every outline again: %u changed", n_changed);
       self->version++;

@@ -249,14 +249,6 @@ atlas_map_cache_get_projection (AtlasMapCache      *self,
   return TRUE;
 }
 
-static gboolean
-rects_meet (const cairo_rectangle_int_t *a,
-            const cairo_rectangle_int_t *b)
-{
-  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
-         a->y <= b->y + b->height && b->y <= a->y + a->height;
-}
-
 /**
  * atlas_map_cache_merge_rects:
  * @rects: (element-type cairo_rectangle_int_t): rectangles
@@ -286,7 +278,7 @@ atlas_map_cache_merge_rects (GArray *rects)
               int x1 = MAX (a->x + a->width, b->x + b->width);
               int y1 = MAX (a->y + a->height, b->y + b->height);
 
-              if (!rects_meet (a, b))
+              if (!atlas_map_rects_meet (a, b))
                 continue;
               a->x = MIN (a->x, b->x);
               a->y = MIN (a->y, b->y);

@@ -36,6 +36,15 @@ typedef struct
   guint refine_id;
 } AtlasMapCache;
 
+/* Whether two rectangles overlap or touch. */
+static inline gboolean
+atlas_map_rects_meet (const cairo_rectangle_int_t *a,
+                      const cairo_rectangle_int_t *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
+         a->y <= b->y + b->height && b->y <= a->y + a->height;
+}
+
 void atlas_map_cache_init       (AtlasMapCache            *self,
                                  GtkWidget                *widget);
 void atlas_map_cache_clear      (AtlasMapCache            *self);

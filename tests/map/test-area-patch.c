@@ -207,14 +207,23 @@ check_patch (Fixture   *fixture,
   GtkWindow *window, *fresh_window;
   AtlasAreaLayer *layer = new_layer (fixture, choropleth, hidden, &window);
   AtlasAreaLayer *fresh_layer;
-  guint patches, changed;
+  guint patches, changed, n_districts = atlas_dataset_get_n_districts (fixture->dataset);
+  g_autofree guint *classes = g_new0 (guint, MAX (n_districts, 1));
+  guint classes_changed = 0;
 
   before = render (layer);
+  for (guint d = 0; d < n_districts; d++)
+    classes[d] = atlas_area_layer_get_district_class (layer, d);
   change (fixture, hidden);
   apply_state (fixture, layer, hidden);
   patches = n_patches;
   patched = render (layer);
   g_assert_cmpuint (n_patches, ==, patches + 1);
+  for (guint d = 0; d < n_districts; d++)
+    classes_changed += classes[d] != atlas_area_layer_get_district_class (layer, d);
+  /* With the choropleth on, the step also changes some districts' fills. */
+  if (choropleth)
+    g_assert_cmpuint (classes_changed, >, 0);
   destroy_window (window);
 
   patches = n_patches;
@@ -270,19 +279,11 @@ test_hidden (Fixture       *fixture,
   check_patch (fixture, FALSE, hide_places, 20);
 }
 
-/* The playhead ten years on: the districts' classes change too. */
-static void
-step_decade (Fixture   *fixture,
-             GtkBitset *hidden)
-{
-  atlas_playhead_set_day (fixture->playhead, atlas_playhead_get_day (fixture->playhead) + 3652);
-}
-
 static void
 test_choropleth (Fixture       *fixture,
                  gconstpointer  data)
 {
-  check_patch (fixture, TRUE, step_decade, 1000);
+  check_patch (fixture, TRUE, step_playhead, 100);
 }
 
 int
