@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "atlas-area-choropleth.h"
@@ -187,7 +188,28 @@ atlas_area_fill_clear (AtlasAreaFill *self)
   g_clear_pointer (&self->ids, cairo_surface_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->colors, g_free);
+  g_clear_pointer (&self->boxes, g_free);
   self->n_colors = 0;
+}
+
+/* Where the district @id's path lies in the image of ids, in its pixels. */
+static void
+set_box (AtlasAreaFill *self,
+         cairo_t       *cr,
+         guint          id)
+{
+  int width = cairo_image_surface_get_width (self->ids);
+  int height = cairo_image_surface_get_height (self->ids);
+  double x0, y0, x1, y1, scale_x, scale_y;
+  int left, top, right, bottom;
+
+  cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_surface_get_device_scale (self->ids, &scale_x, &scale_y);
+  left = CLAMP ((int) floor (x0 * scale_x), 0, width);
+  top = CLAMP ((int) floor (y0 * scale_y), 0, height);
+  right = CLAMP ((int) ceil (x1 * scale_x), 0, width);
+  bottom = CLAMP ((int) ceil (y1 * scale_y), 0, height);
+  self->boxes[id] = (cairo_rectangle_int_t) { left, top, right - left, bottom - top };
 }
 
 /* The districts' ids for the cache's image. An id is written as a colour of
@@ -210,6 +232,8 @@ draw_ids (AtlasAreaFill *self,
   cairo_surface_set_device_scale (self->ids, cache->scale, cache->scale);
   self->generation = cache->generation;
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_free (self->boxes);
+  self->boxes = g_new0 (cairo_rectangle_int_t, atlas_dataset_get_n_districts (dataset) + 1);
 
   cr = cairo_create (self->ids);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
@@ -226,45 +250,80 @@ draw_ids (AtlasAreaFill *self,
                                     TRUE);
       cairo_set_source_rgb (cr, (id >> 16 & 0xff) / 255.0, (id >> 8 & 0xff) / 255.0,
                             (id & 0xff) / 255.0);
+      set_box (self, cr, id);
       cairo_fill (cr);
     }
   cairo_destroy (cr);
   cairo_surface_flush (self->ids);
 }
 
-/* One pass over the ids' pixels. */
+/* Sets the pixels of @box whose id is @only (or any, for 0) to their colour. */
 static void
-paint_colors (AtlasAreaFill *self)
+paint_box (AtlasAreaFill               *self,
+           const cairo_rectangle_int_t *box,
+           guint32                      only)
 {
-  int width = cairo_image_surface_get_width (self->ids);
-  int height = cairo_image_surface_get_height (self->ids);
   int id_stride = cairo_image_surface_get_stride (self->ids);
+  int stride = cairo_image_surface_get_stride (self->surface);
   const guint8 *ids = cairo_image_surface_get_data (self->ids);
-  double scale_x, scale_y;
-  guint8 *out;
-  int stride;
+  guint8 *out = cairo_image_surface_get_data (self->surface);
 
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
-  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_surface_get_device_scale (self->ids, &scale_x, &scale_y);
-  cairo_surface_set_device_scale (self->surface, scale_x, scale_y);
-  cairo_surface_flush (self->surface);
-  out = cairo_image_surface_get_data (self->surface);
-  stride = cairo_image_surface_get_stride (self->surface);
-
-  for (int y = 0; y < height; y++)
+  for (int y = box->y; y < box->y + box->height; y++)
     {
       const guint32 *in_row = (const guint32 *) (ids + (gsize) y * id_stride);
       guint32 *out_row = (guint32 *) (out + (gsize) y * stride);
 
-      for (int x = 0; x < width; x++)
+      for (int x = box->x; x < box->x + box->width; x++)
         {
           guint32 id = in_row[x] & 0xffffff;
 
-          out_row[x] = id < self->n_colors ? self->colors[id] : 0;
+          if (only == 0)
+            out_row[x] = id < self->n_colors ? self->colors[id] : 0;
+          else if (id == only)
+            out_row[x] = self->colors[id];
+        }
+    }
+}
+
+/* A new image of the fills: painted whole, or, when few districts changed
+ * colour, the previous one copied and those districts painted again. */
+static void
+paint_colors (AtlasAreaFill *self,
+              const guint32 *previous)
+{
+  int width = cairo_image_surface_get_width (self->ids);
+  int height = cairo_image_surface_get_height (self->ids);
+  cairo_surface_t *old = self->surface;
+  double scale_x, scale_y, area = 0;
+
+  for (guint id = 1; previous != NULL && id < self->n_colors; id++)
+    {
+      if (previous[id] != self->colors[id])
+        area += (double) self->boxes[id].width * self->boxes[id].height;
+    }
+
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_get_device_scale (self->ids, &scale_x, &scale_y);
+  cairo_surface_set_device_scale (self->surface, scale_x, scale_y);
+  cairo_surface_flush (self->surface);
+
+  if (previous == NULL || old == NULL || area > 0.5 * width * height)
+    {
+      paint_box (self, &(cairo_rectangle_int_t) { 0, 0, width, height }, 0);
+    }
+  else
+    {
+      cairo_surface_flush (old);
+      memcpy (cairo_image_surface_get_data (self->surface), cairo_image_surface_get_data (old),
+              (gsize) cairo_image_surface_get_stride (old) * height);
+      for (guint id = 1; id < self->n_colors; id++)
+        {
+          if (previous[id] != self->colors[id])
+            paint_box (self, &self->boxes[id], id);
         }
     }
   cairo_surface_mark_dirty (self->surface);
+  g_clear_pointer (&old, cairo_surface_destroy);
 }
 
 /**
@@ -287,6 +346,7 @@ atlas_area_fill_update (AtlasAreaFill *self,
                         const guint32 *colors)
 {
   guint n = atlas_dataset_get_n_districts (dataset) + 1;
+  g_autofree guint32 *previous = NULL;
 
   if (self->ids == NULL || self->generation != cache->generation)
     draw_ids (self, cache, dataset, (const guint *) districts->data, districts->len);
@@ -295,11 +355,12 @@ atlas_area_fill_update (AtlasAreaFill *self,
       memcmp (self->colors + 1, colors, sizeof (guint32) * (n - 1)) == 0)
     return self->surface;
 
+  previous = self->surface != NULL && self->n_colors == n ? g_steal_pointer (&self->colors) : NULL;
   g_free (self->colors);
   self->colors = g_new (guint32, n);
   self->n_colors = n;
   self->colors[0] = 0;
   memcpy (self->colors + 1, colors, sizeof (guint32) * (n - 1));
-  paint_colors (self);
+  paint_colors (self, previous);
   return self->surface;
 }

@@ -25,6 +25,7 @@ typedef struct
   cairo_surface_t *surface;   /* ARGB32: the fills; a new one for each change */
   guint generation;           /* of the cache image the ids were drawn for */
   guint32 *colors;            /* premultiplied, by id, as the surface shows them */
+  cairo_rectangle_int_t *boxes;   /* by id: where its pixels are in the ids */
   guint n_colors;
 } AtlasAreaFill;
 
