@@ -281,7 +281,11 @@ draw_shape (AtlasAreaLayer        *self,
  * coarser antialiasing (CAIRO_ANTIALIAS_FAST), which cannot be told apart on
  * outlines a few pixels across. Measured with atlas-bench --parts map at 1M
  * events (about 6,100 outlines on screen), a full redraw took 184 ms with the
- * default antialiasing and 74 ms with the fast one. */
+ * default antialiasing and 74 ms with the fast one.
+ *
+ * Nor do they fade with the playhead (their places' markers above them do):
+ * at this zoom they crowd in the cities, where every step of the playhead
+ * changed a few and drawing the crowd again cost 60 ms a step at 1M. */
 static int
 compare_groups (gconstpointer a,
                 gconstpointer b)
@@ -308,10 +312,8 @@ draw_dense (AtlasAreaLayer        *self,
   for (guint i = 0; i < shapes->len; i++)
     {
       const Shape *shape = g_ptr_array_index (shapes, i);
-      /* Colour, then whether faded, then whether a line. */
-      guint32 group = shape_color (self, palette, shape) |
-                      ((guint32) location_faded (self, shape->owner) << 24) |
-                      ((guint32) shape->is_line << 25);
+      /* Colour, then whether a line. */
+      guint32 group = shape_color (self, palette, shape) | ((guint32) shape->is_line << 25);
       GPtrArray *members = g_hash_table_lookup (groups, GUINT_TO_POINTER (group));
 
       if (members == NULL)
@@ -332,7 +334,6 @@ draw_dense (AtlasAreaLayer        *self,
         {
           guint32 group = g_array_index (keys, guint32, k);
           GPtrArray *members = g_hash_table_lookup (groups, GUINT_TO_POINTER (group));
-          gboolean faded = (group >> 24) & 1;
 
           if ((int) ((group >> 25) & 1) != lines)
             continue;
@@ -350,16 +351,16 @@ draw_dense (AtlasAreaLayer        *self,
               cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
               cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
               cairo_set_line_width (cr, 2.5);
-              atlas_map_set_source_rgb (cr, group & 0xffffff, faded ? 0.45 : 1.0);
+              atlas_map_set_source_rgb (cr, group & 0xffffff, 1.0);
               cairo_stroke (cr);
             }
           else
             {
               cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-              atlas_map_set_source_rgb (cr, group & 0xffffff, faded ? 0.06 : 0.16);
+              atlas_map_set_source_rgb (cr, group & 0xffffff, 0.16);
               cairo_fill_preserve (cr);
               cairo_set_line_width (cr, 1.5);
-              atlas_map_set_source_rgb (cr, group & 0xffffff, faded ? 0.3 : 0.85);
+              atlas_map_set_source_rgb (cr, group & 0xffffff, 0.85);
               cairo_stroke (cr);
             }
         }
@@ -388,6 +389,8 @@ shape_look (AtlasAreaLayer *self,
            (self->fills_apart || !self->choropleth ? 0 : self->district_class[shape->owner] << 2);
   if (!self->location_visible[shape->owner])
     return 0;
+  if (self->image_dense)
+    return 1;   /* drawn plainly: they do not fade */
   return 1 | location_faded (self, shape->owner) << 1;
 }
 
@@ -478,9 +481,10 @@ render_areas_cb (cairo_t                  *cr,
 {
   AtlasAreaLayer *self = user_data;
 
+  draw_areas_cb (cr, projection, self);
+  /* After drawing, which tells whether the image is dense. */
   for (guint i = 0; i < self->shapes->len; i++)
     self->drawn[i] = shape_look (self, &g_array_index (self->shapes, Shape, i));
-  draw_areas_cb (cr, projection, self);
 }
 
 /* How many shapes a patch of @rects would draw: the shapes shown in each.
@@ -519,7 +523,7 @@ patch_changes (AtlasAreaLayer *self)
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   AtlasMapProjection projection;
   double bounds[4], area;
-  guint n_changed = 0, n_places = 0;
+  guint n_changed = 0, n_places = 0, n_shown = 0, n_draws;
 
   if (!atlas_map_cache_get_projection (&self->cache, &projection))
     return;   /* the next frame draws afresh anyway */
@@ -535,6 +539,7 @@ patch_changes (AtlasAreaLayer *self)
       if (!shape_wanted (&projection, shape, bounds, NULL))
         continue;
       n_places += !shape->is_district && self->location_visible[shape->owner];
+      n_shown += shape->is_district || self->location_visible[shape->owner];
       if (look == self->drawn[i])
         continue;
       self->drawn[i] = look;
@@ -544,12 +549,13 @@ patch_changes (AtlasAreaLayer *self)
       g_array_append_val (rects, rect);
     }
 
-  area = atlas_map_cache_merge_rects (rects);
-  if (n_changed > PATCH_MAX_SHAPES || area > PATCH_MAX_AREA * projection.width * projection.height ||
-      (n_places > DENSE_SHAPES) != self->image_dense ||
-      count_patch_draws (self, &projection, bounds, rects) > n_places / 2)
+  area = atlas_map_cache_merge_rects (rects) / (projection.width * projection.height);
+  n_draws = count_patch_draws (self, &projection, bounds, rects);
+  if (n_changed > PATCH_MAX_SHAPES || area > PATCH_MAX_AREA || n_draws > n_shown / 2 ||
+      (n_places > DENSE_SHAPES) != self->image_dense)
     {
-      g_debug ("Drawing every outline again: %u changed", n_changed);
+      g_debug ("Drawing every outline again: %u changed, over %.0f %% of the image, "
+               "%u of %u shapes to draw", n_changed, 100 * area, n_draws, n_shown);
       self->version++;
     }
   else if (n_changed > 0)

@@ -9,12 +9,16 @@
  * The area layer draws again only the outlines that changed when the playhead
  * or the filter moves: the patched image must be the one a full drawing gives.
  *
- * On a generated dataset with some 750 zoned places (so the many-outlines way
- * of drawing is used) and 29 district outlines, a layer is drawn, then its
- * counts or its visible places change a little; its next frame (which must
- * be a patch, as its debug output says) is compared pixel by pixel with the
- * first frame of a fresh layer given the same state. With the choropleth on,
- * the fills (an image of their own) are checked the same way.
+ * A layer is drawn, then its counts or its visible places change a little;
+ * its next frame is compared pixel by pixel with the first frame of a fresh
+ * layer given the same state, and its debug output tells what it drew: a
+ * patch, everything, or no outline at all.
+ *
+ * On a generated dataset with some 750 zoned places, the many-outlines way of
+ * drawing is used, where outlines do not fade with the playhead: a step of it
+ * draws no outline, hiding places patches. With the choropleth on, the fills
+ * (an image of their own) follow the step. Zoomed in (fewer outlines, drawn in
+ * detail), a step of the playhead patches the outlines that fade.
  */
 
 #include "config.h"
@@ -32,6 +36,7 @@
 
 static const char *dataset_path;
 static guint n_patches;
+static guint n_full;   /* drawings of every outline that replaced a patch */
 
 static GLogWriterOutput
 count_patches (GLogLevelFlags   level,
@@ -41,9 +46,10 @@ count_patches (GLogLevelFlags   level,
 {
   for (gsize i = 0; i < n_fields; i++)
     {
-      if (strcmp (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
-          g_str_has_prefix (fields[i].value, "Patching "))
-        n_patches++;
+      if (strcmp (fields[i].key, "MESSAGE") != 0 || fields[i].length >= 0)
+        continue;
+      n_patches += g_str_has_prefix (fields[i].value, "Patching ");
+      n_full += g_str_has_prefix (fields[i].value, "Drawing every outline again");
     }
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
@@ -60,17 +66,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) file = g_mapped_file_new (dataset_path, FALSE, &error);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(AtlasReport) report = atlas_report_new ();
   double x0, y0, x1, y1, nx0, ny0, nx1, ny1, lon, lat;
   gint32 first, end;
 
-  g_assert_no_error (error);
-  bytes = g_mapped_file_get_bytes (file);
-  fixture->dataset = atlas_loader_load_bytes (bytes, report, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GMappedFile) file = g_mapped_file_new (dataset_path, FALSE, &error);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(AtlasReport) report = atlas_report_new ();
+
+      g_assert_no_error (error);
+      bytes = g_mapped_file_get_bytes (file);
+      fixture->dataset = atlas_loader_load_bytes (bytes, report, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
 
   fixture->viewport = shumate_viewport_new ();
   shumate_viewport_set_max_zoom_level (fixture->viewport, 20);
@@ -81,6 +90,21 @@ fixture_set_up (Fixture       *fixture,
   shumate_viewport_set_zoom_level (fixture->viewport,
                                    atlas_map_zoom_for_bounds (x0, y0, x1, y1, WIDTH, HEIGHT, 256, 20));
   shumate_location_set_location (SHUMATE_LOCATION (fixture->viewport), lat, lon);
+  if (data != NULL)
+    {
+      /* Zoomed in on the first zoned place: a few dozen outlines, drawn in
+       * detail. */
+      for (guint l = 0; l < atlas_dataset_get_n_locations (fixture->dataset); l++)
+        {
+          const AtlasLocation *loc = atlas_dataset_get_location (fixture->dataset, l);
+
+          if (loc->geometry == ATLAS_NONE)
+            continue;
+          shumate_location_set_location (SHUMATE_LOCATION (fixture->viewport), loc->lat, loc->lon);
+          shumate_viewport_set_zoom_level (fixture->viewport, GPOINTER_TO_UINT (data));
+          break;
+        }
+    }
 
   fixture->filter = atlas_filter_new ();
   atlas_filter_set_dataset (fixture->filter, fixture->dataset);
@@ -192,12 +216,15 @@ destroy_window (GtkWindow *window)
     ;
 }
 
-/* Draws a layer, changes its state by @change, draws it again (a patch), and
- * compares that with a fresh layer in the new state. */
+typedef enum { NOTHING, PATCH } Drawn;
+
+/* Draws a layer, changes its state by @change, draws it again (as @drawn
+ * says), and compares that with a fresh layer in the new state. */
 static void
 check_patch (Fixture   *fixture,
              gboolean   choropleth,
              void     (*change) (Fixture *fixture, GtkBitset *hidden),
+             Drawn      drawn,
              guint      min_changed)
 {
   g_autoptr(GtkBitset) hidden = gtk_bitset_new_empty ();
@@ -207,7 +234,7 @@ check_patch (Fixture   *fixture,
   GtkWindow *window, *fresh_window;
   AtlasAreaLayer *layer = new_layer (fixture, choropleth, hidden, &window);
   AtlasAreaLayer *fresh_layer;
-  guint patches, changed, n_districts = atlas_dataset_get_n_districts (fixture->dataset);
+  guint patches, fulls, changed, n_districts = atlas_dataset_get_n_districts (fixture->dataset);
   g_autofree guint *classes = g_new0 (guint, MAX (n_districts, 1));
   guint classes_changed = 0;
 
@@ -217,8 +244,10 @@ check_patch (Fixture   *fixture,
   change (fixture, hidden);
   apply_state (fixture, layer, hidden);
   patches = n_patches;
+  fulls = n_full;
   patched = render (layer);
-  g_assert_cmpuint (n_patches, ==, patches + 1);
+  g_assert_cmpuint (n_patches, ==, patches + (drawn == PATCH));
+  g_assert_cmpuint (n_full, ==, fulls);
   for (guint d = 0; d < n_districts; d++)
     classes_changed += classes[d] != atlas_area_layer_get_district_class (layer, d);
   /* With the choropleth on, the step also changes some districts' fills. */
@@ -269,21 +298,36 @@ static void
 test_playhead (Fixture       *fixture,
                gconstpointer  data)
 {
-  check_patch (fixture, FALSE, step_playhead, 100);
+  check_patch (fixture, FALSE, step_playhead, NOTHING, 0);
 }
 
 static void
 test_hidden (Fixture       *fixture,
              gconstpointer  data)
 {
-  check_patch (fixture, FALSE, hide_places, 20);
+  check_patch (fixture, FALSE, hide_places, PATCH, 20);
+}
+
+/* The playhead five years on: districts with outlines change class. */
+static void
+step_years (Fixture   *fixture,
+            GtkBitset *hidden)
+{
+  atlas_playhead_set_day (fixture->playhead, atlas_playhead_get_day (fixture->playhead) + 5 * 365);
 }
 
 static void
 test_choropleth (Fixture       *fixture,
                  gconstpointer  data)
 {
-  check_patch (fixture, TRUE, step_playhead, 100);
+  check_patch (fixture, TRUE, step_years, NOTHING, 100);
+}
+
+static void
+test_fading (Fixture       *fixture,
+             gconstpointer  data)
+{
+  check_patch (fixture, FALSE, step_years, PATCH, 20);
 }
 
 int
@@ -302,6 +346,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map/area-patch/choropleth", Fixture, NULL, fixture_set_up, test_choropleth,
               fixture_tear_down);
+  g_test_add ("/map/area-patch/fading", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
+              test_fading, fixture_tear_down);
 
   return g_test_run ();
 }
