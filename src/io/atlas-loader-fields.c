@@ -244,6 +244,34 @@ report_missing (Reader     *r,
   loader_error (r->loader, r->path, _("the required key “%s” is missing"), key);
 }
 
+/**
+ * expect_array:
+ * @expected: what was expected, e.g. "an array of rings"
+ *
+ * Returns: whether @node is an array; %FALSE, with the error reported, when not
+ */
+gboolean
+expect_array (Loader          *loader,
+              const AtlasJson *node,
+              const Path      *path,
+              const char      *expected)
+{
+  if (atlas_json_is_array (node))
+    return TRUE;
+  report_expected (loader, path, expected, node);
+  return FALSE;
+}
+
+void
+report_expected (Loader          *loader,
+                 const Path      *path,
+                 const char      *expected,
+                 const AtlasJson *node)
+{
+  /* Translators: %1$s is the expected type, %2$s the type found, e.g. "a string" */
+  loader_error (loader, path, _("expected %1$s, found %2$s"), expected, node_type_name (node));
+}
+
 void
 report_type (Reader     *r,
              const char *key,
@@ -252,8 +280,7 @@ report_type (Reader     *r,
 {
   Path p = PATH_KEY (r->path, key);
 
-  /* Translators: %1$s is the expected type, %2$s the type found, e.g. "a string" */
-  loader_error (r->loader, &p, _("expected %1$s, found %2$s"), expected, node_type_name (node));
+  report_expected (r->loader, &p, expected, node);
 }
 
 /* Returns FALSE (and reports) when a required string is missing or a string is of

@@ -23,18 +23,12 @@ read_position (Loader     *loader,
                const Path *path,
                AtlasPoint *point)
 {
-  const AtlasJson *array;
+  const AtlasJson *array = node;
   guint n;
   double value[2];
 
-  if (!atlas_json_is_array (node))
-    {
-      loader_error (loader, path, _("expected a position [longitude, latitude], found %s"),
-                    node_type_name (node));
-      return FALSE;
-    }
-
-  array = node;
+  if (!expect_array (loader, node, path, _("a position [longitude, latitude]")))
+    return FALSE;
   n = atlas_json_size (array);
   if (n < 2 || n > 3)
     {
@@ -112,17 +106,12 @@ read_ring (Loader        *loader,
   AtlasDataset *ds = loader->dataset;
   guint first = ds->points->len;
   guint min_points = closed ? 4 : 2;
-  const AtlasJson *array;
+  const AtlasJson *array = node;
   AtlasRing ring;
   guint n;
 
-  if (!atlas_json_is_array (node))
-    {
-      loader_error (loader, path, _("expected an array of positions, found %s"), node_type_name (node));
-      return FALSE;
-    }
-
-  array = node;
+  if (!expect_array (loader, node, path, _("an array of positions")))
+    return FALSE;
   n = atlas_json_size (array);
   if (n > 0 && is_number (atlas_json_element (array, 0)))
     {
@@ -189,15 +178,11 @@ read_polygon (Loader        *loader,
               guint32        part,
               AtlasGeometry *geometry)
 {
-  const AtlasJson *array;
+  const AtlasJson *array = node;
   guint n;
 
-  if (!atlas_json_is_array (node))
-    {
-      loader_error (loader, path, _("expected an array of rings, found %s"), node_type_name (node));
-      return FALSE;
-    }
-  array = node;
+  if (!expect_array (loader, node, path, _("an array of rings")))
+    return FALSE;
   n = atlas_json_size (array);
   if (n == 0)
     {
