@@ -244,6 +244,16 @@ report_missing (Reader     *r,
   loader_error (r->loader, r->path, _("the required key “%s” is missing"), key);
 }
 
+static void
+report_expected (Loader          *loader,
+                 const Path      *path,
+                 const char      *expected,
+                 const AtlasJson *node)
+{
+  /* Translators: %1$s is the expected type, %2$s the type found, e.g. "a string" */
+  loader_error (loader, path, _("expected %1$s, found %2$s"), expected, node_type_name (node));
+}
+
 /**
  * expect_array:
  * @expected: what was expected, e.g. "an array of rings"
@@ -260,16 +270,6 @@ expect_array (Loader          *loader,
     return TRUE;
   report_expected (loader, path, expected, node);
   return FALSE;
-}
-
-void
-report_expected (Loader          *loader,
-                 const Path      *path,
-                 const char      *expected,
-                 const AtlasJson *node)
-{
-  /* Translators: %1$s is the expected type, %2$s the type found, e.g. "a string" */
-  loader_error (loader, path, _("expected %1$s, found %2$s"), expected, node_type_name (node));
 }
 
 void

@@ -171,6 +171,48 @@ read_ring (Loader        *loader,
   return TRUE;
 }
 
+static gboolean read_polygon (Loader          *loader,
+                              const AtlasJson *node,
+                              const Path      *path,
+                              guint32          part,
+                              AtlasGeometry   *geometry);
+
+/* The members of a non-empty array, each read in turn: the rings of the
+ * polygon numbered @polygon, or for -1 the polygons or lines of a multi
+ * geometry. */
+static gboolean
+read_parts (Loader          *loader,
+            const AtlasJson *array,
+            const Path      *path,
+            gint             polygon,
+            AtlasGeometry   *geometry)
+{
+  guint n = atlas_json_size (array);
+
+  if (n == 0)
+    {
+      loader_error (loader, path, "%s", polygon >= 0 ? _("a polygon needs at least one ring")
+                                                     : _("must hold at least one part"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Path item_path = PATH_INDEX (path, i);
+      const AtlasJson *item = atlas_json_element (array, i);
+      gboolean ok;
+
+      if (polygon >= 0)
+        ok = read_ring (loader, item, &item_path, TRUE, (guint32) polygon, i > 0, geometry);
+      else if (geometry->type == ATLAS_GEOMETRY_MULTI_POLYGON)
+        ok = read_polygon (loader, item, &item_path, i, geometry);
+      else
+        ok = read_ring (loader, item, &item_path, FALSE, i, FALSE, geometry);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_polygon (Loader        *loader,
               const AtlasJson *node,
@@ -178,26 +220,9 @@ read_polygon (Loader        *loader,
               guint32        part,
               AtlasGeometry *geometry)
 {
-  const AtlasJson *array = node;
-  guint n;
-
   if (!expect_array (loader, node, path, _("an array of rings")))
     return FALSE;
-  n = atlas_json_size (array);
-  if (n == 0)
-    {
-      loader_error (loader, path, _("a polygon needs at least one ring"));
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      Path ring_path = PATH_INDEX (path, i);
-
-      if (!read_ring (loader, atlas_json_element (array, i), &ring_path, TRUE, part, i > 0,
-                      geometry))
-        return FALSE;
-    }
-  return TRUE;
+  return read_parts (loader, node, path, (gint) part, geometry);
 }
 
 /* The coordinates of a geometry of a known type, appended as rings and points. */
@@ -207,8 +232,6 @@ read_coordinates (Loader          *loader,
                   const Path      *coords_path,
                   AtlasGeometry   *geometry)
 {
-  guint n;
-
   switch (geometry->type)
     {
     case ATLAS_GEOMETRY_POLYGON:
@@ -220,26 +243,7 @@ read_coordinates (Loader          *loader,
     case ATLAS_GEOMETRY_MULTI_POLYGON:
     case ATLAS_GEOMETRY_MULTI_LINE_STRING:
     default:
-      n = atlas_json_size (coords);
-      if (n == 0)
-        {
-          loader_error (loader, coords_path, _("must hold at least one part"));
-          return FALSE;
-        }
-      for (guint i = 0; i < n; i++)
-        {
-          Path part_path = PATH_INDEX (coords_path, i);
-          const AtlasJson *part = atlas_json_element (coords, i);
-          gboolean ok;
-
-          if (geometry->type == ATLAS_GEOMETRY_MULTI_POLYGON)
-            ok = read_polygon (loader, part, &part_path, i, geometry);
-          else
-            ok = read_ring (loader, part, &part_path, FALSE, i, FALSE, geometry);
-          if (!ok)
-            return FALSE;
-        }
-      return TRUE;
+      return read_parts (loader, coords, coords_path, -1, geometry);
     }
 }
 

@@ -188,10 +188,6 @@ gboolean is_string              (const AtlasJson *node);
 gboolean is_number              (const AtlasJson *node);
 void     report_missing         (Reader      *r,
                                  const char  *key);
-void     report_expected        (Loader      *loader,
-                                 const Path  *path,
-                                 const char  *expected,
-                                 const AtlasJson *node);
 gboolean expect_array           (Loader      *loader,
                                  const AtlasJson *node,
                                  const Path  *path,
