@@ -19,6 +19,11 @@
  * classes on a 1-2-5 ladder. The counts come from the per-place counts the
  * playhead keeps anyway, so a change costs one pass over the places, never one
  * over the events.
+ *
+ * The outlines are drawn into a cached image (AtlasMapCache). When the counts
+ * or the filter change, only the shapes whose look changed (shown or not,
+ * faded or not) are drawn again, in the part of the image they cover; the
+ * choropleth's fills are an image of their own (atlas-area-choropleth.c).
  */
 
 #include "config.h"
@@ -27,6 +32,7 @@
 #include <string.h>
 
 #include "atlas-area-layer.h"
+#include "atlas-area-choropleth.h"
 #include "atlas-map-cache.h"
 #include "atlas-map-path.h"
 #include "atlas-map-projection.h"
@@ -38,6 +44,15 @@
 #define LINE_HIT_DISTANCE 6.0
 /* Above this many places with outlines on screen, they are drawn plainly. */
 #define DENSE_SHAPES 400
+/* How far a shape's drawing may reach beyond its box: the widest stroke, the
+ * casing of a selected route, and antialiasing. */
+#define SHAPE_MARGIN 8
+/* A change of more shapes than this, or of more than this share of the
+ * image's area, draws the whole image afresh rather than patching it. */
+#define PATCH_MAX_SHAPES 2000
+#define PATCH_MAX_AREA 0.4
+/* Nor one that needs more than this many rectangles. */
+#define PATCH_MAX_RECTS 64
 
 typedef struct
 {
@@ -68,6 +83,12 @@ struct _AtlasAreaLayer
 
   AtlasMapCache cache;
   guint version;              /* of what the cache shows */
+  guint8 *drawn;              /* by shape: its look in the cache, as shape_look() */
+  gboolean changed;           /* the counts or the filter changed since the last frame */
+  gboolean patching;          /* drawing part of the cache again */
+  gboolean image_dense;       /* whether the cache's places are drawn the dense way */
+  gboolean fills_apart;       /* the choropleth's fills come from self->fill */
+  AtlasAreaFill fill;
   gboolean drawing_dark;
 };
 
@@ -80,35 +101,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Light to dark (ColorBrewer YlOrRd), legible under the place markers. */
-static const guint32 class_colors[ATLAS_AREA_N_CLASSES] = {
-  0xfed976, 0xfeb24c, 0xfd8d3c, 0xf03b20, 0xbd0026
-};
-#define CLASS_ALPHA 0.55
-
-/* The classes' least counts: 1, 2, 5, 10, 20 while the largest count is small,
- * spread over the 1-2-5 ladder up to it when it is large. They change only when
- * the largest count passes a step, so colours hold still while playing. */
-static void
-choose_class_bounds (guint  max_count,
-                     guint *bounds)
-{
-  guint ladder[30];
-  guint n = 0, top = 0;
-
-  for (guint64 decade = 1; n + 3 <= G_N_ELEMENTS (ladder) && decade <= G_MAXUINT32; decade *= 10)
-    {
-      ladder[n++] = (guint) decade;
-      ladder[n++] = (guint) MIN (decade * 2, G_MAXUINT32);
-      ladder[n++] = (guint) MIN (decade * 5, G_MAXUINT32);
-    }
-  while (top + 1 < n && ladder[top + 1] <= max_count)
-    top++;
-  top = MAX (top, ATLAS_AREA_N_CLASSES - 1);
-  for (guint k = 0; k < ATLAS_AREA_N_CLASSES; k++)
-    bounds[k] = ladder[(top * k + (ATLAS_AREA_N_CLASSES - 1) / 2) / (ATLAS_AREA_N_CLASSES - 1)];
-}
 
 static void
 update_choropleth (AtlasAreaLayer *self)
@@ -131,7 +123,7 @@ update_choropleth (AtlasAreaLayer *self)
   for (guint d = 0; d < n_districts; d++)
     max_count = MAX (max_count, self->district_counts[d]);
 
-  choose_class_bounds (max_count, self->class_bounds);
+  atlas_area_choose_class_bounds (max_count, self->class_bounds);
   for (guint d = 0; d < n_districts; d++)
     {
       guint k = 0;
@@ -153,55 +145,9 @@ char *
 atlas_area_layer_describe_class (AtlasAreaLayer *self,
                                  guint           klass)
 {
-  guint low, high;
-
   g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), NULL);
-  g_return_val_if_fail (klass >= 1 && klass <= ATLAS_AREA_N_CLASSES, NULL);
 
-  low = self->class_bounds[klass - 1];
-  if (klass == ATLAS_AREA_N_CLASSES)
-    /* Translators: a class of the district colours: this many events or more */
-    return g_strdup_printf (_("%u or more"), low);
-  high = self->class_bounds[klass] - 1;
-  if (high == low)
-    return g_strdup_printf ("%u", low);
-  /* Translators: a class of the district colours: from this many events to that many */
-  return g_strdup_printf (_("%u–%u"), low, high);
-}
-
-/* The legend of the classes, in the bottom left corner. */
-static void
-draw_legend (AtlasAreaLayer *self,
-             GtkSnapshot    *snapshot,
-             double          height)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Events per district"));
-  const AtlasMapPalette *palette = atlas_map_palette_get (self->drawing_dark);
-  double x = 12, y, w = 150, h = 24 + 18 * ATLAS_AREA_N_CLASSES;
-  cairo_t *cr;
-
-  y = height - h - 44;   /* above the scale */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h));
-  atlas_map_set_source_rgb (cr, palette->halo, 0.88);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill (cr);
-  atlas_map_set_source_rgb (cr, palette->text, 1);
-  cairo_move_to (cr, x + 8, y + 4);
-  pango_cairo_show_layout (cr, layout);
-  for (guint k = 1; k <= ATLAS_AREA_N_CLASSES; k++)
-    {
-      g_autofree char *text = atlas_area_layer_describe_class (self, k);
-      double row = y + 6 + 18 * k;
-
-      atlas_map_set_source_rgb (cr, class_colors[k - 1], 0.85);
-      cairo_rectangle (cr, x + 8, row + 2, 22, 13);
-      cairo_fill (cr);
-      pango_layout_set_text (layout, text, -1);
-      atlas_map_set_source_rgb (cr, palette->text, 1);
-      cairo_move_to (cr, x + 38, row);
-      pango_cairo_show_layout (cr, layout);
-    }
-  cairo_destroy (cr);
+  return atlas_area_describe_class (self->class_bounds, klass);
 }
 
 static int
@@ -245,23 +191,6 @@ location_faded (AtlasAreaLayer *self,
   return self->counts != NULL && self->counts[location] == 0;
 }
 
-static void
-add_geometry_path (AtlasAreaLayer *self,
-                   AtlasMapPath   *path,
-                   const Shape    *shape)
-{
-  const AtlasGeometry *g = atlas_dataset_get_geometry (self->dataset, shape->geometry);
-
-  for (guint r = 0; r < g->n_rings; r++)
-    {
-      const AtlasRing *ring = atlas_dataset_get_ring (self->dataset, g->first_ring + r);
-      const AtlasPoint *points = atlas_dataset_get_points (self->dataset, ring);
-
-      /* AtlasPoint is two doubles, lon then lat. */
-      atlas_map_path_add_lon_lat (path, (const double *) points, ring->n_points, !shape->is_line);
-    }
-}
-
 static guint32
 shape_color (AtlasAreaLayer        *self,
              const AtlasMapPalette *palette,
@@ -297,7 +226,7 @@ draw_shape (AtlasAreaLayer        *self,
     }
 
   cairo_new_path (cr);
-  add_geometry_path (self, path, shape);
+  atlas_area_add_geometry_path (path, self->dataset, shape->geometry, !shape->is_line);
 
   if (shape->is_line)
     {
@@ -325,13 +254,15 @@ draw_shape (AtlasAreaLayer        *self,
   /* A selected area is drawn over its plain self (from the cache): its fill
    * adds to the plain one. */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (shape->is_district && self->choropleth && self->district_class[shape->owner] > 0 && !selected)
-    atlas_map_set_source_rgb (cr, class_colors[self->district_class[shape->owner] - 1], CLASS_ALPHA);
+  if (shape->is_district && selected)
+    atlas_map_set_source_rgb (cr, color, 0.12);
   else if (shape->is_district)
-    atlas_map_set_source_rgb (cr, color, selected ? 0.12 : faded ? 0.015 : 0.06);
+    atlas_area_set_district_source (cr, self->choropleth ? self->district_class[shape->owner] : 0,
+                                    faded, self->drawing_dark);
   else
     atlas_map_set_source_rgb (cr, color, selected ? 0.16 : faded ? 0.06 : 0.16);
-  cairo_fill_preserve (cr);
+  if (!shape->is_district || selected || !self->fills_apart)
+    cairo_fill_preserve (cr);
 
   if (shape->approximate)
     cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
@@ -350,7 +281,20 @@ draw_shape (AtlasAreaLayer        *self,
  * coarser antialiasing (CAIRO_ANTIALIAS_FAST), which cannot be told apart on
  * outlines a few pixels across. Measured with atlas-bench --parts map at 1M
  * events (about 6,100 outlines on screen), a full redraw took 184 ms with the
- * default antialiasing and 74 ms with the fast one. */
+ * default antialiasing and 74 ms with the fast one.
+ *
+ * Nor do they fade with the playhead (their places' markers above them do):
+ * at this zoom they crowd in the cities, where every step of the playhead
+ * changed a few and drawing the crowd again cost 60 ms a step at 1M. */
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 ga = *(const guint32 *) a, gb = *(const guint32 *) b;
+
+  return ga < gb ? -1 : ga > gb;
+}
+
 static void
 draw_dense (AtlasAreaLayer        *self,
             cairo_t               *cr,
@@ -360,8 +304,7 @@ draw_dense (AtlasAreaLayer        *self,
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
                                                         (GDestroyNotify) g_ptr_array_unref);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
@@ -369,52 +312,55 @@ draw_dense (AtlasAreaLayer        *self,
   for (guint i = 0; i < shapes->len; i++)
     {
       const Shape *shape = g_ptr_array_index (shapes, i);
-      /* Colour, then whether faded, then whether a line. */
-      guint32 group = shape_color (self, palette, shape) |
-                      ((guint32) location_faded (self, shape->owner) << 24) |
-                      ((guint32) shape->is_line << 25);
+      /* Colour, then whether a line. */
+      guint32 group = shape_color (self, palette, shape) | ((guint32) shape->is_line << 25);
       GPtrArray *members = g_hash_table_lookup (groups, GUINT_TO_POINTER (group));
 
       if (members == NULL)
         {
           members = g_ptr_array_new ();
           g_hash_table_insert (groups, GUINT_TO_POINTER (group), members);
+          g_array_append_val (keys, group);
         }
       g_ptr_array_add (members, (gpointer) shape);
     }
 
-  /* Areas first, lines over them, as in the detailed drawing. */
+  /* Areas first, lines over them, as in the detailed drawing; the groups in
+   * a fixed order, so that a patch of the image draws as the whole did. */
+  g_array_sort (keys, compare_groups);
   for (int lines = 0; lines <= 1; lines++)
     {
-      g_hash_table_iter_init (&iter, groups);
-      while (g_hash_table_iter_next (&iter, &key, &value))
+      for (guint k = 0; k < keys->len; k++)
         {
-          guint32 group = GPOINTER_TO_UINT (key);
-          GPtrArray *members = value;
-          gboolean faded = (group >> 24) & 1;
+          guint32 group = g_array_index (keys, guint32, k);
+          GPtrArray *members = g_hash_table_lookup (groups, GUINT_TO_POINTER (group));
 
           if ((int) ((group >> 25) & 1) != lines)
             continue;
 
           cairo_new_path (cr);
           for (guint i = 0; i < members->len; i++)
-            add_geometry_path (self, path, g_ptr_array_index (members, i));
+            {
+              const Shape *shape = g_ptr_array_index (members, i);
+
+              atlas_area_add_geometry_path (path, self->dataset, shape->geometry, !shape->is_line);
+            }
 
           if (lines)
             {
               cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
               cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
               cairo_set_line_width (cr, 2.5);
-              atlas_map_set_source_rgb (cr, group & 0xffffff, faded ? 0.45 : 1.0);
+              atlas_map_set_source_rgb (cr, group & 0xffffff, 1.0);
               cairo_stroke (cr);
             }
           else
             {
               cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-              atlas_map_set_source_rgb (cr, group & 0xffffff, faded ? 0.06 : 0.16);
+              atlas_map_set_source_rgb (cr, group & 0xffffff, 0.16);
               cairo_fill_preserve (cr);
               cairo_set_line_width (cr, 1.5);
-              atlas_map_set_source_rgb (cr, group & 0xffffff, faded ? 0.3 : 0.85);
+              atlas_map_set_source_rgb (cr, group & 0xffffff, 0.85);
               cairo_stroke (cr);
             }
         }
@@ -431,6 +377,59 @@ is_selected (AtlasAreaLayer *self,
   return shape->owner == self->selected_location && self->location_visible[shape->owner];
 }
 
+/* What a shape looks like in the cache: for a place, whether it is shown and
+ * whether faded; for a district, whether a filter keeps it (its choropleth
+ * fill is not in the cache when the fills are apart). */
+static guint8
+shape_look (AtlasAreaLayer *self,
+            const Shape    *shape)
+{
+  if (shape->is_district)
+    return 1 | self->district_in_filter[shape->owner] << 1 |
+           (self->fills_apart || !self->choropleth ? 0 : self->district_class[shape->owner] << 2);
+  if (!self->location_visible[shape->owner])
+    return 0;
+  if (self->image_dense)
+    return 1;   /* drawn plainly: they do not fade */
+  return 1 | location_faded (self, shape->owner) << 1;
+}
+
+/* The pixels a shape may touch, in the projection's widget. */
+static void
+shape_rect (const AtlasMapProjection *projection,
+            const Shape              *shape,
+            cairo_rectangle_int_t    *rect)
+{
+  double x0, y0, x1, y1;
+
+  atlas_map_projection_to_widget (projection, shape->min_x, shape->min_y, &x0, &y0);
+  atlas_map_projection_to_widget (projection, shape->max_x, shape->max_y, &x1, &y1);
+  rect->x = (int) floor (MIN (x0, x1)) - SHAPE_MARGIN;
+  rect->y = (int) floor (MIN (y0, y1)) - SHAPE_MARGIN;
+  rect->width = (int) ceil (MAX (x0, x1)) + SHAPE_MARGIN - rect->x;
+  rect->height = (int) ceil (MAX (y0, y1)) + SHAPE_MARGIN - rect->y;
+}
+
+/* Whether a shape is in view: within @bounds (normalized), and when @clip
+ * is given, in that rectangle of the widget. */
+static gboolean
+shape_wanted (const AtlasMapProjection *projection,
+              const Shape              *shape,
+              const double             *bounds,
+              const double             *clip)
+{
+  cairo_rectangle_int_t rect;
+
+  if (shape->max_x < bounds[0] || shape->min_x > bounds[2] ||
+      shape->max_y < bounds[1] || shape->min_y > bounds[3])
+    return FALSE;
+  if (clip == NULL)
+    return TRUE;
+  shape_rect (projection, shape, &rect);
+  return rect.x < clip[2] && rect.x + rect.width > clip[0] &&
+         rect.y < clip[3] && rect.y + rect.height > clip[1];
+}
+
 /* Everything but the emphasis of the selection, for the cache. */
 static void
 draw_areas_cb (cairo_t                  *cr,
@@ -441,16 +440,18 @@ draw_areas_cb (cairo_t                  *cr,
   const AtlasMapPalette *palette = atlas_map_palette_get (self->drawing_dark);
   g_autoptr(GPtrArray) places = g_ptr_array_new ();
   AtlasMapPath path;
-  double x0, y0, x1, y1;
+  double bounds[4], clip[4];
 
-  atlas_map_projection_get_bounds (projection, 8, &x0, &y0, &x1, &y1);
+  atlas_map_projection_get_bounds (projection, SHAPE_MARGIN, &bounds[0], &bounds[1],
+                                   &bounds[2], &bounds[3]);
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
   atlas_map_path_init (&path, cr, projection, 16);
 
   for (guint i = 0; i < self->shapes->len; i++)
     {
       const Shape *shape = &g_array_index (self->shapes, Shape, i);
 
-      if (shape->max_x < x0 || shape->min_x > x1 || shape->max_y < y0 || shape->min_y > y1)
+      if (!shape_wanted (projection, shape, bounds, self->patching ? clip : NULL))
         continue;
       if (shape->is_district)
         draw_shape (self, cr, &path, palette, shape, FALSE);
@@ -458,7 +459,10 @@ draw_areas_cb (cairo_t                  *cr,
         g_ptr_array_add (places, (gpointer) shape);
     }
 
-  if (places->len > DENSE_SHAPES)
+  /* A patch draws its few places the way the rest of the image has them. */
+  if (!self->patching)
+    self->image_dense = places->len > DENSE_SHAPES;
+  if (self->image_dense)
     {
       draw_dense (self, cr, &path, palette, places);
     }
@@ -467,6 +471,161 @@ draw_areas_cb (cairo_t                  *cr,
       for (guint i = 0; i < places->len; i++)
         draw_shape (self, cr, &path, palette, g_ptr_array_index (places, i), FALSE);
     }
+}
+
+/* A drawing of the whole cache: every shape's look is what it draws. */
+static void
+render_areas_cb (cairo_t                  *cr,
+                 const AtlasMapProjection *projection,
+                 gpointer                  user_data)
+{
+  AtlasAreaLayer *self = user_data;
+
+  draw_areas_cb (cr, projection, self);
+  /* After drawing, which tells whether the image is dense. */
+  for (guint i = 0; i < self->shapes->len; i++)
+    self->drawn[i] = shape_look (self, &g_array_index (self->shapes, Shape, i));
+}
+
+/* How many shapes a patch of @rects would draw: the shapes shown in each.
+ * Where changes crowd (a city at a low zoom), drawing them again costs more
+ * than drawing everything once. */
+static guint
+count_patch_draws (AtlasAreaLayer           *self,
+                   const AtlasMapProjection *projection,
+                   const double             *bounds,
+                   GArray                   *rects)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->shapes->len && rects->len <= PATCH_MAX_RECTS; i++)
+    {
+      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+      cairo_rectangle_int_t rect;
+
+      if (!shape->is_district && !self->location_visible[shape->owner])
+        continue;
+      if (!shape_wanted (projection, shape, bounds, NULL))
+        continue;
+      shape_rect (projection, shape, &rect);
+      for (guint r = 0; r < rects->len; r++)
+        n += atlas_map_rects_meet (&rect, &g_array_index (rects, cairo_rectangle_int_t, r));
+    }
+  return rects->len <= PATCH_MAX_RECTS ? n : G_MAXUINT;
+}
+
+/* The counts or the filter changed: draws again, in the cache, the shapes
+ * whose look changed and what lies under and over them, or, when that is
+ * much, has the whole image drawn afresh. */
+static void
+patch_changes (AtlasAreaLayer *self)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  AtlasMapProjection projection;
+  double bounds[4], area;
+  guint n_changed = 0, n_places = 0, n_shown = 0, n_draws;
+
+  if (!atlas_map_cache_get_projection (&self->cache, &projection))
+    return;   /* the next frame draws afresh anyway */
+
+  atlas_map_projection_get_bounds (&projection, SHAPE_MARGIN, &bounds[0], &bounds[1],
+                                   &bounds[2], &bounds[3]);
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+      guint8 look = shape_look (self, shape);
+      cairo_rectangle_int_t rect;
+
+      if (!shape_wanted (&projection, shape, bounds, NULL))
+        continue;
+      n_places += !shape->is_district && self->location_visible[shape->owner];
+      n_shown += shape->is_district || self->location_visible[shape->owner];
+      if (look == self->drawn[i])
+        continue;
+      self->drawn[i] = look;
+      if (++n_changed > PATCH_MAX_SHAPES)
+        continue;   /* drawn afresh: where no longer matters */
+      shape_rect (&projection, shape, &rect);
+      g_array_append_val (rects, rect);
+    }
+
+  area = atlas_map_cache_merge_rects (rects) / (projection.width * projection.height);
+  n_draws = count_patch_draws (self, &projection, bounds, rects);
+  if (n_changed > PATCH_MAX_SHAPES || area > PATCH_MAX_AREA || n_draws > n_shown / 2 ||
+      (n_places > DENSE_SHAPES) != self->image_dense)
+    {
+      g_debug ("Drawing every outline again: %u changed, over %.0f %% of the image, "
+               "%u of %u shapes to draw", n_changed, 100 * area, n_draws, n_shown);
+      self->version++;
+    }
+  else if (n_changed > 0)
+    {
+      g_debug ("Patching %u changed outlines in %u rectangles", n_changed, rects->len);
+      self->patching = TRUE;
+      atlas_map_cache_patch (&self->cache, (const cairo_rectangle_int_t *) rects->data, rects->len,
+                             draw_areas_cb, self);
+      self->patching = FALSE;
+    }
+}
+
+/* The choropleth's fills, for the cache's image as it is now. */
+static cairo_surface_t *
+update_fill (AtlasAreaLayer *self)
+{
+  guint n_districts = atlas_dataset_get_n_districts (self->dataset);
+  g_autofree guint32 *colors = g_new (guint32, MAX (n_districts, 1));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint d = 0; d < n_districts; d++)
+    colors[d] = atlas_area_district_fill (self->district_class[d], !self->district_in_filter[d],
+                                          self->drawing_dark);
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+
+      if (!shape->is_district)
+        break;   /* districts come first */
+      if (!shape->is_line)
+        g_array_append_val (order, shape->owner);
+    }
+  return atlas_area_fill_update (&self->fill, &self->cache, self->dataset, order, colors);
+}
+
+/* The areas, from the cache when the map is not rotated. */
+static void
+snapshot_areas (AtlasAreaLayer           *self,
+                GtkSnapshot              *snapshot,
+                const AtlasMapProjection *projection)
+{
+  guint stamp;
+  cairo_t *cr;
+
+  self->fills_apart = self->choropleth && projection->rotation == 0;
+  if (projection->rotation != 0)
+    {
+      /* Drawn directly: the cache's looks no longer tell what changed. */
+      if (self->changed)
+        self->version++;
+    }
+  else if (self->changed)
+    {
+      patch_changes (self);
+    }
+  self->changed = FALSE;
+
+  stamp = self->version * 2 + self->drawing_dark;
+  if (!self->fills_apart)
+    {
+      atlas_map_cache_snapshot (&self->cache, snapshot, projection, stamp, render_areas_cb, self);
+      return;
+    }
+
+  atlas_map_cache_update (&self->cache, projection, stamp, render_areas_cb, self);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, projection->width,
+                                                                 projection->height));
+  atlas_map_cache_paint (&self->cache, cr, projection, update_fill (self));
+  atlas_map_cache_paint (&self->cache, cr, projection, self->cache.surface);
+  cairo_destroy (cr);
 }
 
 /* The areas come from a cache (thousands of outlines take long to draw, and
@@ -488,8 +647,7 @@ atlas_area_layer_snapshot (GtkWidget   *widget,
   atlas_map_projection_init_from_viewport (&projection,
                                            shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                                            width, height);
-  atlas_map_cache_snapshot (&self->cache, snapshot, &projection,
-                            self->version * 2 + self->drawing_dark, draw_areas_cb, self);
+  snapshot_areas (self, snapshot, &projection);
 
   for (guint i = 0; i < self->shapes->len; i++)
     {
@@ -508,7 +666,7 @@ atlas_area_layer_snapshot (GtkWidget   *widget,
     }
 
   if (self->choropleth)
-    draw_legend (self, snapshot, height);
+    atlas_area_draw_legend (widget, snapshot, height, self->drawing_dark, self->class_bounds);
 }
 
 /* Even-odd point in polygon over every ring of a geometry, in normalized
@@ -673,6 +831,8 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->district_counts, g_free);
   g_clear_pointer (&self->district_class, g_free);
+  g_clear_pointer (&self->drawn, g_free);
+  atlas_area_fill_clear (&self->fill);
   self->selected_location = self->selected_district = ATLAS_NONE;
 
   if (dataset != NULL)
@@ -702,6 +862,7 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
             add_shape (self, loc->geometry, FALSE, l, loc->approximate);
         }
       g_array_sort (self->shapes, compare_shapes);
+      self->drawn = g_new0 (guint8, MAX (self->shapes->len, 1));
       update_choropleth (self);
     }
 
@@ -751,7 +912,7 @@ atlas_area_layer_set_visible (AtlasAreaLayer *self,
     }
   update_choropleth (self);
 
-  self->version++;
+  self->changed = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -775,7 +936,7 @@ atlas_area_layer_set_counts (AtlasAreaLayer *self,
     self->counts = g_memdup2 (counts, sizeof (guint32) * MAX (n_counts, 1));
   update_choropleth (self);
 
-  self->version++;
+  self->changed = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -931,6 +1092,8 @@ atlas_area_layer_dispose (GObject *object)
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->district_counts, g_free);
   g_clear_pointer (&self->district_class, g_free);
+  g_clear_pointer (&self->drawn, g_free);
+  atlas_area_fill_clear (&self->fill);
 
   G_OBJECT_CLASS (atlas_area_layer_parent_class)->dispose (object);
 }
@@ -966,7 +1129,7 @@ atlas_area_layer_init (AtlasAreaLayer *self)
   atlas_map_cache_init (&self->cache, GTK_WIDGET (self));
   self->selected_location = ATLAS_NONE;
   self->selected_district = ATLAS_NONE;
-  choose_class_bounds (0, self->class_bounds);
+  atlas_area_choose_class_bounds (0, self->class_bounds);
 }
 
 /**

@@ -112,12 +112,10 @@ cell_range (const AtlasLabelPlacer *self,
 }
 
 static AtlasLabelBox
-make_box (double x,
-          double y,
-          double width,
-          double height)
+make_box (const graphene_rect_t *rect)
 {
-  AtlasLabelBox box = { x, y, x + width, y + height, 0, 0 };
+  AtlasLabelBox box = { rect->origin.x, rect->origin.y, rect->origin.x + rect->size.width,
+                        rect->origin.y + rect->size.height, 0, 0 };
 
   return box;
 }
@@ -125,21 +123,15 @@ make_box (double x,
 /**
  * atlas_label_placer_find:
  * @self: a placer
- * @x: left edge
- * @y: top edge
- * @width: box width
- * @height: box height
+ * @rect: a box, in widget coordinates
  *
  * Returns: (nullable): the first box placed that overlaps this one
  */
 const AtlasLabelBox *
 atlas_label_placer_find (const AtlasLabelPlacer *self,
-                         double                  x,
-                         double                  y,
-                         double                  width,
-                         double                  height)
+                         const graphene_rect_t  *rect)
 {
-  AtlasLabelBox box = make_box (x, y, width, height);
+  AtlasLabelBox box = make_box (rect);
   const AtlasLabelBox *found = NULL;
   guint c0, r0, c1, r1;
 
@@ -171,24 +163,20 @@ atlas_label_placer_find (const AtlasLabelPlacer *self,
 /**
  * atlas_label_placer_is_free:
  * @self: a placer
- * @x: left edge
- * @y: top edge
- * @width: box width
- * @height: box height
+ * @rect: a box, in widget coordinates
  *
  * Returns: whether the box lies inside the area and overlaps nothing placed
  */
 gboolean
 atlas_label_placer_is_free (const AtlasLabelPlacer *self,
-                            double                  x,
-                            double                  y,
-                            double                  width,
-                            double                  height)
+                            const graphene_rect_t  *rect)
 {
-  if (x < 0 || y < 0 || x + width > self->width || y + height > self->height)
+  if (rect->origin.x < 0 || rect->origin.y < 0 ||
+      rect->origin.x + rect->size.width > self->width ||
+      rect->origin.y + rect->size.height > self->height)
     return FALSE;
 
-  return atlas_label_placer_find (self, x, y, width, height) == NULL;
+  return atlas_label_placer_find (self, rect) == NULL;
 }
 
 /**
@@ -196,23 +184,17 @@ atlas_label_placer_is_free (const AtlasLabelPlacer *self,
  * @self: a placer
  * @kind: what the box is
  * @id: which one (a place, a base-map label)
- * @x: left edge
- * @y: top edge
- * @width: box width
- * @height: box height
+ * @rect: the box, in widget coordinates
  *
  * Marks a box as taken, whether or not it overlaps others (an obstacle).
  */
 void
-atlas_label_placer_add (AtlasLabelPlacer *self,
-                        AtlasLabelKind    kind,
-                        guint             id,
-                        double            x,
-                        double            y,
-                        double            width,
-                        double            height)
+atlas_label_placer_add (AtlasLabelPlacer      *self,
+                        AtlasLabelKind         kind,
+                        guint                  id,
+                        const graphene_rect_t *rect)
 {
-  AtlasLabelBox box = make_box (x, y, width, height);
+  AtlasLabelBox box = make_box (rect);
   guint c0, r0, c1, r1;
   guint index = self->boxes->len;
 
@@ -240,26 +222,20 @@ atlas_label_placer_add (AtlasLabelPlacer *self,
  * @self: a placer
  * @kind: what the box is
  * @id: which one
- * @x: left edge
- * @y: top edge
- * @width: box width
- * @height: box height
+ * @rect: the box, in widget coordinates
  *
  * Returns: whether the box was free, and is now taken
  */
 gboolean
-atlas_label_placer_try_add (AtlasLabelPlacer *self,
-                            AtlasLabelKind    kind,
-                            guint             id,
-                            double            x,
-                            double            y,
-                            double            width,
-                            double            height)
+atlas_label_placer_try_add (AtlasLabelPlacer      *self,
+                            AtlasLabelKind         kind,
+                            guint                  id,
+                            const graphene_rect_t *rect)
 {
-  if (!atlas_label_placer_is_free (self, x, y, width, height))
+  if (!atlas_label_placer_is_free (self, rect))
     return FALSE;
 
-  atlas_label_placer_add (self, kind, id, x, y, width, height);
+  atlas_label_placer_add (self, kind, id, rect);
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <graphene.h>
 
 G_BEGIN_DECLS
 
@@ -33,39 +34,27 @@ typedef struct
 
 typedef struct _AtlasLabelPlacer AtlasLabelPlacer;
 
-AtlasLabelPlacer    *atlas_label_placer_new       (double            width,
-                                                   double            height);
+AtlasLabelPlacer    *atlas_label_placer_new       (double                  width,
+                                                   double                  height);
 AtlasLabelPlacer    *atlas_label_placer_copy      (const AtlasLabelPlacer *self);
-void                 atlas_label_placer_free      (AtlasLabelPlacer *self);
-const AtlasLabelBox *atlas_label_placer_find     (const AtlasLabelPlacer *self,
-                                                   double            x,
-                                                   double            y,
-                                                   double            width,
-                                                   double            height);
+void                 atlas_label_placer_free      (AtlasLabelPlacer       *self);
+const AtlasLabelBox *atlas_label_placer_find      (const AtlasLabelPlacer *self,
+                                                   const graphene_rect_t  *rect);
 gboolean             atlas_label_placer_is_free   (const AtlasLabelPlacer *self,
-                                                   double            x,
-                                                   double            y,
-                                                   double            width,
-                                                   double            height);
-void                 atlas_label_placer_add       (AtlasLabelPlacer *self,
-                                                   AtlasLabelKind    kind,
-                                                   guint             id,
-                                                   double            x,
-                                                   double            y,
-                                                   double            width,
-                                                   double            height);
-gboolean             atlas_label_placer_try_add   (AtlasLabelPlacer *self,
-                                                   AtlasLabelKind    kind,
-                                                   guint             id,
-                                                   double            x,
-                                                   double            y,
-                                                   double            width,
-                                                   double            height);
+                                                   const graphene_rect_t  *rect);
+void                 atlas_label_placer_add       (AtlasLabelPlacer       *self,
+                                                   AtlasLabelKind          kind,
+                                                   guint                   id,
+                                                   const graphene_rect_t  *rect);
+gboolean             atlas_label_placer_try_add   (AtlasLabelPlacer       *self,
+                                                   AtlasLabelKind          kind,
+                                                   guint                   id,
+                                                   const graphene_rect_t  *rect);
 const AtlasLabelBox *atlas_label_placer_get_boxes (const AtlasLabelPlacer *self,
-                                                   guint            *n_boxes);
+                                                   guint                  *n_boxes);
 gboolean             atlas_label_placer_has       (const AtlasLabelPlacer *self,
-                                                   AtlasLabelKind    kind,
-                                                   guint             id);
+                                                   AtlasLabelKind          kind,
+                                                   guint                   id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasLabelPlacer, atlas_label_placer_free)
 

@@ -28,6 +28,9 @@
 
 #define CACHE_MARGIN 256
 #define REFINE_DELAY_MS 150
+/* How far around a patched rectangle it is drawn, so that its edges are drawn
+ * as in the whole image. */
+#define PATCH_MARGIN 16
 
 void
 atlas_map_cache_init (AtlasMapCache *self,
@@ -93,6 +96,8 @@ render (AtlasMapCache            *self,
   projection.height = height;
   projection.origin_x = self->x + width / 2.0;
   projection.origin_y = self->y + height / 2.0;
+  self->projection = projection;
+  self->generation++;
 
   atlas_map_cache_invalidate (self);
   self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
@@ -102,13 +107,104 @@ render (AtlasMapCache            *self,
   cairo_destroy (cr);
 }
 
+/* Where the image's top left corner falls in the widget, and how much it is
+ * scaled, for @projection. */
+static void
+placement (AtlasMapCache            *self,
+           const AtlasMapProjection *projection,
+           double                   *x,
+           double                   *y,
+           double                   *factor)
+{
+  *factor = self->surface != NULL ? exp2 (projection->zoom - self->zoom) : 1.0;
+  *x = self->x * *factor - (projection->origin_x - projection->width / 2);
+  *y = self->y * *factor - (projection->origin_y - projection->height / 2);
+}
+
+/**
+ * atlas_map_cache_update:
+ * @self: a cache
+ * @projection: the layer's projection for this frame, not rotated
+ * @stamp: a value that changes whenever the content does (a version, the
+ *   style); a different stamp draws afresh
+ * @draw: draws the content
+ * @user_data: data for @draw
+ *
+ * Makes the image fit to be painted for this frame: draws it afresh unless it
+ * covers the view at about this zoom with this stamp.
+ */
+void
+atlas_map_cache_update (AtlasMapCache            *self,
+                        const AtlasMapProjection *projection,
+                        guint                     stamp,
+                        AtlasMapCacheDrawFunc     draw,
+                        gpointer                  user_data)
+{
+  int scale = gtk_widget_get_scale_factor (self->widget);
+  double x, y, factor;
+  gboolean usable;
+
+  placement (self, projection, &x, &y, &factor);
+  usable = self->surface != NULL && self->scale == scale && self->stamp == stamp &&
+           fabs (projection->zoom - self->zoom) < 1.0 && x <= 0 && y <= 0 &&
+           x + self->width * factor >= projection->width &&
+           y + self->height * factor >= projection->height;
+
+  if (usable && projection->zoom != self->zoom)
+    {
+      g_clear_handle_id (&self->refine_id, g_source_remove);
+      self->refine_id = g_timeout_add (REFINE_DELAY_MS, refine_cb, self);
+    }
+  else if (!usable)
+    {
+      render (self, projection, scale, stamp, draw, user_data);
+    }
+}
+
+/**
+ * atlas_map_cache_paint:
+ * @self: a cache, updated for this frame
+ * @cr: where the layer draws, in widget coordinates
+ * @projection: the layer's projection for this frame
+ * @surface: the image, or another the size of the image that goes with it
+ *
+ * Paints @surface where the image stands in this frame.
+ */
+void
+atlas_map_cache_paint (AtlasMapCache            *self,
+                       cairo_t                  *cr,
+                       const AtlasMapProjection *projection,
+                       cairo_surface_t          *surface)
+{
+  int scale = self->scale;
+  double x, y, factor;
+
+  g_return_if_fail (self->surface != NULL);
+
+  placement (self, projection, &x, &y, &factor);
+  if (factor == 1.0)
+    {
+      /* Whole device pixels: the copy is exact, never resampled. */
+      x = round (x * scale) / scale;
+      y = round (y * scale) / scale;
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, factor, factor);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  if (factor != 1.0)
+    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 /**
  * atlas_map_cache_draw:
  * @self: a cache
  * @cr: where the layer draws, in widget coordinates
  * @projection: the layer's projection for this frame
- * @stamp: a value that changes whenever the content does (a version, the
- *   style); a different stamp draws afresh
+ * @stamp: as for atlas_map_cache_update()
  * @draw: draws the content
  * @user_data: data for @draw
  *
@@ -123,54 +219,153 @@ atlas_map_cache_draw (AtlasMapCache            *self,
                       AtlasMapCacheDrawFunc     draw,
                       gpointer                  user_data)
 {
-  double width = projection->width, height = projection->height;
-  double view_x = projection->origin_x - width / 2;
-  double view_y = projection->origin_y - height / 2;
-  int scale = gtk_widget_get_scale_factor (self->widget);
-  double factor = self->surface != NULL ? exp2 (projection->zoom - self->zoom) : 1.0;
-  double x = self->x * factor - view_x;
-  double y = self->y * factor - view_y;
-  gboolean usable;
-
-  cairo_save (cr);
   if (projection->rotation != 0)
     {
+      cairo_save (cr);
       draw (cr, projection, user_data);
       cairo_restore (cr);
       return;
     }
 
-  usable = self->surface != NULL && self->scale == scale && self->stamp == stamp &&
-           fabs (projection->zoom - self->zoom) < 1.0 && x <= 0 && y <= 0 &&
-           x + self->width * factor >= width && y + self->height * factor >= height;
+  atlas_map_cache_update (self, projection, stamp, draw, user_data);
+  atlas_map_cache_paint (self, cr, projection, self->surface);
+}
 
-  if (usable && projection->zoom != self->zoom)
-    {
-      g_clear_handle_id (&self->refine_id, g_source_remove);
-      self->refine_id = g_timeout_add (REFINE_DELAY_MS, refine_cb, self);
-    }
-  else if (!usable)
-    {
-      render (self, projection, scale, stamp, draw, user_data);
-      factor = 1.0;
-      x = self->x - view_x;
-      y = self->y - view_y;
-    }
+/**
+ * atlas_map_cache_get_projection:
+ * @self: a cache
+ * @projection: (out caller-allocates): the projection the image is drawn
+ *   with: its own size, zoom and position
+ *
+ * Returns: whether there is an image
+ */
+gboolean
+atlas_map_cache_get_projection (AtlasMapCache      *self,
+                                AtlasMapProjection *projection)
+{
+  if (self->surface == NULL)
+    return FALSE;
+  *projection = self->projection;
+  return TRUE;
+}
 
-  if (factor == 1.0)
-    {
-      /* Whole device pixels: the copy is exact, never resampled. */
-      x = round (x * scale) / scale;
-      y = round (y * scale) / scale;
-    }
+/**
+ * atlas_map_cache_merge_rects:
+ * @rects: (element-type cairo_rectangle_int_t): rectangles
+ *
+ * Merges rectangles that meet into their bounding box until none meet, so
+ * that a crowd of small changes (in a city, say) is patched once, not once per
+ * change.
+ *
+ * Returns: the area they cover now
+ */
+double
+atlas_map_cache_merge_rects (GArray *rects)
+{
+  gboolean merged = TRUE;
+  double area = 0;
 
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, factor, factor);
+  while (merged)
+    {
+      merged = FALSE;
+      for (guint i = 0; i < rects->len; i++)
+        {
+          cairo_rectangle_int_t *a = &g_array_index (rects, cairo_rectangle_int_t, i);
+
+          for (guint j = rects->len; j-- > i + 1;)
+            {
+              cairo_rectangle_int_t *b = &g_array_index (rects, cairo_rectangle_int_t, j);
+              int x1 = MAX (a->x + a->width, b->x + b->width);
+              int y1 = MAX (a->y + a->height, b->y + b->height);
+
+              if (!atlas_map_rects_meet (a, b))
+                continue;
+              a->x = MIN (a->x, b->x);
+              a->y = MIN (a->y, b->y);
+              a->width = x1 - a->x;
+              a->height = y1 - a->y;
+              g_array_remove_index_fast (rects, j);
+              merged = TRUE;
+            }
+        }
+    }
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const cairo_rectangle_int_t *r = &g_array_index (rects, cairo_rectangle_int_t, i);
+
+      area += (double) r->width * r->height;
+    }
+  return area;
+}
+
+/**
+ * atlas_map_cache_patch:
+ * @self: a cache
+ * @rects: (array length=n_rects): the parts of the image to draw again, in its
+ *   (logical) pixels, apart from each other
+ * @n_rects: their number
+ * @draw: draws the content, clipped to @region
+ * @user_data: data for @draw
+ *
+ * Draws part of the image again, when a few things in it have changed, on a
+ * copy of it (the frames that show the old image keep it). @draw is called
+ * for each rectangle, with the image's projection, on an image
+ * that covers the rectangle and a margin: it may skip what lies outside the
+ * clip extents.
+ *
+ * Returns: whether there was an image to patch
+ */
+gboolean
+atlas_map_cache_patch (AtlasMapCache               *self,
+                       const cairo_rectangle_int_t *rects,
+                       guint                        n_rects,
+                       AtlasMapCacheDrawFunc        draw,
+                       gpointer                     user_data)
+{
+  cairo_surface_t *copy;
+  cairo_t *cr;
+
+  if (self->surface == NULL)
+    return FALSE;
+
+  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width * self->scale,
+                                     self->height * self->scale);
+  cairo_surface_set_device_scale (copy, self->scale, self->scale);
+  cr = cairo_create (copy);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, self->surface, 0, 0);
-  if (factor != 1.0)
-    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
-  cairo_restore (cr);
+
+  /* One rectangle at a time, each drawn whole on an
+   * image of its own a margin larger, then copied in: clipped drawing samples
+   * the edges of shapes a little otherwise than unclipped drawing does, and a
+   * patch must match the whole drawing to the pixel. */
+  for (guint i = 0; i < n_rects; i++)
+    {
+      cairo_rectangle_int_t rect = rects[i];
+      cairo_surface_t *part;
+      cairo_t *part_cr;
+
+      part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                         (rect.width + 2 * PATCH_MARGIN) * self->scale,
+                                         (rect.height + 2 * PATCH_MARGIN) * self->scale);
+      cairo_surface_set_device_scale (part, self->scale, self->scale);
+      cairo_surface_set_device_offset (part, (PATCH_MARGIN - rect.x) * self->scale,
+                                       (PATCH_MARGIN - rect.y) * self->scale);
+      part_cr = cairo_create (part);
+      draw (part_cr, &self->projection, user_data);
+      cairo_destroy (part_cr);
+
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+      cairo_set_source_surface (cr, part, 0, 0);
+      cairo_fill (cr);
+      cairo_surface_destroy (part);
+    }
+  cairo_destroy (cr);
+
+  cairo_surface_destroy (self->surface);
+  self->surface = copy;
+  return TRUE;
 }
 
 /**

@@ -30,14 +30,42 @@ typedef struct
   int height;
   double zoom;
   int scale;
+  AtlasMapProjection projection;   /* the image's own */
   guint stamp;                /* what the owner's content looked like */
+  guint generation;           /* changes whenever the image is drawn afresh */
   guint refine_id;
 } AtlasMapCache;
+
+/* Whether two rectangles overlap or touch. */
+static inline gboolean
+atlas_map_rects_meet (const cairo_rectangle_int_t *a,
+                      const cairo_rectangle_int_t *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
+         a->y <= b->y + b->height && b->y <= a->y + a->height;
+}
 
 void atlas_map_cache_init       (AtlasMapCache            *self,
                                  GtkWidget                *widget);
 void atlas_map_cache_clear      (AtlasMapCache            *self);
 void atlas_map_cache_invalidate (AtlasMapCache            *self);
+void atlas_map_cache_update     (AtlasMapCache            *self,
+                                 const AtlasMapProjection *projection,
+                                 guint                     stamp,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 gpointer                  user_data);
+void atlas_map_cache_paint      (AtlasMapCache            *self,
+                                 cairo_t                  *cr,
+                                 const AtlasMapProjection *projection,
+                                 cairo_surface_t          *surface);
+gboolean atlas_map_cache_get_projection (AtlasMapCache    *self,
+                                 AtlasMapProjection       *projection);
+double   atlas_map_cache_merge_rects (GArray              *rects);
+gboolean atlas_map_cache_patch  (AtlasMapCache            *self,
+                                 const cairo_rectangle_int_t *rects,
+                                 guint                     n_rects,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 gpointer                  user_data);
 void atlas_map_cache_draw       (AtlasMapCache            *self,
                                  cairo_t                  *cr,
                                  const AtlasMapProjection *projection,

@@ -68,10 +68,7 @@ atlas_map_camera_go_to (ShumateMap *map,
 /**
  * atlas_map_camera_go_to_bounds:
  * @map: a map
- * @min_lon: west edge
- * @min_lat: south edge
- * @max_lon: east edge
- * @max_lat: north edge
+ * @bounds: the box to show
  * @min_zoom: zoom at least this far in
  * @max_zoom: zoom at most this far in
  * @animate: whether to animate
@@ -79,25 +76,22 @@ atlas_map_camera_go_to (ShumateMap *map,
  * Shows a box of the world as large as fits, with a margin.
  */
 void
-atlas_map_camera_go_to_bounds (ShumateMap *map,
-                               double      min_lon,
-                               double      min_lat,
-                               double      max_lon,
-                               double      max_lat,
-                               double      min_zoom,
-                               double      max_zoom,
-                               gboolean    animate)
+atlas_map_camera_go_to_bounds (ShumateMap           *map,
+                               const AtlasMapBounds *bounds,
+                               double                min_zoom,
+                               double                max_zoom,
+                               gboolean              animate)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (map));
   double height = gtk_widget_get_height (GTK_WIDGET (map));
   double x0, y0, x1, y1, lon, lat, zoom;
 
-  zoom = atlas_map_zoom_for_bounds (min_lon, min_lat, max_lon, max_lat, width, height, 256,
-                                    FIT_PADDING);
+  zoom = atlas_map_zoom_for_bounds (bounds->min_lon, bounds->min_lat, bounds->max_lon,
+                                    bounds->max_lat, width, height, 256, FIT_PADDING);
 
   /* The middle of the box in Mercator, which is not the middle in degrees. */
-  atlas_mercator_from_lon_lat (min_lon, max_lat, &x0, &y0);
-  atlas_mercator_from_lon_lat (max_lon, min_lat, &x1, &y1);
+  atlas_mercator_from_lon_lat (bounds->min_lon, bounds->max_lat, &x0, &y0);
+  atlas_mercator_from_lon_lat (bounds->max_lon, bounds->min_lat, &x1, &y1);
   atlas_mercator_to_lon_lat ((x0 + x1) / 2, (y0 + y1) / 2, &lon, &lat);
 
   atlas_map_camera_go_to (map, lon, lat, CLAMP (zoom, min_zoom, max_zoom), animate);
@@ -118,9 +112,11 @@ atlas_map_camera_go_to_geometry (ShumateMap          *map,
                                  double               max_zoom,
                                  gboolean             animate)
 {
-  atlas_map_camera_go_to_bounds (map, geometry->min_lon, geometry->min_lat, geometry->max_lon,
-                                 geometry->max_lat,
-                                 ATLAS_MAP_MIN_ZOOM, max_zoom, animate);
+  AtlasMapBounds bounds = {
+    geometry->min_lon, geometry->min_lat, geometry->max_lon, geometry->max_lat
+  };
+
+  atlas_map_camera_go_to_bounds (map, &bounds, ATLAS_MAP_MIN_ZOOM, max_zoom, animate);
 }
 
 /**
@@ -188,7 +184,7 @@ atlas_map_camera_reveal_all (ShumateMap   *map,
   ShumateViewport *viewport = viewport_of (map);
   double width = gtk_widget_get_width (GTK_WIDGET (map));
   double height = gtk_widget_get_height (GTK_WIDGET (map));
-  double min_lon = G_MAXDOUBLE, min_lat = G_MAXDOUBLE, max_lon = -G_MAXDOUBLE, max_lat = -G_MAXDOUBLE;
+  AtlasMapBounds bounds = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   gboolean all_shown = TRUE;
   AtlasMapProjection projection;
 
@@ -204,13 +200,13 @@ atlas_map_camera_reveal_all (ShumateMap   *map,
       atlas_map_projection_to_widget (&projection, nx, ny, &x, &y);
       all_shown &= x >= width * REVEAL_EDGE && x <= width * (1 - REVEAL_EDGE) &&
                    y >= height * REVEAL_EDGE && y <= height * (1 - REVEAL_EDGE);
-      min_lon = MIN (min_lon, lons[i]);
-      max_lon = MAX (max_lon, lons[i]);
-      min_lat = MIN (min_lat, lats[i]);
-      max_lat = MAX (max_lat, lats[i]);
+      bounds.min_lon = MIN (bounds.min_lon, lons[i]);
+      bounds.max_lon = MAX (bounds.max_lon, lons[i]);
+      bounds.min_lat = MIN (bounds.min_lat, lats[i]);
+      bounds.max_lat = MAX (bounds.max_lat, lats[i]);
     }
   if (!all_shown)
-    atlas_map_camera_go_to_bounds (map, min_lon, min_lat, max_lon, max_lat, ATLAS_MAP_MIN_ZOOM, REVEAL_ZOOM,
+    atlas_map_camera_go_to_bounds (map, &bounds, ATLAS_MAP_MIN_ZOOM, REVEAL_ZOOM,
                                    gtk_widget_get_mapped (GTK_WIDGET (map)));
 }
 

@@ -16,19 +16,23 @@ G_BEGIN_DECLS
 #define ATLAS_MAP_MIN_ZOOM 3.0
 #define ATLAS_MAP_MAX_ZOOM 17.0
 
+/* A box of the world, in degrees. */
+typedef struct
+{
+  double min_lon, min_lat;    /* south-west corner */
+  double max_lon, max_lat;    /* north-east corner */
+} AtlasMapBounds;
+
 void atlas_map_camera_go_to        (ShumateMap *map,
                                     double      lon,
                                     double      lat,
                                     double      zoom,
                                     gboolean    animate);
-void atlas_map_camera_go_to_bounds (ShumateMap *map,
-                                    double      min_lon,
-                                    double      min_lat,
-                                    double      max_lon,
-                                    double      max_lat,
-                                    double      min_zoom,
-                                    double      max_zoom,
-                                    gboolean    animate);
+void atlas_map_camera_go_to_bounds (ShumateMap           *map,
+                                    const AtlasMapBounds *bounds,
+                                    double                min_zoom,
+                                    double                max_zoom,
+                                    gboolean              animate);
 void atlas_map_camera_go_to_geometry (ShumateMap          *map,
                                       const AtlasGeometry *geometry,
                                       double               max_zoom,

@@ -92,6 +92,56 @@ add_point (Builder *b,
     emit (b, x, y);
 }
 
+/* Reads point @i of an array as normalized Mercator x, y. */
+typedef void (*ReadPoint) (gconstpointer  points,
+                           guint          i,
+                           double        *nx,
+                           double        *ny);
+
+static void
+read_float (gconstpointer  points,
+            guint          i,
+            double        *nx,
+            double        *ny)
+{
+  const float *xy = points;
+
+  *nx = xy[2 * i];
+  *ny = xy[2 * i + 1];
+}
+
+static void
+read_lon_lat (gconstpointer  points,
+              guint          i,
+              double        *nx,
+              double        *ny)
+{
+  const double *lon_lat = points;
+
+  atlas_mercator_from_lon_lat (lon_lat[2 * i], lon_lat[2 * i + 1], nx, ny);
+}
+
+static inline void
+add_points (AtlasMapPath  *self,
+            gconstpointer  points,
+            ReadPoint      read,
+            guint          n_points,
+            gboolean       close)
+{
+  Builder b = { self, FALSE, 0, 0, 0, FALSE, 0, 0 };
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double nx, ny, x, y;
+
+      read (points, i, &nx, &ny);
+      atlas_map_projection_to_widget (self->projection, nx, ny, &x, &y);
+      add_point (&b, x, y, i + 1 == n_points);
+    }
+  if (close && b.started)
+    cairo_close_path (self->cr);
+}
+
 /**
  * atlas_map_path_add_floats:
  * @self: a path builder
@@ -105,17 +155,7 @@ atlas_map_path_add_floats (AtlasMapPath *self,
                            guint         n_points,
                            gboolean      close)
 {
-  Builder b = { self, FALSE, 0, 0, 0, FALSE, 0, 0 };
-
-  for (guint i = 0; i < n_points; i++)
-    {
-      double x, y;
-
-      atlas_map_projection_to_widget (self->projection, xy[2 * i], xy[2 * i + 1], &x, &y);
-      add_point (&b, x, y, i + 1 == n_points);
-    }
-  if (close && b.started)
-    cairo_close_path (self->cr);
+  add_points (self, xy, read_float, n_points, close);
 }
 
 /**
@@ -131,16 +171,5 @@ atlas_map_path_add_lon_lat (AtlasMapPath *self,
                             guint         n_points,
                             gboolean      close)
 {
-  Builder b = { self, FALSE, 0, 0, 0, FALSE, 0, 0 };
-
-  for (guint i = 0; i < n_points; i++)
-    {
-      double nx, ny, x, y;
-
-      atlas_mercator_from_lon_lat (lon_lat[2 * i], lon_lat[2 * i + 1], &nx, &ny);
-      atlas_map_projection_to_widget (self->projection, nx, ny, &x, &y);
-      add_point (&b, x, y, i + 1 == n_points);
-    }
-  if (close && b.started)
-    cairo_close_path (self->cr);
+  add_points (self, lon_lat, read_lon_lat, n_points, close);
 }

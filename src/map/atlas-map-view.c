@@ -31,6 +31,7 @@
 #include "atlas-map-style.h"
 #include "atlas-map-tooltip.h"
 #include "atlas-map-view-private.h"
+#include "atlas-map-view-tiles-private.h"
 #include "atlas-place-layer.h"
 
 /* Fitting never zooms closer than this: a dataset of one place shows a city. */
@@ -43,12 +44,8 @@ struct _AtlasMapView
   GtkWidget *overlay;
   ShumateMap *map;
   ShumateViewport *viewport;
-  ShumateMapSourceRegistry *registry;
-  ShumateMapSource *osm;       /* the registry's, or custom */
-  ShumateMapSource *custom;    /* owned: a tile server of the user's choosing */
-  char *tile_url;
   AtlasBasemapLayer *basemap_layer;
-  ShumateMapLayer *tile_layer;
+  AtlasMapTiles *tiles;
   AtlasAreaLayer *area_layer;
   AtlasPlaceLayer *place_layer;
   ShumateLicense *license;
@@ -120,16 +117,16 @@ void
 atlas_map_view_zoom_to_fit (AtlasMapView *self,
                             gboolean      animate)
 {
-  double min_lon, min_lat, max_lon, max_lat;
+  AtlasMapBounds bounds;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   if (self->dataset == NULL ||
-      !atlas_dataset_get_bounds (self->dataset, &min_lon, &min_lat, &max_lon, &max_lat))
+      !atlas_dataset_get_bounds (self->dataset, &bounds.min_lon, &bounds.min_lat,
+                                 &bounds.max_lon, &bounds.max_lat))
     return;
 
-  atlas_map_camera_go_to_bounds (self->map, min_lon, min_lat, max_lon, max_lat,
-                                 ATLAS_MAP_MIN_ZOOM, MAX_FIT_ZOOM, animate);
+  atlas_map_camera_go_to_bounds (self->map, &bounds, ATLAS_MAP_MIN_ZOOM, MAX_FIT_ZOOM, animate);
 }
 
 static gboolean
@@ -512,11 +509,11 @@ atlas_map_view_click (AtlasMapView *self,
       if (place.kind == ATLAS_PLACE_PICK_CLUSTER)
         {
           double zoom = shumate_viewport_get_zoom_level (self->viewport);
+          AtlasMapBounds bounds = { place.min_lon, place.min_lat, place.max_lon, place.max_lat };
 
           /* At least two levels closer, so that the cluster surely splits. */
-          atlas_map_camera_go_to_bounds (self->map, place.min_lon, place.min_lat, place.max_lon,
-                                         place.max_lat,
-                        zoom + 2, ATLAS_MAP_MAX_ZOOM - 1, TRUE);
+          atlas_map_camera_go_to_bounds (self->map, &bounds, zoom + 2, ATLAS_MAP_MAX_ZOOM - 1,
+                                         TRUE);
         }
       else
         {
@@ -715,38 +712,20 @@ atlas_map_view_get_base_map (AtlasMapView *self)
  * offline base map, which shows through wherever a tile is missing. Offline,
  * the tile layer is removed, so nothing is downloaded at all.
  */
-static void
-show_tiles (AtlasMapView *self,
-            gboolean      show)
-{
-  if (show && self->tile_layer == NULL)
-    {
-      self->tile_layer = shumate_map_layer_new (self->osm, self->viewport);
-      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
-                                      SHUMATE_LAYER (self->basemap_layer));
-      shumate_license_append_map_source (self->license, self->osm);
-    }
-  else if (!show && self->tile_layer != NULL)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
-      self->tile_layer = NULL;
-      shumate_license_remove_map_source (self->license, self->osm);
-    }
-}
-
 void
 atlas_map_view_set_base_map (AtlasMapView *self,
                              AtlasBaseMap  base_map)
 {
+  gboolean tiles = base_map == ATLAS_BASE_MAP_OPENSTREETMAP;
+
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (base_map == ATLAS_BASE_MAP_OPENSTREETMAP || base_map == ATLAS_BASE_MAP_OFFLINE);
 
-  if (self->base_map == base_map &&
-      (self->tile_layer != NULL) == (base_map == ATLAS_BASE_MAP_OPENSTREETMAP))
+  if (self->base_map == base_map && atlas_map_tiles_is_shown (self->tiles) == tiles)
     return;
 
   self->base_map = base_map;
-  show_tiles (self, base_map == ATLAS_BASE_MAP_OPENSTREETMAP);
+  atlas_map_tiles_show (self->tiles, tiles);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
 }
 
@@ -755,7 +734,7 @@ atlas_map_view_get_tile_url (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
-  return self->tile_url != NULL ? self->tile_url : "";
+  return atlas_map_tiles_get_url (self->tiles);
 }
 
 /**
@@ -770,34 +749,10 @@ void
 atlas_map_view_set_tile_url (AtlasMapView *self,
                              const char   *url)
 {
-  gboolean showing;
-
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  if (url != NULL && *url == '\0')
-    url = NULL;
-  if (g_strcmp0 (url, self->tile_url) == 0)
-    return;
-
-  showing = self->tile_layer != NULL;
-  show_tiles (self, FALSE);
-  g_free (self->tile_url);
-  self->tile_url = g_strdup (url);
-  g_clear_object (&self->custom);
-  if (url != NULL)
-    self->custom = SHUMATE_MAP_SOURCE (
-      shumate_raster_renderer_new_full_from_url ("chengyu-atlas-custom", _("Custom tiles"),
-                                                 _("Map data © OpenStreetMap contributors"),
-                                                 "https://www.openstreetmap.org/copyright",
-                                                 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, url));
-  self->osm = self->custom != NULL
-              ? self->custom
-              : shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
-  /* The OSM source is the reference even offline: the map's gestures need one. */
-  shumate_viewport_set_reference_map_source (self->viewport, self->osm);
-  show_tiles (self, showing);
-  g_debug ("tile server: %s", url != NULL ? "custom" : "openstreetmap.org");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_URL]);
+  if (atlas_map_tiles_set_url (self->tiles, url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_URL]);
 }
 
 /* Widget -------------------------------------------------------------------- */
@@ -868,19 +823,12 @@ atlas_map_view_dispose (GObject *object)
 
   /* The layers go with the map; they are not referenced separately. */
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
-  self->map = NULL;
   self->basemap_layer = NULL;
-  self->tile_layer = NULL;
   self->area_layer = NULL;
   self->place_layer = NULL;
-  self->license = NULL;
-  self->controls = NULL;
 
   g_clear_object (&self->viewport);
-  g_clear_object (&self->registry);
-  self->osm = NULL;
-  g_clear_object (&self->custom);
-  g_clear_pointer (&self->tile_url, g_free);
+  g_clear_pointer (&self->tiles, atlas_map_tiles_free);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->playhead);
@@ -966,19 +914,15 @@ atlas_map_view_init (AtlasMapView *self)
   self->base_map = ATLAS_BASE_MAP_OFFLINE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->registry = shumate_map_source_registry_new_with_defaults ();
-  self->osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
-
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
-  /* The OSM source is the reference even offline: the map's gestures need one. */
-  shumate_viewport_set_reference_map_source (self->viewport, self->osm);
+  self->basemap_layer = atlas_basemap_layer_new (self->viewport, atlas_basemap_get_default ());
+  self->tiles = atlas_map_tiles_new (self->map, self->license, SHUMATE_LAYER (self->basemap_layer));
   shumate_viewport_set_min_zoom_level (self->viewport, ATLAS_MAP_MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (self->viewport, ATLAS_MAP_MAX_ZOOM);
   shumate_viewport_set_zoom_level (self->viewport, 7);
   shumate_location_set_location (SHUMATE_LOCATION (self->viewport), 30.2, 105.3);
   shumate_scale_set_viewport (self->scale, self->viewport);
 
-  self->basemap_layer = atlas_basemap_layer_new (self->viewport, atlas_basemap_get_default ());
   self->area_layer = atlas_area_layer_new (self->viewport);
   self->place_layer = atlas_place_layer_new (self->viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
@@ -1024,5 +968,5 @@ atlas_map_view_has_tile_layer (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
 
-  return self->tile_layer != NULL;
+  return atlas_map_tiles_is_shown (self->tiles);
 }

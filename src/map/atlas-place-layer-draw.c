@@ -389,37 +389,38 @@ add_obstacles (AtlasPlaceLayer *self,
 
   if (self->label_obstacle != NULL &&
       gtk_widget_compute_bounds (self->label_obstacle, GTK_WIDGET (self), &obstacle))
-    atlas_label_placer_add (self->placer, ATLAS_LABEL_OBSTACLE, 0, obstacle.origin.x,
-                            obstacle.origin.y, obstacle.size.width, obstacle.size.height);
+    atlas_label_placer_add (self->placer, ATLAS_LABEL_OBSTACLE, 0, &obstacle);
 
   for (guint i = 0; i < singles->len; i++)
     {
       const AtlasPlaceSingle *s = &g_array_index (singles, AtlasPlaceSingle, i);
       double r = s->place == selected ? selection_extent (s->radius) : marker_extent (s->radius);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (s->x - r, s->y - r, 2 * r, 2 * r);
 
-      atlas_label_placer_add (self->placer, ATLAS_LABEL_MARKER, s->place, s->x - r, s->y - r,
-                              2 * r, 2 * r);
+      atlas_label_placer_add (self->placer, ATLAS_LABEL_MARKER, s->place, &box);
     }
   /* The other places of a selected event are ringed, clustered or not. */
   for (guint i = 0; i < self->also_selected->len; i++)
     {
       guint place = g_array_index (self->also_selected, guint, i);
       double x, y, r = selection_extent (atlas_place_layer_radius_of (self, place));
+      graphene_rect_t box;
 
       if (!self->visible[place])
         continue;
       atlas_map_projection_to_widget (&self->projection, self->xs[place], self->ys[place], &x, &y);
-      atlas_label_placer_add (self->placer, ATLAS_LABEL_MARKER, place, x - r, y - r, 2 * r, 2 * r);
+      graphene_rect_init (&box, x - r, y - r, 2 * r, 2 * r);
+      atlas_label_placer_add (self->placer, ATLAS_LABEL_MARKER, place, &box);
     }
   for (guint g = 0; g < self->clusters.n_groups; g++)
     {
       const AtlasMapCluster *group = &self->clusters.groups[g];
       double r = atlas_place_layer_cluster_radius (group->count) + 1.5;
+      graphene_rect_t box = GRAPHENE_RECT_INIT (group->x - r, group->y - r, 2 * r, 2 * r);
 
       if (group->count > 1)
         atlas_label_placer_add (self->placer, ATLAS_LABEL_CLUSTER,
-                                self->clusters.members[group->first],
-                                group->x - r, group->y - r, 2 * r, 2 * r);
+                                self->clusters.members[group->first], &box);
     }
 }
 
@@ -446,8 +447,9 @@ place_label (AtlasPlaceLayer        *self,
     for (guint p = 0; p < G_N_ELEMENTS (positions); p++)
       {
         AtlasPlaceLabel label = { s->place, positions[p][0], positions[p][1] };
+        graphene_rect_t box = GRAPHENE_RECT_INIT (label.x, label.y, tw, th);
 
-        if (!atlas_label_placer_try_add (self->placer, kind, s->place, label.x, label.y, tw, th))
+        if (!atlas_label_placer_try_add (self->placer, kind, s->place, &box))
           continue;
         g_array_append_val (self->labels, label);
         break;

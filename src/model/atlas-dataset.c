@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "atlas-bisect.h"
 #include "atlas-dataset-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
@@ -400,6 +401,14 @@ atlas_dataset_get_event_color (AtlasDataset *self,
   return self->event_colors[event];
 }
 
+static gboolean
+start_before (gconstpointer starts,
+              guint         i,
+              gconstpointer day)
+{
+  return ((const gint32 *) starts)[i] < *(const gint64 *) day;
+}
+
 /**
  * atlas_dataset_find_start:
  * @self: a dataset
@@ -414,19 +423,7 @@ guint
 atlas_dataset_find_start (AtlasDataset *self,
                           gint64        day)
 {
-  const gint32 *starts = (const gint32 *) self->starts->data;
-  guint lo = 0, hi = self->starts->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (starts[mid] < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return atlas_bisect (self->starts->data, self->starts->len, &day, start_before);
 }
 
 /**

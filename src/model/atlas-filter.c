@@ -74,13 +74,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint changed_signal;
 
 static void recompute (AtlasFilter *self);
 
@@ -164,14 +159,17 @@ atlas_filter_finalize (GObject *object)
   G_OBJECT_CLASS (atlas_filter_parent_class)->finalize (object);
 }
 
-/* The date range is set with atlas_filter_set_date_range(); its fields read 0
- * while there is none. */
+/* The date range, [date-start, date-end) in days, for views to observe; set it
+ * with atlas_filter_set_date_range(). Its fields read 0 while there is none. */
 static const AtlasProperty property_table[N_PROPS] = {
-  [PROP_DATASET] = ATLAS_PROPERTY (AtlasFilter, dataset, atlas_filter_set_dataset),
-  [PROP_TEXT] = ATLAS_PROPERTY (AtlasFilter, text, atlas_filter_set_text),
-  [PROP_HAS_DATE_RANGE] = ATLAS_PROPERTY (AtlasFilter, has_range, NULL),
-  [PROP_DATE_START] = ATLAS_PROPERTY (AtlasFilter, range_start, NULL),
-  [PROP_DATE_END] = ATLAS_PROPERTY (AtlasFilter, range_end, NULL),
+  [PROP_DATASET] = ATLAS_PROPERTY_OBJECT ("dataset", atlas_dataset_get_type,
+                                          AtlasFilter, dataset, atlas_filter_set_dataset),
+  [PROP_TEXT] = ATLAS_PROPERTY_STRING ("text", "", AtlasFilter, text, atlas_filter_set_text),
+  [PROP_HAS_DATE_RANGE] = ATLAS_PROPERTY_BOOLEAN ("has-date-range", FALSE, AtlasFilter, has_range, NULL),
+  [PROP_DATE_START] = ATLAS_PROPERTY_INT ("date-start", G_MININT32, G_MAXINT32, 0,
+                                          AtlasFilter, range_start, NULL),
+  [PROP_DATE_END] = ATLAS_PROPERTY_INT ("date-end", G_MININT32, G_MAXINT32, 0,
+                                        AtlasFilter, range_end, NULL),
 };
 
 static void
@@ -181,32 +179,12 @@ atlas_filter_class_init (AtlasFilterClass *klass)
 
   object_class->finalize = atlas_filter_finalize;
 
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL,
-                         ATLAS_TYPE_DATASET,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* The date range, [date-start, date-end) in days, for views to observe; set
-   * it with atlas_filter_set_date_range(). */
-  properties[PROP_HAS_DATE_RANGE] =
-    g_param_spec_boolean ("has-date-range", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DATE_START] =
-    g_param_spec_int ("date-start", NULL, NULL, G_MININT32, G_MAXINT32, 0,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DATE_END] =
-    g_param_spec_int ("date-end", NULL, NULL, G_MININT32, G_MAXINT32, 0,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   /**
    * AtlasFilter::changed:
    *
    * Emitted once after the visible sets and counts have been recomputed.
    */
-  signals[CHANGED] = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
+  changed_signal = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
 }
 
 static void
@@ -725,7 +703,7 @@ recompute (AtlasFilter *self)
 
   if (self->dataset == NULL)
     {
-      g_signal_emit (self, signals[CHANGED], 0);
+      g_signal_emit (self, changed_signal, 0);
       return;
     }
 
@@ -773,7 +751,7 @@ recompute (AtlasFilter *self)
 
   g_debug ("filter changed: %u events and %u places visible",
            (guint) gtk_bitset_get_size (self->events), (guint) gtk_bitset_get_size (self->locations));
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, changed_signal, 0);
 }
 
 /**

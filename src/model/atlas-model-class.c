@@ -104,14 +104,43 @@ set_property (GObject      *object,
     }
 }
 
+static GParamSpec *
+param_spec (const AtlasProperty *row)
+{
+  GParamFlags flags = (row->setter != NULL ? G_PARAM_READWRITE : G_PARAM_READABLE) |
+                      G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  switch (row->type)
+    {
+    case G_TYPE_INT:
+      return g_param_spec_int (row->name, NULL, NULL, (int) row->minimum, (int) row->maximum,
+                               (int) row->default_value, flags);
+    case G_TYPE_UINT:
+      return g_param_spec_uint (row->name, NULL, NULL, (guint) row->minimum, (guint) row->maximum,
+                                (guint) row->default_value, flags);
+    case G_TYPE_BOOLEAN:
+      return g_param_spec_boolean (row->name, NULL, NULL, row->default_value != 0, flags);
+    case G_TYPE_DOUBLE:
+      return g_param_spec_double (row->name, NULL, NULL, row->minimum, row->maximum, row->default_value,
+                                  flags);
+    case G_TYPE_STRING:
+      return g_param_spec_string (row->name, NULL, NULL, row->default_string, flags);
+    case G_TYPE_OBJECT:
+      return g_param_spec_object (row->name, NULL, NULL, row->object_type (), flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /**
  * atlas_model_class_install:
- * @table: (array length=n_props): where each property is read and written,
- *   indexed like @pspecs; kept, so static
- * @pspecs: (array length=n_props): the properties, element 0 unused
+ * @table: (array length=n_props): the properties, indexed by property id,
+ *   element 0 unused; kept, so static
+ * @pspecs: (array length=n_props) (out caller-allocates): filled with the
+ *   properties' GParamSpecs, for g_object_notify_by_pspec()
  *
- * Installs @pspecs on @object_class, with get_property and set_property that
- * go by @table, and a "changed" signal without arguments.
+ * Installs the properties of @table on @object_class, with get_property and
+ * set_property that go by @table, and a "changed" signal without arguments.
  *
  * Returns: the "changed" signal's id
  */
@@ -121,6 +150,10 @@ atlas_model_class_install (GObjectClass        *object_class,
                            GParamSpec         **pspecs,
                            guint                n_props)
 {
+  pspecs[0] = NULL;
+  for (guint i = 1; i < n_props; i++)
+    pspecs[i] = param_spec (&table[i]);
+
   object_class->get_property = get_property;
   object_class->set_property = set_property;
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), table_quark (), (gpointer) table);

@@ -61,13 +61,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint changed_signal;
 
 static void
 window_bounds (AtlasPlayhead *self,
@@ -156,7 +151,7 @@ recount (AtlasPlayhead *self)
 static void
 emit_changed (AtlasPlayhead *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, changed_signal, 0);
 }
 
 static void
@@ -203,31 +198,23 @@ atlas_playhead_finalize (GObject *object)
 }
 
 static const AtlasProperty property_table[N_PROPS] = {
-  [PROP_DAY] = ATLAS_PROPERTY (AtlasPlayhead, day, atlas_playhead_set_day),
-  [PROP_MODE] = ATLAS_PROPERTY (AtlasPlayhead, mode, atlas_playhead_set_mode),
-  [PROP_WINDOW_DAYS] = ATLAS_PROPERTY (AtlasPlayhead, window_days, atlas_playhead_set_window_days),
-  [PROP_PLAYING] = ATLAS_PROPERTY (AtlasPlayhead, playing, atlas_playhead_set_playing),
-  [PROP_SPEED] = ATLAS_PROPERTY (AtlasPlayhead, speed, atlas_playhead_set_speed),
-  [PROP_LOOP] = ATLAS_PROPERTY (AtlasPlayhead, loop, atlas_playhead_set_loop),
+  [PROP_DAY] = ATLAS_PROPERTY_INT ("day", G_MININT32, G_MAXINT32, 0, AtlasPlayhead, day, atlas_playhead_set_day),
+  [PROP_MODE] = ATLAS_PROPERTY_INT ("mode", ATLAS_PLAYHEAD_CUMULATIVE, ATLAS_PLAYHEAD_WINDOW,
+                                    ATLAS_PLAYHEAD_CUMULATIVE, AtlasPlayhead, mode, atlas_playhead_set_mode),
+  [PROP_WINDOW_DAYS] = ATLAS_PROPERTY_UINT ("window-days", 1, 365 * 100, 365,
+                                            AtlasPlayhead, window_days, atlas_playhead_set_window_days),
+  [PROP_PLAYING] = ATLAS_PROPERTY_BOOLEAN ("playing", FALSE, AtlasPlayhead, playing, atlas_playhead_set_playing),
+  [PROP_SPEED] = ATLAS_PROPERTY_DOUBLE ("speed", 0.125, 64.0, 1.0, AtlasPlayhead, speed, atlas_playhead_set_speed),
+  [PROP_LOOP] = ATLAS_PROPERTY_BOOLEAN ("loop", FALSE, AtlasPlayhead, loop, atlas_playhead_set_loop),
 };
 
 static void
 atlas_playhead_class_init (AtlasPlayheadClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = atlas_playhead_dispose;
   object_class->finalize = atlas_playhead_finalize;
-
-  properties[PROP_DAY] = g_param_spec_int ("day", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
-  properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL,
-                                            ATLAS_PLAYHEAD_CUMULATIVE, ATLAS_PLAYHEAD_WINDOW,
-                                            ATLAS_PLAYHEAD_CUMULATIVE, flags);
-  properties[PROP_WINDOW_DAYS] = g_param_spec_uint ("window-days", NULL, NULL, 1, 365 * 100, 365, flags);
-  properties[PROP_PLAYING] = g_param_spec_boolean ("playing", NULL, NULL, FALSE, flags);
-  properties[PROP_SPEED] = g_param_spec_double ("speed", NULL, NULL, 0.125, 64.0, 1.0, flags);
-  properties[PROP_LOOP] = g_param_spec_boolean ("loop", NULL, NULL, FALSE, flags);
 
   /**
    * AtlasPlayhead::changed:
@@ -235,7 +222,7 @@ atlas_playhead_class_init (AtlasPlayheadClass *klass)
    * Emitted once after the day, the mode, the window or the filter changed what
    * is active.
    */
-  signals[CHANGED] = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
+  changed_signal = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
 }
 
 static void

@@ -45,13 +45,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint changed_signal;
 
 static void
 atlas_selection_dispose (GObject *object)
@@ -64,13 +59,17 @@ atlas_selection_dispose (GObject *object)
 }
 
 /* Only the dataset is set through its property; the rest through the
- * atlas_selection_select_*() functions. */
+ * atlas_selection_select_*() functions. The indices are ATLAS_NONE (G_MAXUINT)
+ * when nothing of that kind is selected; the origin is an AtlasOrigin, the
+ * view the person picked the current selection in. */
 static const AtlasProperty property_table[N_PROPS] = {
-  [PROP_DATASET] = ATLAS_PROPERTY (AtlasSelection, dataset, atlas_selection_set_dataset),
-  [PROP_LOCATION] = ATLAS_PROPERTY (AtlasSelection, location, NULL),
-  [PROP_EVENT] = ATLAS_PROPERTY (AtlasSelection, event, NULL),
-  [PROP_DISTRICT] = ATLAS_PROPERTY (AtlasSelection, district, NULL),
-  [PROP_ORIGIN] = ATLAS_PROPERTY (AtlasSelection, origin, NULL),
+  [PROP_DATASET] = ATLAS_PROPERTY_OBJECT ("dataset", atlas_dataset_get_type,
+                                          AtlasSelection, dataset, atlas_selection_set_dataset),
+  [PROP_LOCATION] = ATLAS_PROPERTY_UINT ("location", 0, G_MAXUINT, G_MAXUINT, AtlasSelection, location, NULL),
+  [PROP_EVENT] = ATLAS_PROPERTY_UINT ("event", 0, G_MAXUINT, G_MAXUINT, AtlasSelection, event, NULL),
+  [PROP_DISTRICT] = ATLAS_PROPERTY_UINT ("district", 0, G_MAXUINT, G_MAXUINT, AtlasSelection, district, NULL),
+  [PROP_ORIGIN] = ATLAS_PROPERTY_INT ("origin", ATLAS_ORIGIN_OTHER, ATLAS_ORIGIN_SIDEBAR, ATLAS_ORIGIN_OTHER,
+                                      AtlasSelection, origin, NULL),
 };
 
 static void
@@ -80,31 +79,12 @@ atlas_selection_class_init (AtlasSelectionClass *klass)
 
   object_class->dispose = atlas_selection_dispose;
 
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL,
-                         ATLAS_TYPE_DATASET,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* ATLAS_NONE (G_MAXUINT) when nothing of that kind is selected. */
-  properties[PROP_LOCATION] =
-    g_param_spec_uint ("location", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_EVENT] =
-    g_param_spec_uint ("event", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DISTRICT] =
-    g_param_spec_uint ("district", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* An AtlasOrigin: the view the person picked the current selection in. */
-  properties[PROP_ORIGIN] =
-    g_param_spec_int ("origin", NULL, NULL, ATLAS_ORIGIN_OTHER, ATLAS_ORIGIN_SIDEBAR, ATLAS_ORIGIN_OTHER,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   /**
    * AtlasSelection::changed:
    *
    * Emitted once after any change of the selected location, event or district.
    */
-  signals[CHANGED] = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
+  changed_signal = atlas_model_class_install (object_class, property_table, properties, N_PROPS);
 }
 
 static void
@@ -156,7 +136,7 @@ set (AtlasSelection *self,
   self->origin = origin;
   g_debug ("selection changed: place %d, event %d, district %d, picked in view %d",
            (int) location, (int) event, (int) district, origin);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, changed_signal, 0);
   g_object_thaw_notify (object);
 }
 

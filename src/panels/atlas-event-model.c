@@ -11,6 +11,7 @@
 
 #include "atlas-event-item.h"
 #include "atlas-event-model.h"
+#include "model/atlas-bisect.h"
 #include "model/atlas-locale.h"
 #include "model/atlas-text-sort.h"
 
@@ -449,6 +450,18 @@ atlas_event_model_get_event (AtlasEventModel *self,
   return position < self->n_items ? self->order[position] : ATLAS_NONE;
 }
 
+/* Whether the i-th event in ascending date order comes before @event, with
+ * the order kept descending or not. */
+static gboolean
+date_order_before (gconstpointer model,
+                   guint         i,
+                   gconstpointer event)
+{
+  const AtlasEventModel *self = model;
+
+  return self->order[self->descending ? self->n_items - 1 - i : i] < *(const guint *) event;
+}
+
 /**
  * atlas_event_model_find:
  * @self: a model
@@ -465,18 +478,8 @@ atlas_event_model_find (AtlasEventModel *self,
   if (self->key == ATLAS_EVENT_SORT_DATE)
     {
       /* In date order the array is sorted by index: binary search. */
-      guint lo = 0, hi = self->n_items;
+      guint lo = atlas_bisect (self, self->n_items, &event, date_order_before);
 
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          guint32 value = self->order[self->descending ? self->n_items - 1 - mid : mid];
-
-          if (value < event)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
       if (lo < self->n_items)
         {
           guint position = self->descending ? self->n_items - 1 - lo : lo;

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "atlas-timeline-canvas-private.h"
+#include "model/atlas-bisect.h"
 
 /*
  * Glyph layout and hit testing for the canvas. Only the events that can be in
@@ -27,23 +28,12 @@ find_start (AtlasDataset *dataset,
                                                             (double) G_MAXINT32 + 1));
 }
 
-static guint
-lower_bound_u32 (const guint32 *values,
-                 guint          n,
-                 guint32        key)
+static gboolean
+event_before (gconstpointer events,
+              guint         i,
+              gconstpointer event)
 {
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return ((const guint32 *) events)[i] < *(const guint *) event;
 }
 
 static int
@@ -131,7 +121,7 @@ atlas_timeline_canvas_ensure_layout (AtlasTimelineCanvas *self)
   lo = find_start (self->dataset, self->scale.start - margin - ATLAS_BAND_DAYS);
   hi = find_start (self->dataset, atlas_time_scale_get_end (&self->scale) + margin);
   long_events = atlas_dataset_get_long_events (self->dataset, &n_long);
-  long_lo = lower_bound_u32 (long_events, n_long, lo);
+  long_lo = atlas_bisect (long_events, n_long, &lo, event_before);
   limit = MAX (64, (guint) (self->scale.width * 1.5));
   if ((hi - lo) + long_lo > limit)
     {

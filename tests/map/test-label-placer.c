@@ -18,6 +18,8 @@
 
 #include "map/atlas-label-placer.h"
 
+#define BOX(x, y, width, height) (&GRAPHENE_RECT_INIT ((x), (y), (width), (height)))
+
 static void
 test_basics (void)
 {
@@ -26,26 +28,26 @@ test_basics (void)
   const AtlasLabelBox *boxes, *found;
   guint n;
 
-  atlas_label_placer_add (placer, ATLAS_LABEL_CLUSTER, 7, 100, 100, 40, 40);
+  atlas_label_placer_add (placer, ATLAS_LABEL_CLUSTER, 7, BOX (100, 100, 40, 40));
   /* Obstacles may overlap anything, and stick out of the area. */
-  atlas_label_placer_add (placer, ATLAS_LABEL_MARKER, 3, 120, 120, 30, 30);
-  atlas_label_placer_add (placer, ATLAS_LABEL_MARKER, 4, -10, -10, 20, 20);
+  atlas_label_placer_add (placer, ATLAS_LABEL_MARKER, 3, BOX (120, 120, 30, 30));
+  atlas_label_placer_add (placer, ATLAS_LABEL_MARKER, 4, BOX (-10, -10, 20, 20));
   /* Wholly outside: not kept. */
-  atlas_label_placer_add (placer, ATLAS_LABEL_MARKER, 5, 400, 10, 20, 20);
+  atlas_label_placer_add (placer, ATLAS_LABEL_MARKER, 5, BOX (400, 10, 20, 20));
 
-  g_assert_false (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, 130, 90, 50, 14));
-  g_assert_false (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, 0, 5, 50, 14));
-  g_assert_false (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, 280, 5, 50, 14));
-  g_assert_true (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, 150, 60, 50, 14));
+  g_assert_false (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, BOX (130, 90, 50, 14)));
+  g_assert_false (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, BOX (0, 5, 50, 14)));
+  g_assert_false (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, BOX (280, 5, 50, 14)));
+  g_assert_true (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, 1, BOX (150, 60, 50, 14)));
   /* Edges that touch do not overlap. */
-  g_assert_true (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, 9, 150, 74, 50, 14));
-  g_assert_false (atlas_label_placer_is_free (placer, 160, 70, 10, 10));
+  g_assert_true (atlas_label_placer_try_add (placer, ATLAS_LABEL_CITY, 9, BOX (150, 74, 50, 14)));
+  g_assert_false (atlas_label_placer_is_free (placer, BOX (160, 70, 10, 10)));
 
-  found = atlas_label_placer_find (placer, 125, 125, 2, 2);
+  found = atlas_label_placer_find (placer, BOX (125, 125, 2, 2));
   g_assert_nonnull (found);
   g_assert_cmpint (found->kind, ==, ATLAS_LABEL_CLUSTER);
   g_assert_cmpuint (found->id, ==, 7);
-  g_assert_null (atlas_label_placer_find (placer, 250, 150, 10, 10));
+  g_assert_null (atlas_label_placer_find (placer, BOX (250, 150, 10, 10)));
 
   boxes = atlas_label_placer_get_boxes (placer, &n);
   g_assert_cmpuint (n, ==, 5);
@@ -57,9 +59,9 @@ test_basics (void)
   g_assert_false (atlas_label_placer_has (placer, ATLAS_LABEL_CITY, 1));
 
   copy = atlas_label_placer_copy (placer);
-  g_assert_true (atlas_label_placer_try_add (copy, ATLAS_LABEL_NAME, 2, 10, 150, 60, 14));
-  g_assert_false (atlas_label_placer_is_free (copy, 20, 155, 5, 5));
-  g_assert_true (atlas_label_placer_is_free (placer, 20, 155, 5, 5));
+  g_assert_true (atlas_label_placer_try_add (copy, ATLAS_LABEL_NAME, 2, BOX (10, 150, 60, 14)));
+  g_assert_false (atlas_label_placer_is_free (copy, BOX (20, 155, 5, 5)));
+  g_assert_true (atlas_label_placer_is_free (placer, BOX (20, 155, 5, 5)));
   atlas_label_placer_get_boxes (copy, &n);
   g_assert_cmpuint (n, ==, 6);
   atlas_label_placer_get_boxes (placer, &n);
@@ -91,8 +93,8 @@ test_random (void)
       boxes = atlas_label_placer_get_boxes (placer, &n);
       for (guint k = 0; free && k < n; k++)
         free = !overlap (&box, &boxes[k]);
-      g_assert_cmpint (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, i, x, y, w, h), ==,
-                       free);
+      g_assert_cmpint (atlas_label_placer_try_add (placer, ATLAS_LABEL_PLACE, i, BOX (x, y, w, h)),
+                       ==, free);
       placed += free;
     }
   g_test_message ("%u of 2000 random labels placed", placed);

@@ -254,12 +254,11 @@ town_named (Fixture    *fixture,
 static void
 fit (Fixture *fixture)
 {
-  double min_lon, min_lat, max_lon, max_lat;
+  AtlasMapBounds bounds;
 
-  g_assert_true (atlas_dataset_get_bounds (fixture->dataset, &min_lon, &min_lat, &max_lon,
-                                           &max_lat));
-  atlas_map_camera_go_to_bounds (fixture->map, min_lon, min_lat, max_lon, max_lat,
-                                 ATLAS_MAP_MIN_ZOOM, 14, FALSE);
+  g_assert_true (atlas_dataset_get_bounds (fixture->dataset, &bounds.min_lon, &bounds.min_lat,
+                                           &bounds.max_lon, &bounds.max_lat));
+  atlas_map_camera_go_to_bounds (fixture->map, &bounds, ATLAS_MAP_MIN_ZOOM, 14, FALSE);
 }
 
 static void

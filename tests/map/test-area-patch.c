@@ -1,0 +1,353 @@
+/* test-area-patch.c
+ *
+ * Copyright 2026 The Chengyu Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The area layer draws again only the outlines that changed when the playhead
+ * or the filter moves: the patched image must be the one a full drawing gives.
+ *
+ * A layer is drawn, then its counts or its visible places change a little;
+ * its next frame is compared pixel by pixel with the first frame of a fresh
+ * layer given the same state, and its debug output tells what it drew: a
+ * patch, everything, or no outline at all.
+ *
+ * On a generated dataset with some 750 zoned places, the many-outlines way of
+ * drawing is used, where outlines do not fade with the playhead: a step of it
+ * draws no outline, hiding places patches. With the choropleth on, the fills
+ * (an image of their own) follow the step. Zoomed in (fewer outlines, drawn in
+ * detail), a step of the playhead patches the outlines that fade.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "io/atlas-loader.h"
+#include "map/atlas-area-layer.h"
+#include "map/atlas-map-projection.h"
+#include "model/atlas-filter.h"
+#include "model/atlas-playhead.h"
+
+#define WIDTH 1000
+#define HEIGHT 700
+
+static const char *dataset_path;
+static guint n_patches;
+static guint n_full;   /* drawings of every outline that replaced a patch */
+
+static GLogWriterOutput
+count_patches (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (strcmp (fields[i].key, "MESSAGE") != 0 || fields[i].length >= 0)
+        continue;
+      n_patches += g_str_has_prefix (fields[i].value, "Patching ");
+      n_full += g_str_has_prefix (fields[i].value, "Drawing every outline again");
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+typedef struct
+{
+  AtlasDataset *dataset;
+  ShumateViewport *viewport;
+  AtlasFilter *filter;
+  AtlasPlayhead *playhead;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  double x0, y0, x1, y1, nx0, ny0, nx1, ny1, lon, lat;
+  gint32 first, end;
+
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GMappedFile) file = g_mapped_file_new (dataset_path, FALSE, &error);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(AtlasReport) report = atlas_report_new ();
+
+      g_assert_no_error (error);
+      bytes = g_mapped_file_get_bytes (file);
+      fixture->dataset = atlas_loader_load_bytes (bytes, report, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  fixture->viewport = shumate_viewport_new ();
+  shumate_viewport_set_max_zoom_level (fixture->viewport, 20);
+  g_assert_true (atlas_dataset_get_bounds (fixture->dataset, &x0, &y0, &x1, &y1));
+  atlas_mercator_from_lon_lat (x0, y1, &nx0, &ny0);
+  atlas_mercator_from_lon_lat (x1, y0, &nx1, &ny1);
+  atlas_mercator_to_lon_lat ((nx0 + nx1) / 2, (ny0 + ny1) / 2, &lon, &lat);
+  shumate_viewport_set_zoom_level (fixture->viewport,
+                                   atlas_map_zoom_for_bounds (x0, y0, x1, y1, WIDTH, HEIGHT, 256, 20));
+  shumate_location_set_location (SHUMATE_LOCATION (fixture->viewport), lat, lon);
+  if (data != NULL)
+    {
+      /* Zoomed in on the first zoned place: a few dozen outlines, drawn in
+       * detail. */
+      for (guint l = 0; l < atlas_dataset_get_n_locations (fixture->dataset); l++)
+        {
+          const AtlasLocation *loc = atlas_dataset_get_location (fixture->dataset, l);
+
+          if (loc->geometry == ATLAS_NONE)
+            continue;
+          shumate_location_set_location (SHUMATE_LOCATION (fixture->viewport), loc->lat, loc->lon);
+          shumate_viewport_set_zoom_level (fixture->viewport, GPOINTER_TO_UINT (data));
+          break;
+        }
+    }
+
+  fixture->filter = atlas_filter_new ();
+  atlas_filter_set_dataset (fixture->filter, fixture->dataset);
+  fixture->playhead = atlas_playhead_new (fixture->filter);
+  atlas_playhead_set_mode (fixture->playhead, ATLAS_PLAYHEAD_CUMULATIVE);
+  g_assert_true (atlas_dataset_get_date_range (fixture->dataset, &first, &end));
+  atlas_playhead_set_day (fixture->playhead, first + (end - first) / 2);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->playhead);
+  g_clear_object (&fixture->filter);
+  g_clear_object (&fixture->viewport);
+  g_clear_object (&fixture->dataset);
+}
+
+/* The layer's state from the fixture: the playhead's counts, and every place
+ * shown but those in @hidden. */
+static void
+apply_state (Fixture        *fixture,
+             AtlasAreaLayer *layer,
+             GtkBitset      *hidden)
+{
+  guint n;
+  const guint32 *counts = atlas_playhead_get_location_counts (fixture->playhead, &n);
+
+  g_autoptr(GtkBitset) visible = gtk_bitset_new_range (0, atlas_dataset_get_n_locations (fixture->dataset));
+
+  gtk_bitset_difference (visible, hidden);
+  atlas_area_layer_set_visible (layer, visible, TRUE, NULL);
+  atlas_area_layer_set_counts (layer, counts, n);
+}
+
+/* A layer in a window of its own, so that it has a size, in the state from
+ * the fixture from its first frame on. */
+static AtlasAreaLayer *
+new_layer (Fixture    *fixture,
+           gboolean    choropleth,
+           GtkBitset  *hidden,
+           GtkWindow **window)
+{
+  AtlasAreaLayer *layer = atlas_area_layer_new (fixture->viewport);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  atlas_area_layer_set_dataset (layer, fixture->dataset);
+  atlas_area_layer_set_choropleth (layer, choropleth);
+  apply_state (fixture, layer, hidden);
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, WIDTH, HEIGHT);
+  gtk_window_set_child (*window, GTK_WIDGET (layer));
+  gtk_window_present (*window);
+  while (gtk_widget_get_width (GTK_WIDGET (layer)) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), >, 0);
+  return layer;
+}
+
+/* One frame of the layer, as pixels (cairo's ARGB32 order). */
+static GBytes *
+render (AtlasAreaLayer *layer)
+{
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  guchar *pixels;
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  gsk_render_node_unref (node);
+  gsk_renderer_unrealize (renderer);
+  pixels = g_malloc ((gsize) WIDTH * HEIGHT * 4);
+  gdk_texture_download (texture, pixels, WIDTH * 4);
+  return g_bytes_new_take (pixels, (gsize) WIDTH * HEIGHT * 4);
+}
+
+static guint
+count_differences (GBytes *a,
+                   GBytes *b)
+{
+  const guint32 *pa = g_bytes_get_data (a, NULL);
+  const guint32 *pb = g_bytes_get_data (b, NULL);
+  guint n = 0, worst = 0;   /* pixels that differ, and by how much at most */
+
+  for (gsize i = 0; i < (gsize) WIDTH * HEIGHT; i++)
+    {
+      if (pa[i] == pb[i])
+        continue;
+      n++;
+      for (int shift = 0; shift < 32; shift += 8)
+        worst = MAX (worst, (guint) ABS ((int) (pa[i] >> shift & 0xff) - (int) (pb[i] >> shift & 0xff)));
+    }
+  g_test_message ("differences: %u pixels, at most %u", n, worst);
+  return n;
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef enum { NOTHING, PATCH } Drawn;
+
+/* Draws a layer, changes its state by @change, draws it again (as @drawn
+ * says), and compares that with a fresh layer in the new state. */
+static void
+check_patch (Fixture   *fixture,
+             gboolean   choropleth,
+             void     (*change) (Fixture *fixture, GtkBitset *hidden),
+             Drawn      drawn,
+             guint      min_changed)
+{
+  g_autoptr(GtkBitset) hidden = gtk_bitset_new_empty ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) patched = NULL;
+  g_autoptr(GBytes) fresh = NULL;
+  GtkWindow *window, *fresh_window;
+  AtlasAreaLayer *layer = new_layer (fixture, choropleth, hidden, &window);
+  AtlasAreaLayer *fresh_layer;
+  guint patches, fulls, changed, n_districts = atlas_dataset_get_n_districts (fixture->dataset);
+  g_autofree guint *classes = g_new0 (guint, MAX (n_districts, 1));
+  guint classes_changed = 0;
+
+  before = render (layer);
+  for (guint d = 0; d < n_districts; d++)
+    classes[d] = atlas_area_layer_get_district_class (layer, d);
+  change (fixture, hidden);
+  apply_state (fixture, layer, hidden);
+  patches = n_patches;
+  fulls = n_full;
+  patched = render (layer);
+  g_assert_cmpuint (n_patches, ==, patches + (drawn == PATCH));
+  g_assert_cmpuint (n_full, ==, fulls);
+  for (guint d = 0; d < n_districts; d++)
+    classes_changed += classes[d] != atlas_area_layer_get_district_class (layer, d);
+  /* With the choropleth on, the step also changes some districts' fills. */
+  if (choropleth)
+    g_assert_cmpuint (classes_changed, >, 0);
+  destroy_window (window);
+
+  patches = n_patches;
+  fresh_layer = new_layer (fixture, choropleth, hidden, &fresh_window);
+  fresh = render (fresh_layer);
+  g_assert_cmpuint (n_patches, ==, patches);
+  destroy_window (fresh_window);
+
+  changed = count_differences (before, fresh);
+  g_test_message ("%u pixels changed", changed);
+  g_assert_cmpuint (changed, >=, min_changed);
+  g_assert_cmpuint (count_differences (patched, fresh), ==, 0);
+}
+
+/* The playhead a year on: places whose first event comes in that year are
+ * no longer faded. */
+static void
+step_playhead (Fixture   *fixture,
+               GtkBitset *hidden)
+{
+  atlas_playhead_set_day (fixture->playhead, atlas_playhead_get_day (fixture->playhead) + 365);
+}
+
+/* Three zoned places hidden, as a filter would. */
+static void
+hide_places (Fixture   *fixture,
+             GtkBitset *hidden)
+{
+  guint n = 0;
+
+  for (guint l = 0; l < atlas_dataset_get_n_locations (fixture->dataset) && n < 3; l++)
+    {
+      if (atlas_dataset_get_location (fixture->dataset, l)->geometry != ATLAS_NONE)
+        {
+          gtk_bitset_add (hidden, l);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
+static void
+test_playhead (Fixture       *fixture,
+               gconstpointer  data)
+{
+  check_patch (fixture, FALSE, step_playhead, NOTHING, 0);
+}
+
+static void
+test_hidden (Fixture       *fixture,
+             gconstpointer  data)
+{
+  check_patch (fixture, FALSE, hide_places, PATCH, 20);
+}
+
+/* The playhead five years on: districts with outlines change class. */
+static void
+step_years (Fixture   *fixture,
+            GtkBitset *hidden)
+{
+  atlas_playhead_set_day (fixture->playhead, atlas_playhead_get_day (fixture->playhead) + 5 * 365);
+}
+
+static void
+test_choropleth (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  check_patch (fixture, TRUE, step_years, NOTHING, 100);
+}
+
+static void
+test_fading (Fixture       *fixture,
+             gconstpointer  data)
+{
+  check_patch (fixture, FALSE, step_years, PATCH, 20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (count_patches, NULL, NULL);
+
+  dataset_path = g_getenv ("AREA_TEST_DATASET");
+  g_assert_nonnull (dataset_path);
+
+  g_test_add ("/map/area-patch/playhead", Fixture, NULL, fixture_set_up, test_playhead,
+              fixture_tear_down);
+  g_test_add ("/map/area-patch/hidden", Fixture, NULL, fixture_set_up, test_hidden,
+              fixture_tear_down);
+  g_test_add ("/map/area-patch/choropleth", Fixture, NULL, fixture_set_up, test_choropleth,
+              fixture_tear_down);
+  g_test_add ("/map/area-patch/fading", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
+              test_fading, fixture_tear_down);
+
+  return g_test_run ();
+}
