@@ -984,32 +984,24 @@ atlas_area_layer_set_choropleth (AtlasAreaLayer *self,
 }
 
 /**
- * atlas_area_layer_get_district_count:
- *
- * Returns: the visible events at the district's places in the playhead's time,
- *   as the choropleth counts them (0 when it is off)
- */
-guint
-atlas_area_layer_get_district_count (AtlasAreaLayer *self,
-                                     guint           district)
-{
-  g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
-  g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
-  return self->choropleth ? self->district_counts[district] : 0;
-}
-
-/**
  * atlas_area_layer_get_district_class:
+ * @self: a layer
+ * @district: a district of its dataset
+ * @count: (out) (optional): the visible events at the district's places in
+ *   the playhead's time, as the choropleth counts them (0 when it is off)
  *
  * Returns: the district's class in the choropleth: 0 for none (no events, left
  *   out by a filter, or the choropleth off), else 1 to %ATLAS_AREA_N_CLASSES
  */
 guint
 atlas_area_layer_get_district_class (AtlasAreaLayer *self,
-                                     guint           district)
+                                     guint           district,
+                                     guint          *count)
 {
   g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
   g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
+  if (count != NULL)
+    *count = self->choropleth ? self->district_counts[district] : 0;
   return self->choropleth ? self->district_class[district] : 0;
 }
 
