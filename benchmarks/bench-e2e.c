@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <shumate/shumate.h>
 #include <stdio.h>
@@ -52,6 +53,8 @@ typedef struct
   guint tick_id;
   gint64 last_tick;
   gint64 max_gap;
+
+  gint64 open_deadline_ms;  /* for the file being opened: see open_deadline_ms() */
 } E2e;
 
 static void
@@ -116,7 +119,7 @@ wait_settled (E2e      *e,
               gboolean (*done) (E2e *e))
 {
   guint first = e->n_paints;
-  gint64 deadline = start + DEADLINE_MS * 1000;
+  gint64 deadline = start + (done != NULL ? e->open_deadline_ms : DEADLINE_MS) * 1000;
   guint wake = g_timeout_add (5, wake_cb, NULL);
   double result = -1;
 
@@ -466,6 +469,21 @@ use_offline_base_map (void)
   g_settings_set_string (settings, "last-dataset", "");
 }
 
+/* How long an open may take before it counts as failed: a minute for each
+ * 256 MiB of the file. The 1M-event file (217 MB) opens in seconds on a quiet
+ * machine, but the 10M one (2.2 GB) loads ten times as long, and a busy machine
+ * has made a load fifteen times slower. */
+static gint64
+open_deadline_ms (const char *path)
+{
+  GStatBuf st;
+  gint64 parts = 1;
+
+  if (g_stat (path, &st) == 0)
+    parts = (gint64) (st.st_size >> 28) + 1;
+  return DEADLINE_MS * parts;
+}
+
 /* Opens @path in a new window; fills in the time to the new window's settled
  * first frame, and from there the time to the settled frame with the dataset
  * and the longest stall. Without @first_frame_ms the file is opened at once,
@@ -494,6 +512,7 @@ open_window (E2e        *e,
     }
   e->last_tick = 0;
   e->max_gap = 0;
+  e->open_deadline_ms = open_deadline_ms (path);
   e->tick_id = g_timeout_add (TICK_MS, on_tick_cb, e);
   atlas_window_open (e->window, file);
   *open_ms = wait_settled (e, start, loaded);

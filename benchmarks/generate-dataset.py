@@ -215,8 +215,16 @@ class Generator:
         self.year_weights = list(itertools.accumulate(
             math.exp(0.045 * (y - FIRST_YEAR)) for y in range(FIRST_YEAR, LAST_YEAR + 1)))
         self.n_sources = max(3, min(5000, n_events // 400))
+        # What is kept per place, for the events: a million places at 10M events.
+        # Names and sector lists repeat (a few thousand of each), so each is
+        # kept once; the events themselves are written as they are made.
         self.short_names = []
+        self.shared = {}
         self.id_width = max(4, len(str(self.n_locations - 1)))
+
+    def share(self, value):
+        """One copy of each equal tuple, for the tables kept per place."""
+        return self.shared.setdefault(value, value)
 
     # Vocabularies -----------------------------------------------------------
 
@@ -353,7 +361,7 @@ class Generator:
             short_zh = czh + kind_zh
             name = "%s %s %s" % (cname, topic[0], kind_en)
             name_zh = czh + topic[1] + kind_zh
-        self.short_names.append((short, short_zh))
+        self.short_names.append(self.share((short, short_zh)))
 
         n_sectors = rng.choice((0, 1, 1, 1, 2, 2, 3))
         sectors = sorted({pick(rng, self.sector_weights) for _ in range(n_sectors)})
@@ -549,8 +557,8 @@ class Generator:
             for i in range(self.n_locations):
                 loc = self.make_location(i)
                 location_ids.append(loc["id"])
-                location_sectors.append([s for s in range(len(SECTORS))
-                                         if SECTORS[s][0] in loc["sectors"]])
+                location_sectors.append(self.share(tuple(
+                    s for s in range(len(SECTORS)) if SECTORS[s][0] in loc["sectors"])))
                 yield loc
 
         write_array("locations", locations())
@@ -563,6 +571,7 @@ class Generator:
         for rank, place in enumerate(order):
             popularity[place] = 1.0 / (rank + 1) ** 0.7
         location_weights = list(itertools.accumulate(popularity))
+        del order, popularity
 
         # --date-order: the same kind of events, written in the order of their dates
         # (for measuring what the order of a file costs the app).

@@ -14,6 +14,7 @@
 #include "model/atlas-dataset-private.h"
 #include "model/atlas-error.h"
 #include "io/atlas-loader.h"
+#include "io/atlas-loader-private.h"
 #include "test-wait.h"
 
 #define SOURCES "[{\"id\":\"news\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2020-04\"}]"
@@ -550,6 +551,67 @@ test_unreadable (void)
   g_assert_cmpstr (error->message, ==, "No such file or directory");
 }
 
+/* g_format_size() puts a no-break space between a number and its unit. */
+#define NBSP "\xc2\xa0"
+
+/* A sparse file of @size bytes (no disk used), loaded: the size checks come
+ * before any reading. */
+static AtlasDataset *
+load_sparse_file (guint64   size,
+                  GError  **error)
+{
+  g_autoptr(AtlasReport) report = atlas_report_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  AtlasDataset *dataset;
+  int fd = g_file_open_tmp ("sparse-XXXXXX.json", &path, &local_error);
+
+  g_assert_no_error (local_error);
+  g_assert_cmpint (ftruncate (fd, (off_t) size), ==, 0);
+  close (fd);
+  file = g_file_new_for_path (path);
+  dataset = atlas_loader_load_file (file, report, NULL, NULL, NULL, error);
+  g_unlink (path);
+  return dataset;
+}
+
+/* The size limit is 4 GiB less a byte: a 10,000,000-event dataset (2.2 GB) is
+ * under it, and a file over it is refused with both sizes, before reading. */
+static void
+test_size_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  g_assert_cmpuint (ATLAS_MAX_FILE_SIZE, ==, G_GUINT64_CONSTANT (4294967295));
+
+  /* Past the size check (which the 2 GB limit failed), a 3 GiB file is refused
+   * by the memory check instead, still without being read. */
+  atlas_loader_set_available_memory (1000);
+  dataset = load_sparse_file (G_GUINT64_CONSTANT (3) << 30, &error);
+  atlas_loader_set_available_memory (0);
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE);
+  g_assert_cmpstr (error->message, ==, "Opening this 3.2" NBSP "GB file would need about 8.1" NBSP "GB of memory, "
+                                       "more than is free; close other programs and try again");
+  g_clear_error (&error);
+
+  /* One byte over: the size in bytes too, as both round to 4.0 GiB. */
+  dataset = load_sparse_file (ATLAS_MAX_FILE_SIZE + 1, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE);
+  g_assert_cmpstr (error->message, ==, "The file is 4.0" NBSP "GiB (4294967296 bytes), more than the "
+                                       "limit of 4.0" NBSP "GiB for a dataset");
+  g_clear_error (&error);
+
+  dataset = load_sparse_file (G_GUINT64_CONSTANT (5) << 30, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE);
+  g_assert_cmpstr (error->message, ==, "The file is 5.0" NBSP "GiB, more than the limit of 4.0" NBSP
+                                       "GiB for a dataset");
+}
+
 /* A file of /proc says it has no bytes and has some: it is read to its end, not
  * called empty. /proc/self/status starts with "Name:". */
 static void
@@ -675,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/loader/cancel", test_cancel);
   g_test_add_func ("/loader/unreadable", test_unreadable);
   g_test_add_func ("/loader/size-zero-file", test_size_zero_file);
+  g_test_add_func ("/loader/size-limit", test_size_limit);
   g_test_add_func ("/loader/async", test_async);
 
   return g_test_run ();

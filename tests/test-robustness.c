@@ -488,15 +488,15 @@ test_too_large (void)
   int fd = g_file_open_tmp ("huge-XXXXXX.json", &path, &error);
 
   g_assert_no_error (error);
-  /* A sparse file: 3 GB long, no disk used. */
-  g_assert_cmpint (ftruncate (fd, (goffset) 3 * 1024 * 1024 * 1024), ==, 0);
+  /* A sparse file: 5 GiB long, over the limit of 4 GiB, no disk used. */
+  g_assert_cmpint (ftruncate (fd, (goffset) 5 * 1024 * 1024 * 1024), ==, 0);
   close (fd);
   file = g_file_new_for_path (path);
 
   atlas_window_open (window, file);
   atlas_test_wait_for_load (window);
   g_assert_true (atlas_window_get_dataset (window) == before);
-  g_assert_nonnull (strstr (atlas_window_get_message (window), "more than the limit of 2 GB"));
+  g_assert_nonnull (strstr (atlas_window_get_message (window), "more than the limit of 4.0\xc2\xa0GiB"));
   g_unlink (path);
 
   /* More memory than the machine has free. */

@@ -39,6 +39,14 @@
 
 #define READ_SHARE 0.95
 
+/* What the file-size limit guarantees (see ATLAS_MAX_FILE_SIZE): the JSON
+ * reader's line and column numbers and array indices fit in a guint, and the
+ * offsets into the dataset's list of indices, at most one per two bytes of the
+ * file, stay below ATLAS_NONE. Raising the limit past these means widening them
+ * first. */
+G_STATIC_ASSERT (ATLAS_MAX_FILE_SIZE <= G_MAXUINT);
+G_STATIC_ASSERT (ATLAS_MAX_FILE_SIZE / 2 < ATLAS_NONE);
+
 typedef struct
 {
   Loader loader;
@@ -354,13 +362,49 @@ ask_for_huge_pages (char  *buffer,
  * /proc-like file that says it is empty gives what it holds. The file is never
  * mapped: a mapped file that another process truncates kills the reader with
  * SIGBUS. */
+/* Refuses a file over the size limit, of the given size or (0) of a size that
+ * grew past the limit while it was read. Sizes are in GiB, as the limit is: a
+ * size that rounds to the limit's text ("4.0 GiB") is given in bytes as well. */
+static void
+set_too_large (GError  **error,
+               guint64   size)
+{
+  g_autofree char *limit = g_format_size_full (ATLAS_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *text = NULL;
+
+  if (size == 0)
+    {
+      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
+                   _("The file is more than the limit of %s for a dataset"), limit);
+      return;
+    }
+
+  text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  if (strcmp (text, limit) == 0)
+    {
+      g_free (text);
+      text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+    }
+  g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
+               _("The file is %s, more than the limit of %s for a dataset"), text, limit);
+}
+
+/* Reads the whole of fd into memory the loader owns, until the end of the file
+ * rather than to the size fstat() gave: a file that shrinks while it is read ends
+ * early (and reads as truncated JSON), one that grows is read as it is now, and a
+ * /proc-like file that says it is empty gives what it holds. The file is never
+ * mapped: a mapped file that another process truncates kills the reader with
+ * SIGBUS. */
 static GBytes *
 read_all (int            fd,
-          gsize          size_hint,
+          guint64        size_hint,
           GCancellable  *cancellable,
           GError       **error)
 {
-  gsize capacity = size_hint + 1;
+  /* One byte more than a file may hold, to see that a growing one is too large;
+   * computed in 64 bits, so that it never wraps where gsize has 32. */
+  const guint64 max_capacity = MIN (ATLAS_MAX_FILE_SIZE + 1, (guint64) G_MAXSIZE);
+  gsize capacity = (gsize) MIN (size_hint + 1, max_capacity);
   gsize length = 0;
   char *buffer = g_try_malloc (capacity);
 
@@ -378,15 +422,16 @@ read_all (int            fd,
       if (length == capacity)
         {
           char *bigger;
+          gsize bigger_capacity;
 
-          if (capacity > ATLAS_MAX_FILE_SIZE)
+          if (capacity >= max_capacity)
             {
               g_free (buffer);
-              g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
-                                   _("The file is more than the limit of 2 GB for a dataset"));
+              set_too_large (error, 0);
               return NULL;
             }
-          bigger = g_try_realloc (buffer, MAX (capacity * 2, 65536));
+          bigger_capacity = (gsize) MIN (MAX ((guint64) capacity * 2, 65536), max_capacity);
+          bigger = g_try_realloc (buffer, bigger_capacity);
           if (bigger == NULL)
             {
               g_free (buffer);
@@ -394,7 +439,7 @@ read_all (int            fd,
               return NULL;
             }
           buffer = bigger;
-          capacity = MAX (capacity * 2, 65536);
+          capacity = bigger_capacity;
         }
 
       n = read (fd, buffer + length, MIN (capacity - length, (gsize) G_MAXSSIZE));
@@ -433,12 +478,7 @@ check_size (const GStatBuf  *st,
   else if (!S_ISREG (st->st_mode))
     g_set_error_literal (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE, _("This is not a regular file"));
   else if (size > ATLAS_MAX_FILE_SIZE)
-    {
-      g_autofree char *text = g_format_size (size);
-
-      g_set_error (error, ATLAS_ERROR, ATLAS_ERROR_UNREADABLE,
-                   _("The file is %s, more than the limit of 2 GB for a dataset"), text);
-    }
+    set_too_large (error, size);
   else if (atlas_loader_estimate_memory (size) > available_memory ())
     {
       g_autofree char *text = g_format_size (size);
@@ -487,7 +527,7 @@ read_file (GFile         *file,
     }
 
   if (check_size (&st, error))
-    bytes = read_all (fd, (gsize) st.st_size, cancellable, error);
+    bytes = read_all (fd, (guint64) st.st_size, cancellable, error);
   close (fd);
   return bytes;
 }

@@ -163,6 +163,46 @@ atlas_area_draw_legend (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/**
+ * atlas_area_foreach_ring:
+ * @dataset: a dataset
+ * @geometry: one of its geometries
+ * @func: called with each ring's (or line's) points
+ * @data: data for @func
+ */
+void
+atlas_area_foreach_ring (AtlasDataset  *dataset,
+                         guint          geometry,
+                         AtlasRingFunc  func,
+                         gpointer       data)
+{
+  const AtlasGeometry *g = atlas_dataset_get_geometry (dataset, geometry);
+
+  for (guint r = 0; r < g->n_rings; r++)
+    {
+      const AtlasRing *ring = atlas_dataset_get_ring (dataset, g->first_ring + r);
+
+      func (atlas_dataset_get_points (dataset, ring), ring->n_points, data);
+    }
+}
+
+typedef struct
+{
+  AtlasMapPath *path;
+  gboolean close;
+} PathRings;
+
+static void
+add_ring_cb (const AtlasPoint *points,
+             guint             n_points,
+             gpointer          data)
+{
+  PathRings *rings = data;
+
+  /* AtlasPoint is two doubles, lon then lat. */
+  atlas_map_path_add_lon_lat (rings->path, (const double *) points, n_points, rings->close);
+}
+
 /* Every ring of a geometry into the path. */
 void
 atlas_area_add_geometry_path (AtlasMapPath *path,
@@ -170,16 +210,9 @@ atlas_area_add_geometry_path (AtlasMapPath *path,
                               guint         geometry,
                               gboolean      close)
 {
-  const AtlasGeometry *g = atlas_dataset_get_geometry (dataset, geometry);
+  PathRings rings = { path, close };
 
-  for (guint r = 0; r < g->n_rings; r++)
-    {
-      const AtlasRing *ring = atlas_dataset_get_ring (dataset, g->first_ring + r);
-      const AtlasPoint *points = atlas_dataset_get_points (dataset, ring);
-
-      /* AtlasPoint is two doubles, lon then lat. */
-      atlas_map_path_add_lon_lat (path, (const double *) points, ring->n_points, close);
-    }
+  atlas_area_foreach_ring (dataset, geometry, add_ring_cb, &rings);
 }
 
 void

@@ -46,6 +46,14 @@ void     atlas_area_draw_legend         (GtkWidget             *widget,
                                          gboolean               dark,
                                          const guint           *bounds);
 
+typedef void (*AtlasRingFunc) (const AtlasPoint *points,
+                               guint             n_points,
+                               gpointer          data);
+
+void     atlas_area_foreach_ring        (AtlasDataset          *dataset,
+                                         guint                  geometry,
+                                         AtlasRingFunc          func,
+                                         gpointer               data);
 void     atlas_area_add_geometry_path   (AtlasMapPath          *path,
                                          AtlasDataset          *dataset,
                                          guint                  geometry,

@@ -669,6 +669,70 @@ atlas_area_layer_snapshot (GtkWidget   *widget,
     atlas_area_draw_legend (widget, snapshot, height, self->drawing_dark, self->class_bounds);
 }
 
+typedef void (*SegmentFunc) (double   ax,
+                             double   ay,
+                             double   bx,
+                             double   by,
+                             gpointer data);
+
+typedef struct
+{
+  SegmentFunc func;
+  gpointer data;
+} Segments;
+
+static void
+ring_segments_cb (const AtlasPoint *points,
+                  guint             n_points,
+                  gpointer          data)
+{
+  Segments *segments = data;
+  double ax = 0, ay = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double bx, by;
+
+      atlas_mercator_from_lon_lat (points[i].lon, points[i].lat, &bx, &by);
+      if (i > 0)
+        segments->func (ax, ay, bx, by, segments->data);
+      ax = bx;
+      ay = by;
+    }
+}
+
+/* Calls @func with each segment of each ring of a geometry, in normalized
+ * coordinates. */
+static void
+foreach_segment (AtlasDataset *dataset,
+                 guint         geometry,
+                 SegmentFunc   func,
+                 gpointer      data)
+{
+  Segments segments = { func, data };
+
+  atlas_area_foreach_ring (dataset, geometry, ring_segments_cb, &segments);
+}
+
+typedef struct
+{
+  double x, y;
+  gboolean inside;
+} Crossing;
+
+static void
+cross_cb (double   ax,
+          double   ay,
+          double   bx,
+          double   by,
+          gpointer data)
+{
+  Crossing *c = data;
+
+  if ((ay > c->y) != (by > c->y) && c->x < ax + (c->y - ay) * (bx - ax) / (by - ay))
+    c->inside = !c->inside;
+}
+
 /* Even-odd point in polygon over every ring of a geometry, in normalized
  * coordinates: holes take care of themselves. */
 static gboolean
@@ -677,44 +741,39 @@ geometry_contains (AtlasAreaLayer *self,
                    double          x,
                    double          y)
 {
-  const AtlasGeometry *g = atlas_dataset_get_geometry (self->dataset, geometry);
-  gboolean inside = FALSE;
+  Crossing c = { x, y, FALSE };
 
-  for (guint r = 0; r < g->n_rings; r++)
-    {
-      const AtlasRing *ring = atlas_dataset_get_ring (self->dataset, g->first_ring + r);
-      const AtlasPoint *points = atlas_dataset_get_points (self->dataset, ring);
-      double px = 0, py = 0;
-
-      for (guint i = 0; i < ring->n_points; i++)
-        {
-          double qx, qy;
-
-          atlas_mercator_from_lon_lat (points[i].lon, points[i].lat, &qx, &qy);
-          if (i > 0 && (py > y) != (qy > y) && x < px + (y - py) * (qx - px) / (qy - py))
-            inside = !inside;
-          px = qx;
-          py = qy;
-        }
-    }
-  return inside;
+  foreach_segment (self->dataset, geometry, cross_cb, &c);
+  return c.inside;
 }
 
-static double
-segment_distance (double px,
-                  double py,
-                  double ax,
-                  double ay,
-                  double bx,
-                  double by)
+typedef struct
 {
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0.0, 1.0) : 0.0;
+  const AtlasMapProjection *projection;
+  double x, y;                /* widget pixels */
+  double best;
+} Nearest;
 
-  return hypot (ax + t * dx - px, ay + t * dy - py);
+static void
+nearest_cb (double   ax,
+            double   ay,
+            double   bx,
+            double   by,
+            gpointer data)
+{
+  Nearest *n = data;
+  double dx, dy, length2, t;
+
+  atlas_map_projection_to_widget (n->projection, ax, ay, &ax, &ay);
+  atlas_map_projection_to_widget (n->projection, bx, by, &bx, &by);
+  dx = bx - ax;
+  dy = by - ay;
+  length2 = dx * dx + dy * dy;
+  t = length2 > 0 ? CLAMP (((n->x - ax) * dx + (n->y - ay) * dy) / length2, 0.0, 1.0) : 0.0;
+  n->best = MIN (n->best, hypot (ax + t * dx - n->x, ay + t * dy - n->y));
 }
 
+/* How far a route passes from a point of the widget, in pixels. */
 static double
 line_distance (AtlasAreaLayer           *self,
                const AtlasMapProjection *projection,
@@ -722,28 +781,10 @@ line_distance (AtlasAreaLayer           *self,
                double                    x,
                double                    y)
 {
-  const AtlasGeometry *g = atlas_dataset_get_geometry (self->dataset, geometry);
-  double best = G_MAXDOUBLE;
+  Nearest n = { projection, x, y, G_MAXDOUBLE };
 
-  for (guint r = 0; r < g->n_rings; r++)
-    {
-      const AtlasRing *ring = atlas_dataset_get_ring (self->dataset, g->first_ring + r);
-      const AtlasPoint *points = atlas_dataset_get_points (self->dataset, ring);
-      double ax = 0, ay = 0;
-
-      for (guint i = 0; i < ring->n_points; i++)
-        {
-          double nx, ny, bx, by;
-
-          atlas_mercator_from_lon_lat (points[i].lon, points[i].lat, &nx, &ny);
-          atlas_map_projection_to_widget (projection, nx, ny, &bx, &by);
-          if (i > 0)
-            best = MIN (best, segment_distance (x, y, ax, ay, bx, by));
-          ax = bx;
-          ay = by;
-        }
-    }
-  return best;
+  foreach_segment (self->dataset, geometry, nearest_cb, &n);
+  return n.best;
 }
 
 /**
@@ -811,6 +852,19 @@ atlas_area_layer_pick (AtlasAreaLayer *self,
   return FALSE;
 }
 
+/* Forgets what the layer knows of its dataset's places and districts. */
+static void
+clear_state (AtlasAreaLayer *self)
+{
+  g_clear_pointer (&self->location_visible, g_free);
+  g_clear_pointer (&self->district_in_filter, g_free);
+  g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->district_counts, g_free);
+  g_clear_pointer (&self->district_class, g_free);
+  g_clear_pointer (&self->drawn, g_free);
+  atlas_area_fill_clear (&self->fill);
+}
+
 /**
  * atlas_area_layer_set_dataset:
  * @self: a layer
@@ -826,13 +880,7 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
     return;
 
   g_array_set_size (self->shapes, 0);
-  g_clear_pointer (&self->location_visible, g_free);
-  g_clear_pointer (&self->district_in_filter, g_free);
-  g_clear_pointer (&self->counts, g_free);
-  g_clear_pointer (&self->district_counts, g_free);
-  g_clear_pointer (&self->district_class, g_free);
-  g_clear_pointer (&self->drawn, g_free);
-  atlas_area_fill_clear (&self->fill);
+  clear_state (self);
   self->selected_location = self->selected_district = ATLAS_NONE;
 
   if (dataset != NULL)
@@ -984,32 +1032,24 @@ atlas_area_layer_set_choropleth (AtlasAreaLayer *self,
 }
 
 /**
- * atlas_area_layer_get_district_count:
- *
- * Returns: the visible events at the district's places in the playhead's time,
- *   as the choropleth counts them (0 when it is off)
- */
-guint
-atlas_area_layer_get_district_count (AtlasAreaLayer *self,
-                                     guint           district)
-{
-  g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
-  g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
-  return self->choropleth ? self->district_counts[district] : 0;
-}
-
-/**
  * atlas_area_layer_get_district_class:
+ * @self: a layer
+ * @district: a district of its dataset
+ * @count: (out) (optional): the visible events at the district's places in
+ *   the playhead's time, as the choropleth counts them (0 when it is off)
  *
  * Returns: the district's class in the choropleth: 0 for none (no events, left
  *   out by a filter, or the choropleth off), else 1 to %ATLAS_AREA_N_CLASSES
  */
 guint
 atlas_area_layer_get_district_class (AtlasAreaLayer *self,
-                                     guint           district)
+                                     guint           district,
+                                     guint          *count)
 {
   g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
   g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
+  if (count != NULL)
+    *count = self->choropleth ? self->district_counts[district] : 0;
   return self->choropleth ? self->district_class[district] : 0;
 }
 
@@ -1087,13 +1127,7 @@ atlas_area_layer_dispose (GObject *object)
   atlas_map_cache_clear (&self->cache);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->shapes, g_array_unref);
-  g_clear_pointer (&self->location_visible, g_free);
-  g_clear_pointer (&self->district_in_filter, g_free);
-  g_clear_pointer (&self->counts, g_free);
-  g_clear_pointer (&self->district_counts, g_free);
-  g_clear_pointer (&self->district_class, g_free);
-  g_clear_pointer (&self->drawn, g_free);
-  atlas_area_fill_clear (&self->fill);
+  clear_state (self);
 
   G_OBJECT_CLASS (atlas_area_layer_parent_class)->dispose (object);
 }

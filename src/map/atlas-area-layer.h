@@ -49,10 +49,9 @@ void            atlas_area_layer_set_selection     (AtlasAreaLayer  *self,
 gboolean        atlas_area_layer_get_choropleth    (AtlasAreaLayer  *self);
 void            atlas_area_layer_set_choropleth    (AtlasAreaLayer  *self,
                                                     gboolean         choropleth);
-guint           atlas_area_layer_get_district_count (AtlasAreaLayer *self,
-                                                    guint            district);
 guint           atlas_area_layer_get_district_class (AtlasAreaLayer *self,
-                                                    guint            district);
+                                                    guint            district,
+                                                    guint           *count);
 void            atlas_area_layer_get_class_bounds  (AtlasAreaLayer  *self,
                                                     guint           *bounds);
 char           *atlas_area_layer_describe_class    (AtlasAreaLayer  *self,

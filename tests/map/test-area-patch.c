@@ -240,7 +240,7 @@ check_patch (Fixture   *fixture,
 
   before = render (layer);
   for (guint d = 0; d < n_districts; d++)
-    classes[d] = atlas_area_layer_get_district_class (layer, d);
+    classes[d] = atlas_area_layer_get_district_class (layer, d, NULL);
   change (fixture, hidden);
   apply_state (fixture, layer, hidden);
   patches = n_patches;
@@ -249,7 +249,7 @@ check_patch (Fixture   *fixture,
   g_assert_cmpuint (n_patches, ==, patches + (drawn == PATCH));
   g_assert_cmpuint (n_full, ==, fulls);
   for (guint d = 0; d < n_districts; d++)
-    classes_changed += classes[d] != atlas_area_layer_get_district_class (layer, d);
+    classes_changed += classes[d] != atlas_area_layer_get_district_class (layer, d, NULL);
   /* With the choropleth on, the step also changes some districts' fills. */
   if (choropleth)
     g_assert_cmpuint (classes_changed, >, 0);
