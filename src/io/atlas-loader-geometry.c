@@ -171,12 +171,6 @@ read_ring (Loader        *loader,
   return TRUE;
 }
 
-static gboolean read_polygon (Loader          *loader,
-                              const AtlasJson *node,
-                              const Path      *path,
-                              guint32          part,
-                              AtlasGeometry   *geometry);
-
 /* The members of a non-empty array, each read in turn: the rings of the
  * polygon numbered @polygon, or for -1 the polygons or lines of a multi
  * geometry. */
@@ -187,8 +181,11 @@ read_parts (Loader          *loader,
             gint             polygon,
             AtlasGeometry   *geometry)
 {
-  guint n = atlas_json_size (array);
+  guint n;
 
+  if (polygon >= 0 && !expect_array (loader, array, path, _("an array of rings")))
+    return FALSE;
+  n = atlas_json_size (array);
   if (n == 0)
     {
       loader_error (loader, path, "%s", polygon >= 0 ? _("a polygon needs at least one ring")
@@ -204,25 +201,13 @@ read_parts (Loader          *loader,
       if (polygon >= 0)
         ok = read_ring (loader, item, &item_path, TRUE, (guint32) polygon, i > 0, geometry);
       else if (geometry->type == ATLAS_GEOMETRY_MULTI_POLYGON)
-        ok = read_polygon (loader, item, &item_path, i, geometry);
+        ok = read_parts (loader, item, &item_path, (gint) i, geometry);
       else
         ok = read_ring (loader, item, &item_path, FALSE, i, FALSE, geometry);
       if (!ok)
         return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-read_polygon (Loader        *loader,
-              const AtlasJson *node,
-              const Path    *path,
-              guint32        part,
-              AtlasGeometry *geometry)
-{
-  if (!expect_array (loader, node, path, _("an array of rings")))
-    return FALSE;
-  return read_parts (loader, node, path, (gint) part, geometry);
 }
 
 /* The coordinates of a geometry of a known type, appended as rings and points. */
@@ -235,7 +220,7 @@ read_coordinates (Loader          *loader,
   switch (geometry->type)
     {
     case ATLAS_GEOMETRY_POLYGON:
-      return read_polygon (loader, coords, coords_path, 0, geometry);
+      return read_parts (loader, coords, coords_path, 0, geometry);
 
     case ATLAS_GEOMETRY_LINE_STRING:
       return read_ring (loader, coords, coords_path, FALSE, 0, FALSE, geometry);
