@@ -46,7 +46,7 @@
 #define SHAPE_MARGIN 8
 /* A change of more shapes than this, or of more than this share of the
  * image's area, draws the whole image afresh rather than patching it. */
-#define PATCH_MAX_SHAPES 2000
+#define PATCH_MAX_SHAPES 256
 #define PATCH_MAX_AREA 0.4
 /* Nor one that needs more than this many rectangles. */
 #define PATCH_MAX_RECTS 64
@@ -481,8 +481,8 @@ patch_changes (AtlasAreaLayer *self)
 {
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   AtlasMapProjection projection;
-  double bounds[4], area;
-  guint n_changed = 0, n_places = 0, n_shown = 0, n_draws;
+  double bounds[4], area = 1;
+  guint n_changed = 0, n_places = 0, n_shown = 0, n_draws = G_MAXUINT;
 
   if (!atlas_map_cache_get_projection (&self->cache, &projection))
     return;   /* the next frame draws afresh anyway */
@@ -508,10 +508,15 @@ patch_changes (AtlasAreaLayer *self)
       g_array_append_val (rects, rect);
     }
 
-  area = atlas_map_cache_merge_rects (rects) / (projection.width * projection.height);
-  n_draws = count_patch_draws (self, &projection, bounds, rects);
-  if (n_changed > PATCH_MAX_SHAPES || area > PATCH_MAX_AREA || n_draws > n_shown / 2 ||
-      (n_places > DENSE_SHAPES) != self->image_dense)
+  /* Merging is quadratic in the rectangles: many changes are drawn afresh
+   * before it. */
+  if (n_changed <= PATCH_MAX_SHAPES && (n_places > DENSE_SHAPES) == self->image_dense)
+    {
+      area = atlas_map_cache_merge_rects (rects) / (projection.width * projection.height);
+      n_draws = count_patch_draws (self, &projection, bounds, rects);
+    }
+  if (n_changed > PATCH_MAX_SHAPES || (n_places > DENSE_SHAPES) != self->image_dense ||
+      area > PATCH_MAX_AREA || n_draws > n_shown / 2)
     {
       g_debug ("Drawing every outline again: %u changed, over %.0f %% of the image, "
                "%u of %u shapes to draw", n_changed, 100 * area, n_draws, n_shown);
