@@ -567,9 +567,10 @@ snapshot_areas (AtlasAreaLayer           *self,
   self->fills_apart = self->choropleth && projection->rotation == 0;
   if (projection->rotation != 0)
     {
-      /* Drawn directly: the cache's looks no longer tell what changed. */
-      if (self->changed)
-        self->version++;
+      /* Drawn directly, which records the looks (and the density) of this
+       * drawing, not of the cached image: it is drawn afresh when the map
+       * turns back. */
+      self->version++;
     }
   else if (self->changed)
     {
