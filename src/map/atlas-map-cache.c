@@ -336,10 +336,10 @@ atlas_map_cache_patch (AtlasMapCache               *self,
   cairo_set_source_surface (cr, self->surface, 0, 0);
   cairo_paint (cr);
 
-  /* One rectangle at a time, each drawn whole on an
-   * image of its own a margin larger, then copied in: clipped drawing samples
-   * the edges of shapes a little otherwise than unclipped drawing does, and a
-   * patch must match the whole drawing to the pixel. */
+  /* One rectangle at a time, each drawn whole on an image of its own a margin
+   * larger, then copied in: clipped drawing samples the edges of shapes a
+   * little otherwise than unclipped drawing does, and a patch must match the
+   * whole drawing to the pixel. */
   for (guint i = 0; i < n_rects; i++)
     {
       cairo_rectangle_int_t rect = rects[i];
