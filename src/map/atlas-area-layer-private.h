@@ -10,10 +10,13 @@
 #include "atlas-area-choropleth.h"
 #include "atlas-area-layer.h"
 #include "atlas-map-cache.h"
+#include "atlas-map-path.h"
+#include "atlas-map-style.h"
 
 G_BEGIN_DECLS
 
-/* What the layer's files share: atlas-area-layer.c draws, atlas-area-pick.c
+/* What the layer's files share: atlas-area-layer.c follows the models and
+ * keeps the cached image, atlas-area-draw.c draws shapes, atlas-area-pick.c
  * finds what a click hits. */
 
 typedef struct
@@ -53,5 +56,19 @@ struct _AtlasAreaLayer
   AtlasAreaFill fill;
   gboolean drawing_dark;
 };
+
+gboolean atlas_area_location_faded (AtlasAreaLayer        *self,
+                                    guint                  location);
+void     atlas_area_draw_shape     (AtlasAreaLayer        *self,
+                                    cairo_t               *cr,
+                                    AtlasMapPath          *path,
+                                    const AtlasMapPalette *palette,
+                                    const Shape           *shape,
+                                    gboolean               selected);
+void     atlas_area_draw_dense     (AtlasAreaLayer        *self,
+                                    cairo_t               *cr,
+                                    AtlasMapPath          *path,
+                                    const AtlasMapPalette *palette,
+                                    GPtrArray             *shapes);
 
 G_END_DECLS
