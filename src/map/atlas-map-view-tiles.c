@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-map-view-tiles-private.h"
+#include "atlas-map-view.h"
 
 struct _AtlasMapTiles
 {
@@ -161,4 +162,25 @@ atlas_map_tiles_set_url (AtlasMapTiles *self,
   atlas_map_tiles_show (self, showing);
   g_debug ("tile server: %s", url != NULL ? "custom" : "openstreetmap.org");
   return TRUE;
+}
+
+/* Which base map the view shows, as a GType for its property and settings. */
+GType
+atlas_base_map_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { ATLAS_BASE_MAP_OPENSTREETMAP, "ATLAS_BASE_MAP_OPENSTREETMAP", "openstreetmap" },
+        { ATLAS_BASE_MAP_OFFLINE, "ATLAS_BASE_MAP_OFFLINE", "offline" },
+        { 0, NULL, NULL },
+      };
+      GType id = g_enum_register_static (g_intern_static_string ("AtlasBaseMap"), values);
+
+      g_once_init_leave (&type_id, id);
+    }
+
+  return type_id;
 }

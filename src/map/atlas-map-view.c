@@ -23,11 +23,10 @@
 #include <math.h>
 
 #include "atlas-area-layer.h"
-#include "model/atlas-date.h"
-#include "model/atlas-locale.h"
 #include "atlas-basemap-layer.h"
 #include "atlas-map-camera.h"
 #include "atlas-map-controls.h"
+#include "atlas-map-description-private.h"
 #include "atlas-map-style.h"
 #include "atlas-map-tooltip.h"
 #include "atlas-map-view-private.h"
@@ -82,26 +81,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-GType
-atlas_base_map_get_type (void)
-{
-  static gsize type_id;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { ATLAS_BASE_MAP_OPENSTREETMAP, "ATLAS_BASE_MAP_OPENSTREETMAP", "openstreetmap" },
-        { ATLAS_BASE_MAP_OFFLINE, "ATLAS_BASE_MAP_OFFLINE", "offline" },
-        { 0, NULL, NULL },
-      };
-      GType id = g_enum_register_static (g_intern_static_string ("AtlasBaseMap"), values);
-
-      g_once_init_leave (&type_id, id);
-    }
-
-  return type_id;
-}
 
 /* Moving the map ---------------------------------------------------------- */
 
@@ -194,80 +173,14 @@ zoom_to_selection (AtlasMapView *self,
 
 /* Models ------------------------------------------------------------------ */
 
-/* What is selected, for the map's description: a screen reader hears it, and
- * an event at several places says how many are ringed. */
-static char *
-describe_selection (AtlasMapView *self)
-{
-  guint event, location, district;
-
-  if (self->selection == NULL || atlas_selection_get_dataset (self->selection) != self->dataset)
-    return NULL;
-  event = atlas_selection_get_event (self->selection);
-  location = atlas_selection_get_location (self->selection);
-  district = atlas_selection_get_district (self->selection);
-  if (event != ATLAS_NONE)
-    {
-      const AtlasEvent *e = atlas_dataset_get_event (self->dataset, event);
-      const char *title = atlas_localized (e->title, e->title_zh);
-
-      /* Translators: the map's description of a selected event, e.g. "selected: Port alliance, at 3 places" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "selected: %1$s, at %2$u place",
-                                           "selected: %1$s, at %2$u places", e->n_locations),
-                              title, (guint) e->n_locations);
-    }
-  if (location != ATLAS_NONE)
-    {
-      const AtlasLocation *loc = atlas_dataset_get_location (self->dataset, location);
-
-      /* Translators: the map's description of a selected place or district */
-      return g_strdup_printf (_("selected: %s"), atlas_localized (loc->name, loc->name_zh));
-    }
-  if (district != ATLAS_NONE)
-    {
-      const AtlasDistrict *d = atlas_dataset_get_district (self->dataset, district);
-
-      return g_strdup_printf (_("selected: %s"), atlas_localized (d->name, d->name_zh));
-    }
-  return NULL;
-}
-
 static void
 update_description (AtlasMapView *self)
 {
-  g_autofree char *shown_text = NULL;
-  g_autofree char *selected = NULL;
-  guint shown = atlas_place_layer_get_n_visible (self->place_layer);
-  guint total = self->dataset != NULL ? atlas_dataset_get_n_locations (self->dataset) : 0;
+  g_autofree char *text = atlas_map_describe (self->dataset, self->selection, self->playhead,
+                                              atlas_place_layer_get_n_visible (self->place_layer));
 
-  /* With the playhead before the end, the places drawn bright are those where
-   * something has happened by then; the rest are faded. */
-  if (self->playhead != NULL && atlas_playhead_is_partial (self->playhead))
-    {
-      g_autofree char *day = atlas_date_format (atlas_playhead_get_day (self->playhead), ATLAS_PRECISION_DAY);
-
-      shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%1$u of %2$u place shown, %3$u with events by %4$s",
-                                                 "%1$u of %2$u places shown, %3$u with events by %4$s",
-                                                 total),
-                                    shown, total, atlas_playhead_get_n_active_places (self->playhead), day);
-    }
-  else
-    shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u of %u place shown",
-                                               "%u of %u places shown", total),
-                                  shown, total);
-  selected = describe_selection (self);
-  if (selected != NULL)
-    {
-      /* Translators: the map's description: what it shows; what is selected */
-      g_autofree char *both = g_strdup_printf (_("%1$s; %2$s"), shown_text, selected);
-
-      g_free (shown_text);
-      shown_text = g_steal_pointer (&both);
-    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  shown_text, -1);
+                                  text, -1);
 }
 
 static void
