@@ -54,6 +54,13 @@ struct _AtlasFilterSidebar
   GtkWidget *none_buttons[ATLAS_N_FACETS];
 
   GArray *toggles;  /* Toggle */
+  /* Of each facet, the values from next_value to end_value still want a row
+   * (see FIRST_ROWS); n_rows is how many its list has. */
+  guint next_value[ATLAS_N_FACETS];
+  guint end_value[ATLAS_N_FACETS];
+  guint n_rows[ATLAS_N_FACETS];
+  guint next_shown;  /* the first toggle whose row is hidden, if any is */
+  guint add_rows_id;
 
   AtlasFilter *filter;
   AtlasSelection *selection;
@@ -62,6 +69,22 @@ struct _AtlasFilterSidebar
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
+
+/* Making a row (its check button, label, count, tooltip and accessible object)
+ * and showing it (mapping it; GTK styling and measuring it in the next frame)
+ * costs a fraction of a millisecond, and a dataset can have hundreds of
+ * districts: made all at once, they stalled the window as the dataset landed.
+ *
+ * So the rows of each facet made at once are more than a tall window shows, and
+ * its last row. The others are made from an idle that yields to input and frames
+ * every ADD_ROWS_BUDGET_US: first all of them, in order, hidden, inserted before
+ * the last row (which costs no frame), then they are shown, in order, as many
+ * at a time as the budget allows (each time a frame). The last row is there from
+ * the start so that no shown row changes place in the list (:first-child,
+ * :last-child): its style would change, and a boxed list's rows animate such a
+ * change, which kept frames coming for 150 ms after each batch. */
+#define FIRST_ROWS 24
+#define ADD_ROWS_BUDGET_US 6000
 
 static void
 clear_toggle (gpointer data)
@@ -72,35 +95,40 @@ clear_toggle (gpointer data)
 }
 
 static void
+update_toggle (AtlasFilterSidebar *self,
+               Toggle             *toggle)
+{
+  guint count = atlas_filter_get_value_count (self->filter, toggle->facet, toggle->value);
+  gboolean active = atlas_filter_get_value (self->filter, toggle->facet, toggle->value);
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+
+  /* Hundreds of rows: touch only those whose figures changed. */
+  if (count == toggle->shown_count && active == toggle->shown_active)
+    return;
+  toggle->shown_count = count;
+  toggle->shown_active = active;
+  text = g_strdup_printf ("%u", count);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events", count),
+                           toggle->name, count);
+
+  gtk_inscription_set_text (toggle->count, text);
+  gtk_check_button_set_active (toggle->check, active);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* The row is what takes the focus: it is named and checked as its box is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (toggle->row), GTK_ACCESSIBLE_STATE_CHECKED,
+                               active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  /* A value no event would match is dimmed, but stays clickable. */
+  gtk_widget_set_opacity (toggle->row, count > 0 || active ? 1.0 : 0.55);
+}
+
+/* The rows still to be made show the filter as it is when they are made. */
+static void
 update_counts (AtlasFilterSidebar *self)
 {
   for (guint i = 0; i < self->toggles->len; i++)
-    {
-      Toggle *toggle = &g_array_index (self->toggles, Toggle, i);
-      guint count = atlas_filter_get_value_count (self->filter, toggle->facet, toggle->value);
-      gboolean active = atlas_filter_get_value (self->filter, toggle->facet, toggle->value);
-      g_autofree char *text = NULL;
-      g_autofree char *label = NULL;
-
-      /* Hundreds of rows: touch only those whose figures changed. */
-      if (count == toggle->shown_count && active == toggle->shown_active)
-        continue;
-      toggle->shown_count = count;
-      toggle->shown_active = active;
-      text = g_strdup_printf ("%u", count);
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events", count),
-                               toggle->name, count);
-
-      gtk_inscription_set_text (toggle->count, text);
-      gtk_check_button_set_active (toggle->check, active);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      /* The row is what takes the focus: it is named and checked as its box is. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle->row), GTK_ACCESSIBLE_STATE_CHECKED,
-                                   active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
-      /* A value no event would match is dimmed, but stays clickable. */
-      gtk_widget_set_opacity (toggle->row, count > 0 || active ? 1.0 : 0.55);
-    }
+    update_toggle (self, &g_array_index (self->toggles, Toggle, i));
 }
 
 /* "by 25 April 2020", "from 1 March 2020 to 31 May 2020": when the playhead
@@ -312,7 +340,8 @@ add_toggle (AtlasFilterSidebar *self,
             const char         *name,
             const char         *other_name,
             gboolean            has_color,
-            guint32             color)
+            guint32             color,
+            int                 position)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (name);
@@ -344,7 +373,12 @@ add_toggle (AtlasFilterSidebar *self,
   gtk_widget_set_can_target (check, FALSE);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
-  gtk_list_box_append (self->lists[facet], row);
+  /* Rows made from the idle are shown once all are made (add_rows_idle_cb). */
+  gtk_widget_set_visible (row, self->add_rows_id == 0);
+  if (self->add_rows_id == 0)
+    self->next_shown = self->toggles->len + 1;
+  gtk_list_box_insert (self->lists[facet], row, position);
+  self->n_rows[facet]++;
 
   toggle.facet = facet;
   toggle.value = value;
@@ -357,52 +391,151 @@ add_toggle (AtlasFilterSidebar *self,
   g_array_append_val (self->toggles, toggle);
 }
 
-/* Adds the rows of one facet; returns whether there are any. */
+/* Only the kinds the dataset has get a row. */
 static gboolean
-add_toggles (AtlasFilterSidebar *self,
-             AtlasFacet          f)
+has_row (AtlasFilterSidebar *self,
+         AtlasFacet          f,
+         guint               v)
+{
+  return f != ATLAS_FACET_KIND || !gtk_bitset_is_empty (atlas_dataset_get_kind_locations (self->dataset, v));
+}
+
+/* Makes the row of value @v of facet @f at @position in its list (-1: last). */
+static void
+add_value_toggle (AtlasFilterSidebar *self,
+                  AtlasFacet          f,
+                  guint               v,
+                  int                 position)
+{
+  if (f == ATLAS_FACET_SECTOR)
+    {
+      const AtlasSector *sector = atlas_dataset_get_sector (self->dataset, v);
+
+      add_toggle (self, f, v, atlas_localized (sector->name, sector->name_zh),
+                  atlas_localized_other (sector->name, sector->name_zh), TRUE, sector->color, position);
+    }
+  else if (f == ATLAS_FACET_DISTRICT)
+    {
+      const AtlasDistrict *district = atlas_dataset_get_district (self->dataset, v);
+
+      add_toggle (self, f, v, atlas_localized (district->name, district->name_zh),
+                  atlas_localized_other (district->name, district->name_zh), FALSE, 0, position);
+    }
+  else
+    add_toggle (self, f, v, atlas_kind_get_plural_label (v), NULL, FALSE, 0, position);
+}
+
+/* Makes the next rows of facet @f, in order: at most @max_rows, and after the
+ * first one none once @deadline (µs, monotonic; 0 for none) has passed. They go
+ * before the facet's last row if it is made. Returns whether rows remain. */
+static gboolean
+add_rows (AtlasFilterSidebar *self,
+          AtlasFacet          f,
+          guint               max_rows,
+          gint64              deadline)
+{
+  gboolean has_last = self->end_value[f] < atlas_filter_get_n_values (self->filter, f);
+  guint first = self->toggles->len;
+
+  while (self->next_value[f] < self->end_value[f] && self->toggles->len - first < max_rows &&
+         (deadline == 0 || self->toggles->len == first || g_get_monotonic_time () < deadline))
+    {
+      guint v = self->next_value[f]++;
+
+      if (has_row (self, f, v))
+        add_value_toggle (self, f, v, has_last ? (int) self->n_rows[f] - 1 : -1);
+    }
+  return self->next_value[f] < self->end_value[f];
+}
+
+/* The new rows (from @first in the toggles) show the filter's counts and ticks
+ * as they are now: those made later show them as they are then. */
+static void
+update_new_toggles (AtlasFilterSidebar *self,
+                    guint               first)
+{
+  for (guint i = first; i < self->toggles->len; i++)
+    update_toggle (self, &g_array_index (self->toggles, Toggle, i));
+}
+
+static gboolean
+add_rows_idle_cb (gpointer user_data)
+{
+  AtlasFilterSidebar *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + ADD_ROWS_BUDGET_US;
+  guint first = self->toggles->len;
+  gboolean more = FALSE;
+
+  for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
+    if (self->next_value[f] < self->end_value[f])
+      more = add_rows (self, f, G_MAXUINT, deadline) || more;
+  update_new_toggles (self, first);
+  if (more)
+    return G_SOURCE_CONTINUE;
+
+  /* All made: show them, one at least. */
+  while (self->next_shown < self->toggles->len)
+    {
+      gtk_widget_set_visible (g_array_index (self->toggles, Toggle, self->next_shown++).row, TRUE);
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+  if (self->next_shown < self->toggles->len)
+    return G_SOURCE_CONTINUE;
+  self->add_rows_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Makes the first rows of facet @f and, if more remain, its last one; returns
+ * whether rows remain to be made, and whether the facet has any in @any. */
+static gboolean
+add_first_rows (AtlasFilterSidebar *self,
+                AtlasFacet          f,
+                gboolean           *any)
 {
   guint n = atlas_filter_get_n_values (self->filter, f);
-  gboolean any = FALSE;
 
-  for (guint v = 0; v < n; v++)
+  self->next_value[f] = 0;
+  self->end_value[f] = n;
+  self->n_rows[f] = 0;
+  if (!add_rows (self, f, FIRST_ROWS, 0))
     {
-      if (f == ATLAS_FACET_SECTOR)
-        {
-          const AtlasSector *sector = atlas_dataset_get_sector (self->dataset, v);
-
-          add_toggle (self, f, v, atlas_localized (sector->name, sector->name_zh),
-                      atlas_localized_other (sector->name, sector->name_zh), TRUE, sector->color);
-        }
-      else if (f == ATLAS_FACET_DISTRICT)
-        {
-          const AtlasDistrict *district = atlas_dataset_get_district (self->dataset, v);
-
-          add_toggle (self, f, v, atlas_localized (district->name, district->name_zh),
-                      atlas_localized_other (district->name, district->name_zh), FALSE, 0);
-        }
-      /* Only the kinds the dataset has. */
-      else if (!gtk_bitset_is_empty (atlas_dataset_get_kind_locations (self->dataset, v)))
-        add_toggle (self, f, v, atlas_kind_get_plural_label (v), NULL, FALSE, 0);
-      else
-        continue;
-      any = TRUE;
+      *any = self->n_rows[f] > 0;
+      return FALSE;
     }
-  return any;
+  /* The last value with a row, if another one than those left has any */
+  while (self->end_value[f] > self->next_value[f] && !has_row (self, f, self->end_value[f] - 1))
+    self->end_value[f]--;
+  if (self->end_value[f] > self->next_value[f])
+    add_value_toggle (self, f, --self->end_value[f], -1);
+  *any = self->n_rows[f] > 0;
+  return self->next_value[f] < self->end_value[f];
 }
 
 static void
 rebuild_groups (AtlasFilterSidebar *self)
 {
+  gboolean more = FALSE;
+
+  /* The rows of a dataset that has gone are not made. */
+  g_clear_handle_id (&self->add_rows_id, g_source_remove);
   g_array_set_size (self->toggles, 0);
+  self->next_shown = 0;
   for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
     {
       GtkWidget *child;
+      gboolean any = FALSE;
 
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lists[f]))) != NULL)
         gtk_list_box_remove (self->lists[f], child);
-      gtk_widget_set_visible (self->groups[f], self->dataset != NULL && add_toggles (self, f));
+      self->next_value[f] = self->end_value[f] = self->n_rows[f] = 0;
+      if (self->dataset != NULL)
+        more = add_first_rows (self, f, &any) || more;
+      gtk_widget_set_visible (self->groups[f], any);
     }
+  update_new_toggles (self, 0);
+  if (more)
+    self->add_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_rows_idle_cb, self, NULL);
 }
 
 static void
@@ -557,6 +690,7 @@ atlas_filter_sidebar_dispose (GObject *object)
 {
   AtlasFilterSidebar *self = (AtlasFilterSidebar *) object;
 
+  g_clear_handle_id (&self->add_rows_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_FILTER_SIDEBAR);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
