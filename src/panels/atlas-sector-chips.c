@@ -21,10 +21,24 @@
 
 typedef struct
 {
-  PangoLayout *layout;
+  PangoLayout *layout;  /* shared: see find_text() */
   GdkRGBA color;
   int width;
 } Chip;
+
+/* Laying out a name (shaping it) was most of what the chips of a row cost, and a
+ * list shows the same few sectors on all its rows: each name is laid out once
+ * for each font, and its layout shared by the chips that show it. */
+typedef struct
+{
+  PangoLayout *layout;
+  int width;
+  int height;
+} Text;
+
+#define MAX_TEXTS 512
+
+static GHashTable *texts;  /* "font key\nname" → Text */
 
 struct _AtlasSectorChips
 {
@@ -36,6 +50,53 @@ struct _AtlasSectorChips
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSectorChips, atlas_sector_chips, GTK_TYPE_WIDGET)
+
+static void
+free_text (gpointer data)
+{
+  Text *text = data;
+
+  g_object_unref (text->layout);
+  g_free (text);
+}
+
+/* What, besides the text, decides how a layout made in @context looks. */
+static char *
+font_key (PangoContext *context)
+{
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  return g_strdup_printf ("%s|%g|%lu|%d|%s", font, pango_cairo_context_get_resolution (context),
+                          options != NULL ? cairo_font_options_hash (options) : 0ul,
+                          (int) pango_context_get_base_dir (context),
+                          pango_language_to_string (pango_context_get_language (context)));
+}
+
+/* @name laid out in @self's font, made the first time it is asked for. */
+static Text *
+find_text (AtlasSectorChips *self,
+           const char       *font,
+           const char       *name)
+{
+  g_autofree char *key = g_strconcat (font, "\n", name, NULL);
+  Text *text;
+
+  if (texts == NULL)
+    texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_text);
+  text = g_hash_table_lookup (texts, key);
+  if (text != NULL)
+    return text;
+
+  /* Other datasets' names, or other fonts: start again rather than grow. */
+  if (g_hash_table_size (texts) >= MAX_TEXTS)
+    g_hash_table_remove_all (texts);
+  text = g_new0 (Text, 1);
+  text->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+  pango_layout_get_pixel_size (text->layout, &text->width, &text->height);
+  g_hash_table_insert (texts, g_steal_pointer (&key), text);
+  return text;
+}
 
 static void
 clear_chip (gpointer data)
@@ -177,6 +238,7 @@ atlas_sector_chips_set (AtlasSectorChips *self,
                         guint             n_sectors)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *font = NULL;
 
   g_return_if_fail (ATLAS_IS_SECTOR_CHIPS (self));
 
@@ -187,17 +249,19 @@ atlas_sector_chips_set (AtlasSectorChips *self,
     {
       const AtlasSector *sector = atlas_dataset_get_sector (dataset, sectors[i]);
       const char *name = atlas_localized (sector->name, sector->name_zh);
+      Text *text;
       Chip chip;
-      int w, h;
 
-      chip.layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+      if (font == NULL)
+        font = font_key (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+      text = find_text (self, font, name);
+      chip.layout = g_object_ref (text->layout);
       chip.color.red = ((sector->color >> 16) & 0xff) / 255.0f;
       chip.color.green = ((sector->color >> 8) & 0xff) / 255.0f;
       chip.color.blue = (sector->color & 0xff) / 255.0f;
       chip.color.alpha = 1.0f;
-      pango_layout_get_pixel_size (chip.layout, &w, &h);
-      chip.width = w + 2 * CHIP_PAD_X;
-      self->text_height = MAX (self->text_height, h);
+      chip.width = text->width + 2 * CHIP_PAD_X;
+      self->text_height = MAX (self->text_height, text->height);
       g_array_append_val (self->chips, chip);
 
       if (names->len > 0)
