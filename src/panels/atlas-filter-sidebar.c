@@ -59,7 +59,7 @@ struct _AtlasFilterSidebar
   guint next_value[ATLAS_N_FACETS];
   guint end_value[ATLAS_N_FACETS];
   guint n_rows[ATLAS_N_FACETS];
-  guint next_shown;  /* the first toggle whose row is hidden, if any is */
+  guint add_rows_tick;  /* waits for the first frame after the landing */
   guint add_rows_id;
 
   AtlasFilter *filter;
@@ -70,21 +70,22 @@ struct _AtlasFilterSidebar
 
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
 
-/* Making a row (its check button, label, count, tooltip and accessible object)
- * and showing it (mapping it; GTK styling and measuring it in the next frame)
- * costs a fraction of a millisecond, and a dataset can have hundreds of
- * districts: made all at once, they stalled the window as the dataset landed.
+/* Making a row (its check button, label, count, tooltip and accessible object,
+ * putting it on screen) costs a fraction of a millisecond, and a dataset can
+ * have hundreds of districts: made all at once, they stalled the window as the
+ * dataset landed.
  *
  * So the rows of each facet made at once are more than a tall window shows, and
- * its last row. The others are made from an idle that yields to input and frames
- * every ADD_ROWS_BUDGET_US: first all of them, in order, hidden, inserted before
- * the last row (which costs no frame), then they are shown, in order, as many
- * at a time as the budget allows (each time a frame). The last row is there from
- * the start so that no shown row changes place in the list (:first-child,
- * :last-child): its style would change, and a boxed list's rows animate such a
- * change, which kept frames coming for 150 ms after each batch. */
+ * its last row. Once the first frame after the landing has begun, an idle makes
+ * the others, in order, inserted before the last row, and yields to input every
+ * ADD_ROWS_BUDGET_US; it runs before the next frame, so that the rows are all
+ * there in it and cost no frame of their own (under Xvfb a frame redraws the
+ * whole window). The last row is there from the start so that no row on screen
+ * changes place in the list (:first-child, :last-child): its style would change,
+ * and a boxed list's rows animate such a change, which keeps frames coming. */
 #define FIRST_ROWS 24
 #define ADD_ROWS_BUDGET_US 6000
+#define ADD_ROWS_PRIORITY (GDK_PRIORITY_REDRAW - 10)
 
 static void
 clear_toggle (gpointer data)
@@ -373,10 +374,6 @@ add_toggle (AtlasFilterSidebar *self,
   gtk_widget_set_can_target (check, FALSE);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
-  /* Rows made from the idle are shown once all are made (add_rows_idle_cb). */
-  gtk_widget_set_visible (row, self->add_rows_id == 0);
-  if (self->add_rows_id == 0)
-    self->next_shown = self->toggles->len + 1;
   gtk_list_box_insert (self->lists[facet], row, position);
   self->n_rows[facet]++;
 
@@ -472,18 +469,29 @@ add_rows_idle_cb (gpointer user_data)
   update_new_toggles (self, first);
   if (more)
     return G_SOURCE_CONTINUE;
-
-  /* All made: show them, one at least. */
-  while (self->next_shown < self->toggles->len)
-    {
-      gtk_widget_set_visible (g_array_index (self->toggles, Toggle, self->next_shown++).row, TRUE);
-      if (g_get_monotonic_time () >= deadline)
-        break;
-    }
-  if (self->next_shown < self->toggles->len)
-    return G_SOURCE_CONTINUE;
   self->add_rows_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_adding_rows_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  AtlasFilterSidebar *self = ATLAS_FILTER_SIDEBAR (widget);
+
+  self->add_rows_tick = 0;
+  self->add_rows_id = g_idle_add_full (ADD_ROWS_PRIORITY, add_rows_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_adding_rows (AtlasFilterSidebar *self)
+{
+  if (self->add_rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->add_rows_tick);
+  self->add_rows_tick = 0;
+  g_clear_handle_id (&self->add_rows_id, g_source_remove);
 }
 
 /* Makes the first rows of facet @f and, if more remain, its last one; returns
@@ -518,9 +526,8 @@ rebuild_groups (AtlasFilterSidebar *self)
   gboolean more = FALSE;
 
   /* The rows of a dataset that has gone are not made. */
-  g_clear_handle_id (&self->add_rows_id, g_source_remove);
+  stop_adding_rows (self);
   g_array_set_size (self->toggles, 0);
-  self->next_shown = 0;
   for (AtlasFacet f = 0; f < ATLAS_N_FACETS; f++)
     {
       GtkWidget *child;
@@ -534,8 +541,9 @@ rebuild_groups (AtlasFilterSidebar *self)
       gtk_widget_set_visible (self->groups[f], any);
     }
   update_new_toggles (self, 0);
+  /* The rows wait for the sidebar to be on screen. */
   if (more)
-    self->add_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_rows_idle_cb, self, NULL);
+    self->add_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), start_adding_rows_cb, NULL, NULL);
 }
 
 static void
@@ -690,7 +698,7 @@ atlas_filter_sidebar_dispose (GObject *object)
 {
   AtlasFilterSidebar *self = (AtlasFilterSidebar *) object;
 
-  g_clear_handle_id (&self->add_rows_id, g_source_remove);
+  stop_adding_rows (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_FILTER_SIDEBAR);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
