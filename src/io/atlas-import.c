@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "atlas-import.h"
+#include "atlas-progress-relay.h"
 
 /*
  * Opening any file: the app's own JSON and GeoJSON through the loader, everything
@@ -45,8 +46,6 @@ atlas_import_is_foreign (const char *path)
 
 /* Asynchronous import ------------------------------------------------------- */
 
-/* The worker thread writes its progress here; a timeout in the caller's context
- * reads it, so no call crosses threads. */
 typedef struct
 {
   char *path;
@@ -55,49 +54,19 @@ typedef struct
   char *mapping_text;
   gboolean one_layer;
   AtlasReport *report;
-  gint permille;            /* atomic */
-  AtlasProgressFunc progress;
-  gpointer progress_data;
-  GDestroyNotify progress_data_destroy;
-  guint timeout_id;
-  gint shown;
+  AtlasProgressRelay *relay;
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
-  g_clear_handle_id (&data->timeout_id, g_source_remove);
-  if (data->progress_data_destroy != NULL)
-    data->progress_data_destroy (data->progress_data);
+  atlas_progress_relay_unref (data->relay);
   g_clear_object (&data->report);
   g_free (data->path);
   g_free (data->layer);
   g_free (data->sql);
   g_free (data->mapping_text);
   g_free (data);
-}
-
-static void
-on_worker_progress (double   fraction,
-                    gpointer user_data)
-{
-  ImportData *data = user_data;
-
-  g_atomic_int_set (&data->permille, (gint) (fraction * 1000));
-}
-
-static gboolean
-poll_progress_cb (gpointer user_data)
-{
-  ImportData *data = user_data;
-  gint permille = g_atomic_int_get (&data->permille);
-
-  if (permille > data->shown)
-    {
-      data->shown = permille;
-      data->progress (permille / 1000.0, data->progress_data);
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -115,8 +84,8 @@ import_thread (GTask        *task,
   /* A layer chosen for this file before is read again without asking. */
   if (options.layer == NULL && options.sql == NULL)
     options.layer = chosen;
-  dataset = atlas_import_load (data->path, &options, data->report, cancellable, on_worker_progress, data,
-                               &error);
+  dataset = atlas_import_load (data->path, &options, data->report, cancellable, atlas_progress_relay_report,
+                               data->relay, &error);
   if (dataset == NULL)
     g_task_return_error (task, error);
   else
@@ -155,12 +124,7 @@ atlas_import_load_async (const char               *path,
       data->one_layer = options->one_layer;
     }
   data->report = atlas_report_new ();
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_destroy = progress_data_destroy;
-  data->shown = -1;
-  if (progress != NULL)
-    data->timeout_id = g_timeout_add (ATLAS_PROGRESS_INTERVAL_MS, poll_progress_cb, data);
+  data->relay = atlas_progress_relay_new (cancellable, progress, progress_data, progress_data_destroy);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_import_load_async);
@@ -184,7 +148,7 @@ atlas_import_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   data = g_task_get_task_data (G_TASK (result));
-  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  atlas_progress_relay_finish (data->relay);
   if (report != NULL)
     *report = g_object_ref (data->report);
   return g_task_propagate_pointer (G_TASK (result), error);

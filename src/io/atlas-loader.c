@@ -19,6 +19,7 @@
 #include "model/atlas-error.h"
 #include "atlas-json.h"
 #include "atlas-loader-private.h"
+#include "atlas-progress-relay.h"
 
 /*
  * Loading runs in two steps:
@@ -565,78 +566,10 @@ atlas_loader_load_file (GFile              *file,
 
 /* Asynchronous loading ------------------------------------------------------ */
 
-/* Carries progress from the worker thread to the caller's main context, at most
- * once per ATLAS_PROGRESS_INTERVAL_MS (and the whole at the end), and never
- * after the load has finished. */
-typedef struct
-{
-  GMainContext *context;
-  GCancellable *cancellable;
-  AtlasProgressFunc func;
-  gpointer data;
-  GDestroyNotify destroy;
-  gint64 last_report;  /* worker thread only */
-  gboolean finished;   /* main context only */
-} Relay;
-
-typedef struct
-{
-  Relay *relay;
-  double fraction;
-} RelayCall;
-
-static void
-relay_free (Relay *relay)
-{
-  if (relay->destroy != NULL)
-    relay->destroy (relay->data);
-  g_clear_object (&relay->cancellable);
-  g_main_context_unref (relay->context);
-}
-
-static gboolean
-relay_dispatch (gpointer user_data)
-{
-  RelayCall *call = user_data;
-  Relay *relay = call->relay;
-
-  if (!relay->finished && !g_cancellable_is_cancelled (relay->cancellable) && relay->func != NULL)
-    relay->func (call->fraction, relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-relay_call_free (gpointer user_data)
-{
-  RelayCall *call = user_data;
-
-  g_atomic_rc_box_release_full (call->relay, (GDestroyNotify) relay_free);
-  g_free (call);
-}
-
-static void
-relay_progress (double   fraction,
-                gpointer user_data)
-{
-  Relay *relay = user_data;
-  gint64 now = g_get_monotonic_time ();
-  RelayCall *call;
-
-  if (now - relay->last_report < ATLAS_PROGRESS_INTERVAL_MS * 1000 && fraction < 1.0)
-    return;
-  relay->last_report = now;
-
-  call = g_new (RelayCall, 1);
-  call->relay = g_atomic_rc_box_acquire (relay);
-  call->fraction = fraction;
-  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, relay_dispatch, call,
-                              relay_call_free);
-}
-
 typedef struct
 {
   GFile *file;
-  Relay *relay;
+  AtlasProgressRelay *relay;
   AtlasReport *report;
 } LoadData;
 
@@ -645,7 +578,7 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
   g_clear_object (&data->report);
-  g_atomic_rc_box_release_full (data->relay, (GDestroyNotify) relay_free);
+  atlas_progress_relay_unref (data->relay);
   g_free (data);
 }
 
@@ -659,7 +592,7 @@ load_thread (GTask        *task,
   GError *error = NULL;
   AtlasDataset *dataset;
 
-  dataset = atlas_loader_load_file (data->file, data->report, cancellable, relay_progress,
+  dataset = atlas_loader_load_file (data->file, data->report, cancellable, atlas_progress_relay_report,
                                     data->relay, &error);
   if (dataset == NULL)
     g_task_return_error (task, error);
@@ -693,13 +626,7 @@ atlas_loader_load_async (GFile              *file,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->report = atlas_report_new ();
-  data->relay = g_atomic_rc_box_new0 (Relay);
-  data->relay->context = g_main_context_ref_thread_default ();
-  data->relay->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  data->relay->func = progress;
-  data->relay->data = progress_data;
-  data->relay->destroy = progress_data_destroy;
-  data->relay->last_report = G_MININT64 / 2;
+  data->relay = atlas_progress_relay_new (cancellable, progress, progress_data, progress_data_destroy);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_loader_load_async);
@@ -726,7 +653,7 @@ atlas_loader_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_loader_load_async, NULL);
 
   data = g_task_get_task_data (G_TASK (result));
-  data->relay->finished = TRUE;
+  atlas_progress_relay_finish (data->relay);
   if (report != NULL)
     *report = g_object_ref (data->report);
 

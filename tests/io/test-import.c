@@ -14,6 +14,7 @@
 #include "model/atlas-error.h"
 #include "io/atlas-import.h"
 #include "io/atlas-import-dates.h"
+#include "test-wait.h"
 
 /* Dates as people type them ------------------------------------------------ */
 
@@ -229,6 +230,65 @@ test_spreadsheet (void)
                                "write it as 2020-06-05, 5 June 2020, June 2020 or 2020");
 }
 
+typedef struct
+{
+  AtlasDataset *dataset;
+  guint calls;
+  double last;
+} AsyncImport;
+
+/* Progress reaches the caller's main context, in order, never beyond 1. */
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  AsyncImport *import = user_data;
+
+  g_assert_cmpfloat (fraction, >=, import->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  import->calls++;
+  import->last = fraction;
+}
+
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncImport *import = user_data;
+  g_autoptr(AtlasReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import->dataset = atlas_import_load_finish (result, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_report_get_n_errors (report), ==, 2);
+}
+
+static gboolean
+is_imported (gpointer user_data)
+{
+  return ((AsyncImport *) user_data)->dataset != NULL;
+}
+
+/* On a worker thread, with its progress carried to the main context as the
+ * loader's is: up to the whole, however quickly the file is read. */
+static void
+test_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "import", "spreadsheet-bom-crlf.csv",
+                                                 NULL);
+  AsyncImport import = { NULL, 0, 0 };
+
+  atlas_import_load_async (path, NULL, NULL, on_import_progress, &import, NULL, on_imported_cb, &import);
+  atlas_test_wait_until (is_imported, &import, 60, "the file imported on a worker thread");
+
+  g_assert_cmpuint (atlas_dataset_get_n_events (import.dataset), ==, 6);
+  g_test_message ("%u progress reports, the last %.3f", import.calls, import.last);
+  g_assert_cmpuint (import.calls, >=, 1);
+  g_assert_cmpfloat (import.last, ==, 1.0);
+  g_object_unref (import.dataset);
+}
+
 static void
 test_timelinejs (void)
 {
@@ -373,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/import/quote", test_quote);
   g_test_add_func ("/import/spreadsheet", test_spreadsheet);
   g_test_add_func ("/import/timelinejs", test_timelinejs);
+  g_test_add_func ("/import/async", test_async);
   g_test_add_func ("/import/chinese-tsv", test_chinese_tsv);
   g_test_add_func ("/import/kml", test_kml);
   g_test_add_func ("/import/gpx", test_gpx);
