@@ -129,9 +129,17 @@ test_quote (void)
 {
   g_autofree char *a = atlas_import_quote ("a\x1b[31mb\nc");
   g_autofree char *b = atlas_import_quote ("bad \xff byte");
+  const char *names[] = { "one\ttab", "two", NULL };
+  g_auto(GStrv) all = atlas_import_quote_all (names, -1);
+  g_auto(GStrv) first = atlas_import_quote_all (names, 1);
 
   g_assert_cmpstr (a, ==, "a\\u001b[31mb\\u000ac");
   g_assert_cmpstr (b, ==, "bad \\xff byte");
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+  g_assert_cmpstr (all[0], ==, "one\\u0009tab");
+  g_assert_cmpstr (all[1], ==, "two");
+  g_assert_cmpuint (g_strv_length (first), ==, 1);
+  g_assert_cmpstr (first[0], ==, "one\\u0009tab");
 }
 
 /* Files -------------------------------------------------------------------- */
