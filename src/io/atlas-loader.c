@@ -19,7 +19,7 @@
 #include "model/atlas-error.h"
 #include "atlas-json.h"
 #include "atlas-loader-private.h"
-#include "atlas-progress-relay.h"
+#include "atlas-load-task.h"
 
 /*
  * Loading runs in two steps:
@@ -566,38 +566,15 @@ atlas_loader_load_file (GFile              *file,
 
 /* Asynchronous loading ------------------------------------------------------ */
 
-typedef struct
+static AtlasDataset *
+load_file (gpointer            file,
+           AtlasReport        *report,
+           GCancellable       *cancellable,
+           AtlasProgressFunc   progress,
+           gpointer            progress_data,
+           GError            **error)
 {
-  GFile *file;
-  AtlasProgressRelay *relay;
-  AtlasReport *report;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->file);
-  g_clear_object (&data->report);
-  atlas_progress_relay_unref (data->relay);
-  g_free (data);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  GError *error = NULL;
-  AtlasDataset *dataset;
-
-  dataset = atlas_loader_load_file (data->file, data->report, cancellable, atlas_progress_relay_report,
-                                    data->relay, &error);
-  if (dataset == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
+  return atlas_loader_load_file (file, report, cancellable, progress, progress_data, error);
 }
 
 /**
@@ -618,21 +595,10 @@ atlas_loader_load_async (GFile              *file,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (LoadData, 1);
-  data->file = g_object_ref (file);
-  data->report = atlas_report_new ();
-  data->relay = atlas_progress_relay_new (cancellable, progress, progress_data, progress_data_destroy);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_loader_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  atlas_load_task_run (atlas_loader_load_async, load_file, g_object_ref (file), g_object_unref, cancellable,
+                       progress, progress_data, progress_data_destroy, callback, user_data);
 }
 
 /**
@@ -647,15 +613,5 @@ atlas_loader_load_finish (GAsyncResult  *result,
                           AtlasReport  **report,
                           GError       **error)
 {
-  LoadData *data;
-
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_loader_load_async, NULL);
-
-  data = g_task_get_task_data (G_TASK (result));
-  atlas_progress_relay_finish (data->relay);
-  if (report != NULL)
-    *report = g_object_ref (data->report);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return atlas_load_task_finish (result, atlas_loader_load_async, report, error);
 }
