@@ -241,22 +241,8 @@ test_spreadsheet (void)
 typedef struct
 {
   AtlasDataset *dataset;
-  guint calls;
-  double last;
+  AtlasTestProgress progress;
 } AsyncImport;
-
-/* Progress reaches the caller's main context, in order, never beyond 1. */
-static void
-on_import_progress (double   fraction,
-                    gpointer user_data)
-{
-  AsyncImport *import = user_data;
-
-  g_assert_cmpfloat (fraction, >=, import->last);
-  g_assert_cmpfloat (fraction, <=, 1.0);
-  import->calls++;
-  import->last = fraction;
-}
 
 static void
 on_imported_cb (GObject      *source,
@@ -285,15 +271,16 @@ test_async (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "import", "spreadsheet-bom-crlf.csv",
                                                  NULL);
-  AsyncImport import = { NULL, 0, 0 };
+  AsyncImport import = { NULL, { 0 } };
 
-  atlas_import_load_async (path, NULL, NULL, on_import_progress, &import, NULL, on_imported_cb, &import);
+  atlas_import_load_async (path, NULL, NULL, atlas_test_count_progress, &import.progress, NULL, on_imported_cb,
+                           &import);
   atlas_test_wait_until (is_imported, &import, 60, "the file imported on a worker thread");
 
   g_assert_cmpuint (atlas_dataset_get_n_events (import.dataset), ==, 6);
-  g_test_message ("%u progress reports, the last %.3f", import.calls, import.last);
-  g_assert_cmpuint (import.calls, >=, 1);
-  g_assert_cmpfloat (import.last, ==, 1.0);
+  g_test_message ("%u progress reports, the last %.3f", import.progress.calls, import.progress.last);
+  g_assert_cmpuint (import.progress.calls, >=, 1);
+  g_assert_cmpfloat (import.progress.last, ==, 1.0);
   g_object_unref (import.dataset);
 }
 
