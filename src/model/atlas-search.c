@@ -265,14 +265,25 @@ atlas_search_index_free (AtlasSearchIndex *index)
   g_free (index);
 }
 
+/* The entity holding byte @offset of the blob: the last with offsets[i] <= @offset,
+ * searched from @from on (which must hold an offset at or before it). Hits come
+ * in order and close together, so the search gallops forward from the last one
+ * before it halves. */
 static guint
 entity_at (const Blob *blob,
+           guint       from,
            gsize       offset)
 {
   const gsize *offsets = (const gsize *) blob->offsets->data;
-  guint lo = 0, hi = blob->offsets->len - 1;
+  guint n = blob->offsets->len - 1;
+  guint lo = from, hi, step = 1;
 
-  /* The last offset with offsets[i] <= offset. */
+  while (lo + step < n && offsets[lo + step] <= offset)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, n);
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -285,7 +296,8 @@ entity_at (const Blob *blob,
   return lo;
 }
 
-/* Finds the entities of blob[first, last) holding the query. */
+/* Finds the entities of blob[first, last) holding the query. A short query
+ * matches long runs of neighbours, which go into the set a run at a time. */
 static void
 blob_match_range (const Blob *blob,
                   guint       first,
@@ -297,19 +309,25 @@ blob_match_range (const Blob *blob,
   const char *start = blob->text->str;
   const char *p = start + g_array_index (blob->offsets, gsize, first);
   const char *end = start + g_array_index (blob->offsets, gsize, last);
+  guint entity = first, run_start = first, run_end = first;
 
   while (p < end)
     {
       const char *hit = memmem (p, end - p, query, query_length);
-      guint entity;
 
       if (hit == NULL)
         break;
 
-      entity = entity_at (blob, hit - start);
-      gtk_bitset_add (out, entity);
-      p = start + g_array_index (blob->offsets, gsize, entity + 1);
+      entity = entity_at (blob, entity, hit - start);
+      if (entity != run_end)
+        {
+          gtk_bitset_add_range (out, run_start, run_end - run_start);
+          run_start = entity;
+        }
+      run_end = ++entity;
+      p = start + g_array_index (blob->offsets, gsize, entity);
     }
+  gtk_bitset_add_range (out, run_start, run_end - run_start);
 }
 
 typedef struct
