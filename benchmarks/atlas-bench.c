@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atlas-renderer.h"
 #include "bench-private.h"
 #include "io/atlas-loader.h"
 
@@ -506,7 +507,11 @@ main (int   argc,
   if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
     {
       if (gtk_init_check ())
-        adw_init ();
+        {
+          adw_init ();
+          /* As the app's start-up does: windows draw with cairo on a software GL. */
+          atlas_renderer_choose (gdk_display_get_default ());
+        }
       else
         bench_note (bench, "GTK could not open the display; the map and timeline parts "
                     "may fail");

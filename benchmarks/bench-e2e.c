@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "atlas-window-private.h"
+#include "atlas-renderer.h"
 #include "bench-private.h"
 #include "model/atlas-date.h"
 
@@ -628,6 +629,7 @@ bench_e2e_child_main (const char *path)
       return 2;
     }
   adw_init ();
+  atlas_renderer_choose (gdk_display_get_default ());
   use_offline_base_map ();
   open_window (&e, path, NULL, &open_ms, &stall_ms);
   bench_print_child_result (bench_now_ms () - start);
