@@ -68,7 +68,6 @@ struct _AtlasAreaLayer
   guint8 *drawn;              /* by shape: its look in the cache, as atlas_area_shape_look() */
   gboolean changed;           /* the counts or the filter changed since the last frame */
   AtlasAreaFill fill;
-  gboolean rendering;         /* the whole image is being drawn on a worker thread */
   guint serial;               /* changes with the dataset: a drawing of another is dropped */
 };
 

@@ -158,7 +158,7 @@ atlas_area_render_wanted (AtlasAreaLayer           *self,
   double bounds[4];
   guint n = 0;
 
-  if (self->cache.surface == NULL || self->cache.scale != gtk_widget_get_scale_factor (GTK_WIDGET (self)))
+  if (!atlas_map_cache_can_wait (&self->cache, projection))
     return FALSE;
 
   atlas_map_projection_get_bounds (projection, SHAPE_MARGIN, &bounds[0], &bounds[1],
@@ -175,11 +175,10 @@ atlas_area_render_wanted (AtlasAreaLayer           *self,
 
 typedef struct
 {
+  AtlasAreaLayer *layer;      /* kept alive by the drawing's task */
   AtlasAreaState state;       /* a copy, its arrays the job's own */
-  AtlasMapImage image;
   guint8 *looks;
   guint serial;
-  guint generation;           /* of the layer's image when the job began */
 } Job;
 
 static void
@@ -191,7 +190,6 @@ job_free (Job *job)
   g_free (job->state.district_in_filter);
   g_free (job->state.counts);
   g_free (job->state.district_class);
-  g_clear_pointer (&job->image.surface, cairo_surface_destroy);
   g_free (job->looks);
   g_free (job);
 }
@@ -216,41 +214,34 @@ copy_state (AtlasAreaState       *copy,
   copy->patching = FALSE;
 }
 
+/* On the worker thread. */
 static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+draw_job (cairo_t                  *cr,
+          const AtlasMapProjection *projection,
+          gpointer                  data)
 {
-  Job *job = task_data;
+  Job *job = data;
 
-  atlas_map_image_draw (&job->image, atlas_area_draw_areas, &job->state);
+  atlas_area_draw_areas (cr, projection, &job->state);
   job->looks = g_new (guint8, MAX (job->state.shapes->len, 1));
   atlas_area_record_looks (&job->state, job->looks);
-  g_task_return_boolean (task, TRUE);
 }
 
-static void
-render_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+/* Back on the main thread, before the image is shown. */
+static gboolean
+job_done (gpointer data)
 {
-  AtlasAreaLayer *self = ATLAS_AREA_LAYER (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = data;
+  AtlasAreaLayer *self = job->layer;
 
-  self->rendering = FALSE;
   if (job->serial != self->serial || self->state.dataset == NULL)
-    return;   /* drawn for a dataset the layer no longer has */
-  if (job->generation != self->cache.generation)
-    return;   /* the main thread has drawn a newer image since */
+    return FALSE;   /* drawn for a dataset the layer no longer has */
 
-  g_debug ("Outlines drawn on a worker thread: %u shapes", job->state.shapes->len);
-  atlas_map_cache_install (&self->cache, &job->image);
   memcpy (self->drawn, job->looks, MAX (job->state.shapes->len, 1));
   self->state.image_dense = job->state.image_dense;
   /* What changed while the worker drew is patched in the next frame. */
   self->changed = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
 }
 
 /**
@@ -268,21 +259,15 @@ atlas_area_render_start (AtlasAreaLayer           *self,
                          const AtlasMapProjection *projection,
                          guint                     stamp)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
-  if (self->rendering)
+  if (self->cache.rendering)
     return;
 
   job = g_new0 (Job, 1);
+  job->layer = self;
   copy_state (&job->state, &self->state);
-  atlas_map_cache_plan (&self->cache, projection, stamp, &job->image);
   job->serial = self->serial;
-  job->generation = self->cache.generation;
-
-  self->rendering = TRUE;
-  task = g_task_new (self, NULL, render_done_cb, NULL);
-  g_task_set_source_tag (task, atlas_area_render_start);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, render_thread);
+  atlas_map_cache_render_apart (&self->cache, projection, stamp, draw_job, job_done, job,
+                                (GDestroyNotify) job_free);
 }

@@ -51,6 +51,8 @@ void
 atlas_map_cache_invalidate (AtlasMapCache *self)
 {
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  /* An image a worker is drawing for the content dropped is dropped too. */
+  self->generation++;
 }
 
 void
@@ -273,6 +275,128 @@ atlas_map_cache_paint (AtlasMapCache            *self,
     cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
   cairo_restore (cr);
+}
+
+typedef struct
+{
+  AtlasMapCache *cache;       /* the widget's, which the task keeps alive */
+  AtlasMapImage image;
+  guint generation;           /* of the cache when the drawing began */
+  AtlasMapCacheDrawFunc draw;
+  AtlasMapCacheDoneFunc done;
+  gpointer data;
+  GDestroyNotify data_free;
+} Apart;
+
+static void
+apart_free (Apart *apart)
+{
+  if (apart->data_free != NULL)
+    apart->data_free (apart->data);
+  g_clear_pointer (&apart->image.surface, cairo_surface_destroy);
+  g_free (apart);
+}
+
+static void
+apart_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Apart *apart = task_data;
+
+  atlas_map_image_draw (&apart->image, apart->draw, apart->data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apart_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Apart *apart = g_task_get_task_data (G_TASK (result));
+  AtlasMapCache *self = apart->cache;
+
+  self->rendering = FALSE;
+  if (gtk_widget_in_destruction (GTK_WIDGET (object)) || apart->generation != self->generation)
+    return;   /* gone, or drawn afresh (or dropped) on the main thread since */
+  if (apart->done != NULL && !apart->done (apart->data))
+    return;
+  g_debug ("%s: image drawn on a worker thread", G_OBJECT_TYPE_NAME (object));
+  atlas_map_cache_install (self, &apart->image);
+  gtk_widget_queue_draw (self->widget);
+}
+
+/**
+ * atlas_map_cache_render_apart:
+ * @self: a cache
+ * @projection: the layer's projection for this frame, not rotated
+ * @stamp: as for atlas_map_cache_update()
+ * @draw: draws the content, on a worker thread: it may read only @data
+ * @done: (nullable): called on the main thread when the image is drawn, unless
+ *   the image was drawn afresh or dropped meanwhile; the image is installed
+ *   when it returns %TRUE
+ * @data: (transfer full): for @draw and @done, a copy of what they read
+ * @data_free: frees @data, once the drawing is over
+ *
+ * Has a worker thread draw the image afresh for @projection, unless one is
+ * drawing already (then @data is freed at once). Meanwhile, the layer paints
+ * its previous image; the next frame after the new one is installed tells
+ * whether that one still fits.
+ */
+void
+atlas_map_cache_render_apart (AtlasMapCache            *self,
+                              const AtlasMapProjection *projection,
+                              guint                     stamp,
+                              AtlasMapCacheDrawFunc     draw,
+                              AtlasMapCacheDoneFunc     done,
+                              gpointer                  data,
+                              GDestroyNotify            data_free)
+{
+  g_autoptr(GTask) task = NULL;
+  Apart *apart;
+
+  if (self->rendering)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+
+  apart = g_new0 (Apart, 1);
+  apart->cache = self;
+  atlas_map_cache_plan (self, projection, stamp, &apart->image);
+  apart->generation = self->generation;
+  apart->draw = draw;
+  apart->done = done;
+  apart->data = data;
+  apart->data_free = data_free;
+
+  self->rendering = TRUE;
+  task = g_task_new (self->widget, NULL, apart_done_cb, NULL);
+  g_task_set_source_tag (task, atlas_map_cache_render_apart);
+  g_task_set_task_data (task, apart, (GDestroyNotify) apart_free);
+  g_task_run_in_thread (task, apart_thread);
+}
+
+/* How far the zoom may have moved for the previous image, scaled, to stand in
+ * while a new one is drawn: at most four times larger or smaller. */
+#define WAIT_MAX_ZOOM_STEP 2.0
+
+/**
+ * atlas_map_cache_can_wait:
+ * @self: a cache
+ * @projection: the layer's projection for this frame
+ *
+ * Returns: whether there is an image that can stand in for this frame while
+ *   a new one is drawn apart
+ */
+gboolean
+atlas_map_cache_can_wait (AtlasMapCache            *self,
+                          const AtlasMapProjection *projection)
+{
+  return self->surface != NULL && self->scale == gtk_widget_get_scale_factor (self->widget) &&
+         fabs (projection->zoom - self->zoom) <= WAIT_MAX_ZOOM_STEP;
 }
 
 /**

@@ -35,7 +35,11 @@ typedef struct
   guint generation;           /* changes whenever the image is drawn afresh */
   guint refine_id;
   gboolean blurry;            /* scaled, and the zoom has been still since: draw afresh */
+  gboolean rendering;         /* a worker thread draws the next image */
 } AtlasMapCache;
+
+/* Whether the image a worker drew for @data is to be shown; main thread. */
+typedef gboolean (*AtlasMapCacheDoneFunc) (gpointer data);
 
 /* An image planned for a view, to be drawn, perhaps on a worker thread, and
  * installed in its cache. */
@@ -77,6 +81,15 @@ void atlas_map_image_draw       (AtlasMapImage            *image,
                                  gpointer                  user_data);
 void atlas_map_cache_install    (AtlasMapCache            *self,
                                  AtlasMapImage            *image);
+void atlas_map_cache_render_apart (AtlasMapCache          *self,
+                                 const AtlasMapProjection *projection,
+                                 guint                     stamp,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 AtlasMapCacheDoneFunc     done,
+                                 gpointer                  data,
+                                 GDestroyNotify            data_free);
+gboolean atlas_map_cache_can_wait (AtlasMapCache          *self,
+                                 const AtlasMapProjection *projection);
 void atlas_map_cache_update     (AtlasMapCache            *self,
                                  const AtlasMapProjection *projection,
                                  guint                     stamp,

@@ -57,7 +57,7 @@ count_patches (GLogLevelFlags   level,
         continue;
       n_patches += g_str_has_prefix (fields[i].value, "Patching ");
       n_full += g_str_has_prefix (fields[i].value, "Drawing every outline again");
-      n_worker += g_str_has_prefix (fields[i].value, "Outlines drawn on a worker thread");
+      n_worker += g_str_has_prefix (fields[i].value, "AtlasAreaLayer: image drawn on a worker thread");
     }
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
