@@ -87,8 +87,6 @@ void     atlas_area_draw_dense     (const AtlasAreaState  *self,
 
 guint8   atlas_area_shape_look     (const AtlasAreaState     *state,
                                     const Shape              *shape);
-void     atlas_area_record_looks   (const AtlasAreaState     *state,
-                                    guint8                   *looks);
 void     atlas_area_shape_rect     (const AtlasMapProjection *projection,
                                     const Shape              *shape,
                                     cairo_rectangle_int_t    *rect);
@@ -99,6 +97,10 @@ gboolean atlas_area_shape_wanted   (const AtlasMapProjection *projection,
 void     atlas_area_draw_areas     (cairo_t                  *cr,
                                     const AtlasMapProjection *projection,
                                     gpointer                  state);
+void     atlas_area_draw_whole     (cairo_t                  *cr,
+                                    const AtlasMapProjection *projection,
+                                    AtlasAreaState           *state,
+                                    guint8                   *looks);
 gboolean atlas_area_render_wanted  (AtlasAreaLayer           *self,
                                     const AtlasMapProjection *projection);
 void     atlas_area_render_start   (AtlasAreaLayer           *self,

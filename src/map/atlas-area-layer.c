@@ -155,8 +155,7 @@ render_areas_cb (cairo_t                  *cr,
 {
   AtlasAreaLayer *self = user_data;
 
-  atlas_area_draw_areas (cr, projection, &self->state);
-  atlas_area_record_looks (&self->state, self->drawn);
+  atlas_area_draw_whole (cr, projection, &self->state, self->drawn);
 }
 
 /* How many shapes a patch of @rects would draw: the shapes shown in each.

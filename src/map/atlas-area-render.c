@@ -48,9 +48,9 @@ atlas_area_shape_look (const AtlasAreaState *state,
 
 /* Every shape's look, after a drawing of the whole image (which tells whether
  * it is dense). */
-void
-atlas_area_record_looks (const AtlasAreaState *state,
-                         guint8               *looks)
+static void
+record_looks (const AtlasAreaState *state,
+              guint8               *looks)
 {
   for (guint i = 0; i < state->shapes->len; i++)
     looks[i] = atlas_area_shape_look (state, &g_array_index (state->shapes, Shape, i));
@@ -143,6 +143,23 @@ atlas_area_draw_areas (cairo_t                  *cr,
 }
 
 /**
+ * atlas_area_draw_whole:
+ * @state: what to draw
+ * @looks: (out caller-allocates): every shape's look in the drawing
+ *
+ * Draws the whole image, and records how each shape looks in it.
+ */
+void
+atlas_area_draw_whole (cairo_t                  *cr,
+                       const AtlasMapProjection *projection,
+                       AtlasAreaState           *state,
+                       guint8                   *looks)
+{
+  atlas_area_draw_areas (cr, projection, state);
+  record_looks (state, looks);
+}
+
+/**
  * atlas_area_render_wanted:
  * @self: a layer
  * @projection: the frame's projection, not rotated
@@ -222,9 +239,8 @@ draw_job (cairo_t                  *cr,
 {
   Job *job = data;
 
-  atlas_area_draw_areas (cr, projection, &job->state);
   job->looks = g_new (guint8, MAX (job->state.shapes->len, 1));
-  atlas_area_record_looks (&job->state, job->looks);
+  atlas_area_draw_whole (cr, projection, &job->state, job->looks);
 }
 
 /* Back on the main thread, before the image is shown. */
