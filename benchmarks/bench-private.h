@@ -61,6 +61,8 @@ typedef struct
   guint64 peak_kb;
 } BenchChild;
 
+void     bench_keep_user_renderer (void);
+char   **bench_child_environ (void);
 gboolean bench_run_child   (const char * const *argv,
                             BenchChild         *result,
                             GError            **error);

@@ -647,17 +647,40 @@ read_field (const char *output,
   return end != p;
 }
 
+/* GSK_RENDERER as the person running the benchmark had it, before the
+ * benchmark made its own choice (atlas_renderer_choose()), for the processes it
+ * starts: each chooses as the app does. */
+static char *user_renderer;
+
+void
+bench_keep_user_renderer (void)
+{
+  g_free (user_renderer);
+  user_renderer = g_strdup (g_getenv ("GSK_RENDERER"));
+}
+
+char **
+bench_child_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  if (user_renderer != NULL)
+    return g_environ_setenv (envp, "GSK_RENDERER", user_renderer, TRUE);
+  return g_environ_unsetenv (envp, "GSK_RENDERER");
+}
+
 gboolean
 bench_run_child (const char * const *argv,
                  BenchChild         *result,
                  GError            **error)
 {
   g_autofree char *output = NULL;
+  g_auto(GStrv) envp = bench_child_environ ();
   double start, peak;
   int status;
 
   start = bench_now_ms ();
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_LEAVE_DESCRIPTORS_OPEN,
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_LEAVE_DESCRIPTORS_OPEN,
                      NULL, NULL, &output, NULL, &status, error))
     return FALSE;
   result->wall_ms = bench_now_ms () - start;

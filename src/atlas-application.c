@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-renderer.h"
 #include "atlas-video-command.h"
 #include "atlas-window.h"
 #include "model/atlas-error.h"
@@ -391,6 +392,7 @@ atlas_application_startup (GApplication *application)
   static const char *new_window_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+  atlas_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

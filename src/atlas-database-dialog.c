@@ -116,16 +116,11 @@ list_thread (GTask        *task,
 static void
 show_tables (AtlasDatabaseDialog *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_auto(GStrv) quoted = atlas_import_quote_all ((const char * const *) self->tables, -1);
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const *) quoted);
   guint n = g_strv_length (self->tables);
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *quoted = atlas_import_quote (self->tables[i]);
-
-      gtk_string_list_append (names, quoted);
-    }
   adw_combo_row_set_model (self->table_row, G_LIST_MODEL (names));
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_row), n > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), TRUE);

@@ -105,17 +105,14 @@ static void
 add_rows (AtlasImportDialog *self)
 {
   AtlasImportPreview *preview = self->preview;
+  const char * const *names = (const char * const *) preview->names->pdata;
+  g_auto(GStrv) quoted = atlas_import_quote_all (names, preview->names->len);
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   AtlasImportMapping guess;
 
-  atlas_import_mapping_recognise (&guess, (const char * const *) preview->names->pdata, preview->names->len);
+  atlas_import_mapping_recognise (&guess, names, preview->names->len);
   gtk_string_list_append (choices, _("None"));
-  for (guint f = 0; f < preview->names->len; f++)
-    {
-      g_autofree char *quoted = atlas_import_quote (g_ptr_array_index (preview->names, f));
-
-      gtk_string_list_append (choices, quoted);
-    }
+  gtk_string_list_splice (choices, 1, 0, (const char * const *) quoted);
 
   for (guint c = 0; c < ATLAS_N_COLUMNS; c++)
     {
@@ -261,14 +258,12 @@ on_layer_selected_cb (AtlasImportDialog *self)
 static void
 add_layers (AtlasImportDialog *self)
 {
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_auto(GStrv) quoted = atlas_import_quote_all ((const char * const *) self->layers, -1);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new ((const char * const *) quoted);
   guint selected = 0;
 
   for (guint i = 0; self->layers[i] != NULL; i++)
     {
-      g_autofree char *quoted = atlas_import_quote (self->layers[i]);
-
-      gtk_string_list_append (choices, quoted);
       if (g_strcmp0 (self->layers[i], self->preview->layer) == 0)
         selected = i;
     }

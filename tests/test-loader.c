@@ -650,25 +650,6 @@ on_async_loaded_cb (GObject      *source,
   g_assert_nonnull (report);
 }
 
-typedef struct
-{
-  guint calls;
-  double last;
-} Progress;
-
-/* Progress reaches the caller's main context, in order, never beyond 1. */
-static void
-count_progress (double   fraction,
-                gpointer user_data)
-{
-  Progress *progress = user_data;
-
-  g_assert_cmpfloat (fraction, >=, progress->last);
-  g_assert_cmpfloat (fraction, <=, 1.0);
-  progress->calls++;
-  progress->last = fraction;
-}
-
 static gboolean
 is_set (gpointer pointer)
 {
@@ -683,7 +664,7 @@ test_async (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   AtlasDataset *dataset = NULL;
-  Progress progress = { 0 };
+  AtlasTestProgress progress = { 0 };
   int fd;
 
   fd = g_file_open_tmp ("atlas-test-XXXXXX.json", &path, &error);
@@ -693,7 +674,7 @@ test_async (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
 
-  atlas_loader_load_async (file, NULL, count_progress, &progress, NULL, on_async_loaded_cb, &dataset);
+  atlas_loader_load_async (file, NULL, atlas_test_count_progress, &progress, NULL, on_async_loaded_cb, &dataset);
   atlas_test_wait_until (is_set, &dataset, 60, "the dataset loaded on a worker thread");
 
   g_assert_cmpuint (atlas_dataset_get_n_events (dataset), ==, 20000);

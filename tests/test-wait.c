@@ -64,3 +64,22 @@ atlas_test_wait_until_at (const char         *file,
       g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
     }
 }
+
+/**
+ * atlas_test_count_progress:
+ * @progress: an #AtlasTestProgress, zeroed before the work starts
+ *
+ * An AtlasProgressFunc that counts the reports, and fails the test unless they
+ * come in order and never beyond 1.
+ */
+void
+atlas_test_count_progress (double   fraction,
+                           gpointer progress)
+{
+  AtlasTestProgress *counted = progress;
+
+  g_assert_cmpfloat (fraction, >=, counted->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  counted->calls++;
+  counted->last = fraction;
+}

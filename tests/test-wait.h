@@ -28,4 +28,14 @@ void   atlas_test_wait_until_at (const char         *file,
                                  const char         *what);
 double atlas_test_slowdown      (void);
 
+/* What an asynchronous load or import has reported of its progress. */
+typedef struct
+{
+  guint calls;
+  double last;
+} AtlasTestProgress;
+
+void   atlas_test_count_progress (double              fraction,
+                                  gpointer            progress);
+
 G_END_DECLS

@@ -298,3 +298,29 @@ atlas_import_quote (const char *text)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
 }
+
+/**
+ * atlas_import_quote_all:
+ * @texts: names from a file: tables, layers, columns
+ * @n_texts: how many, or -1 when @texts ends with %NULL
+ *
+ * Returns: (transfer full): each of @texts as atlas_import_quote() makes it safe
+ *   to show, in a %NULL-terminated array, as a list to choose from is built
+ */
+GStrv
+atlas_import_quote_all (const char * const *texts,
+                        gssize              n_texts)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv quoted;
+
+  for (gsize i = 0; n_texts < 0 ? texts[i] != NULL : i < (gsize) n_texts; i++)
+    {
+      g_autofree char *text = atlas_import_quote (texts[i]);
+
+      g_strv_builder_add (builder, text);
+    }
+  quoted = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return quoted;
+}

@@ -56,5 +56,7 @@ gboolean    atlas_import_mapping_from_string (AtlasImportMapping  *mapping,
                                          guint                     n_names);
 char       *atlas_import_mapping_get_layer (const char           *text);
 char       *atlas_import_quote          (const char               *text);
+GStrv       atlas_import_quote_all      (const char * const       *texts,
+                                         gssize                    n_texts);
 
 G_END_DECLS

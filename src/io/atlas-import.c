@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "atlas-import.h"
+#include "atlas-load-task.h"
 
 /*
  * Opening any file: the app's own JSON and GeoJSON through the loader, everything
@@ -45,8 +46,7 @@ atlas_import_is_foreign (const char *path)
 
 /* Asynchronous import ------------------------------------------------------- */
 
-/* The worker thread writes its progress here; a timeout in the caller's context
- * reads it, so no call crosses threads. */
+/* What to import, copied for the worker thread. */
 typedef struct
 {
   char *path;
@@ -54,73 +54,34 @@ typedef struct
   char *sql;
   char *mapping_text;
   gboolean one_layer;
-  AtlasReport *report;
-  gint permille;            /* atomic */
-  AtlasProgressFunc progress;
-  gpointer progress_data;
-  GDestroyNotify progress_data_destroy;
-  guint timeout_id;
-  gint shown;
-} ImportData;
+} ImportRequest;
 
 static void
-import_data_free (ImportData *data)
+import_request_free (ImportRequest *request)
 {
-  g_clear_handle_id (&data->timeout_id, g_source_remove);
-  if (data->progress_data_destroy != NULL)
-    data->progress_data_destroy (data->progress_data);
-  g_clear_object (&data->report);
-  g_free (data->path);
-  g_free (data->layer);
-  g_free (data->sql);
-  g_free (data->mapping_text);
-  g_free (data);
+  g_free (request->path);
+  g_free (request->layer);
+  g_free (request->sql);
+  g_free (request->mapping_text);
+  g_free (request);
 }
 
-static void
-on_worker_progress (double   fraction,
-                    gpointer user_data)
+static AtlasDataset *
+import_request_load (gpointer            data,
+                     AtlasReport        *report,
+                     GCancellable       *cancellable,
+                     AtlasProgressFunc   progress,
+                     gpointer            progress_data,
+                     GError            **error)
 {
-  ImportData *data = user_data;
-
-  g_atomic_int_set (&data->permille, (gint) (fraction * 1000));
-}
-
-static gboolean
-poll_progress_cb (gpointer user_data)
-{
-  ImportData *data = user_data;
-  gint permille = g_atomic_int_get (&data->permille);
-
-  if (permille > data->shown)
-    {
-      data->shown = permille;
-      data->progress (permille / 1000.0, data->progress_data);
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autofree char *chosen = atlas_import_mapping_get_layer (data->mapping_text);
-  AtlasImportOptions options = { data->layer, data->sql, NULL, data->mapping_text, data->one_layer };
-  GError *error = NULL;
-  AtlasDataset *dataset;
+  ImportRequest *request = data;
+  g_autofree char *chosen = atlas_import_mapping_get_layer (request->mapping_text);
+  AtlasImportOptions options = { request->layer, request->sql, NULL, request->mapping_text, request->one_layer };
 
   /* A layer chosen for this file before is read again without asking. */
   if (options.layer == NULL && options.sql == NULL)
     options.layer = chosen;
-  dataset = atlas_import_load (data->path, &options, data->report, cancellable, on_worker_progress, data,
-                               &error);
-  if (dataset == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
+  return atlas_import_load (request->path, &options, report, cancellable, progress, progress_data, error);
 }
 
 /**
@@ -143,29 +104,19 @@ atlas_import_load_async (const char               *path,
                          GAsyncReadyCallback       callback,
                          gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportData *data = g_new0 (ImportData, 1);
+  ImportRequest *request = g_new0 (ImportRequest, 1);
 
-  data->path = g_strdup (path);
+  request->path = g_strdup (path);
   if (options != NULL)
     {
-      data->layer = g_strdup (options->layer);
-      data->sql = g_strdup (options->sql);
-      data->mapping_text = g_strdup (options->mapping_text);
-      data->one_layer = options->one_layer;
+      request->layer = g_strdup (options->layer);
+      request->sql = g_strdup (options->sql);
+      request->mapping_text = g_strdup (options->mapping_text);
+      request->one_layer = options->one_layer;
     }
-  data->report = atlas_report_new ();
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_destroy = progress_data_destroy;
-  data->shown = -1;
-  if (progress != NULL)
-    data->timeout_id = g_timeout_add (ATLAS_PROGRESS_INTERVAL_MS, poll_progress_cb, data);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_import_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  atlas_load_task_run (atlas_import_load_async, import_request_load, request,
+                       (GDestroyNotify) import_request_free, cancellable, progress, progress_data,
+                       progress_data_destroy, callback, user_data);
 }
 
 /**
@@ -179,13 +130,5 @@ atlas_import_load_finish (GAsyncResult  *result,
                           AtlasReport  **report,
                           GError       **error)
 {
-  ImportData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  data = g_task_get_task_data (G_TASK (result));
-  g_clear_handle_id (&data->timeout_id, g_source_remove);
-  if (report != NULL)
-    *report = g_object_ref (data->report);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return atlas_load_task_finish (result, atlas_import_load_async, report, error);
 }

@@ -19,6 +19,7 @@
 #include "model/atlas-error.h"
 #include "atlas-json.h"
 #include "atlas-loader-private.h"
+#include "atlas-load-task.h"
 
 /*
  * Loading runs in two steps:
@@ -565,106 +566,15 @@ atlas_loader_load_file (GFile              *file,
 
 /* Asynchronous loading ------------------------------------------------------ */
 
-/* Carries progress from the worker thread to the caller's main context, at most
- * once per ATLAS_PROGRESS_INTERVAL_MS (and the whole at the end), and never
- * after the load has finished. */
-typedef struct
+static AtlasDataset *
+load_file (gpointer            file,
+           AtlasReport        *report,
+           GCancellable       *cancellable,
+           AtlasProgressFunc   progress,
+           gpointer            progress_data,
+           GError            **error)
 {
-  GMainContext *context;
-  GCancellable *cancellable;
-  AtlasProgressFunc func;
-  gpointer data;
-  GDestroyNotify destroy;
-  gint64 last_report;  /* worker thread only */
-  gboolean finished;   /* main context only */
-} Relay;
-
-typedef struct
-{
-  Relay *relay;
-  double fraction;
-} RelayCall;
-
-static void
-relay_free (Relay *relay)
-{
-  if (relay->destroy != NULL)
-    relay->destroy (relay->data);
-  g_clear_object (&relay->cancellable);
-  g_main_context_unref (relay->context);
-}
-
-static gboolean
-relay_dispatch (gpointer user_data)
-{
-  RelayCall *call = user_data;
-  Relay *relay = call->relay;
-
-  if (!relay->finished && !g_cancellable_is_cancelled (relay->cancellable) && relay->func != NULL)
-    relay->func (call->fraction, relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-relay_call_free (gpointer user_data)
-{
-  RelayCall *call = user_data;
-
-  g_atomic_rc_box_release_full (call->relay, (GDestroyNotify) relay_free);
-  g_free (call);
-}
-
-static void
-relay_progress (double   fraction,
-                gpointer user_data)
-{
-  Relay *relay = user_data;
-  gint64 now = g_get_monotonic_time ();
-  RelayCall *call;
-
-  if (now - relay->last_report < ATLAS_PROGRESS_INTERVAL_MS * 1000 && fraction < 1.0)
-    return;
-  relay->last_report = now;
-
-  call = g_new (RelayCall, 1);
-  call->relay = g_atomic_rc_box_acquire (relay);
-  call->fraction = fraction;
-  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, relay_dispatch, call,
-                              relay_call_free);
-}
-
-typedef struct
-{
-  GFile *file;
-  Relay *relay;
-  AtlasReport *report;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->file);
-  g_clear_object (&data->report);
-  g_atomic_rc_box_release_full (data->relay, (GDestroyNotify) relay_free);
-  g_free (data);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  GError *error = NULL;
-  AtlasDataset *dataset;
-
-  dataset = atlas_loader_load_file (data->file, data->report, cancellable, relay_progress,
-                                    data->relay, &error);
-  if (dataset == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
+  return atlas_loader_load_file (file, report, cancellable, progress, progress_data, error);
 }
 
 /**
@@ -685,27 +595,10 @@ atlas_loader_load_async (GFile              *file,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (LoadData, 1);
-  data->file = g_object_ref (file);
-  data->report = atlas_report_new ();
-  data->relay = g_atomic_rc_box_new0 (Relay);
-  data->relay->context = g_main_context_ref_thread_default ();
-  data->relay->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  data->relay->func = progress;
-  data->relay->data = progress_data;
-  data->relay->destroy = progress_data_destroy;
-  data->relay->last_report = G_MININT64 / 2;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_loader_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  atlas_load_task_run (atlas_loader_load_async, load_file, g_object_ref (file), g_object_unref, cancellable,
+                       progress, progress_data, progress_data_destroy, callback, user_data);
 }
 
 /**
@@ -720,15 +613,5 @@ atlas_loader_load_finish (GAsyncResult  *result,
                           AtlasReport  **report,
                           GError       **error)
 {
-  LoadData *data;
-
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_loader_load_async, NULL);
-
-  data = g_task_get_task_data (G_TASK (result));
-  data->relay->finished = TRUE;
-  if (report != NULL)
-    *report = g_object_ref (data->report);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return atlas_load_task_finish (result, atlas_loader_load_async, report, error);
 }

@@ -17,14 +17,14 @@
 #include "atlas-map-style.h"
 
 gboolean
-atlas_area_location_faded (AtlasAreaLayer *self,
-                           guint           location)
+atlas_area_location_faded (const AtlasAreaState *self,
+                           guint                 location)
 {
   return self->counts != NULL && self->counts[location] == 0;
 }
 
 static guint32
-shape_color (AtlasAreaLayer        *self,
+shape_color (const AtlasAreaState  *self,
              const AtlasMapPalette *palette,
              const Shape           *shape)
 {
@@ -35,7 +35,7 @@ shape_color (AtlasAreaLayer        *self,
 }
 
 void
-atlas_area_draw_shape (AtlasAreaLayer        *self,
+atlas_area_draw_shape (const AtlasAreaState  *self,
                        cairo_t               *cr,
                        AtlasMapPath          *path,
                        const AtlasMapPalette *palette,
@@ -128,7 +128,7 @@ compare_groups (gconstpointer a,
 }
 
 void
-atlas_area_draw_dense (AtlasAreaLayer        *self,
+atlas_area_draw_dense (const AtlasAreaState  *self,
                        cairo_t               *cr,
                        AtlasMapPath          *path,
                        const AtlasMapPalette *palette,

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
  * keeps the cached image, atlas-area-draw.c draws shapes, atlas-area-pick.c
  * finds what a click hits. */
 
+/* Above this many places with outlines on screen, they are drawn plainly. */
+#define DENSE_SHAPES 400
+/* How far a shape's drawing may reach beyond its box: the widest stroke, the
+ * casing of a selected route, and antialiasing. */
+#define SHAPE_MARGIN 8
+
 typedef struct
 {
   guint geometry;
@@ -29,46 +35,76 @@ typedef struct
   double min_x, min_y, max_x, max_y;   /* normalized box */
 } Shape;
 
-struct _AtlasAreaLayer
+/* What drawing the outlines reads: the layer's own, or a copy of it that a
+ * worker thread draws from (atlas-area-render.c). */
+typedef struct
 {
-  ShumateLayer parent_instance;
-
   AtlasDataset *dataset;
   GArray *shapes;             /* Shape: districts first, then places by area, largest first */
   guint8 *location_visible;
   guint8 *district_in_filter;
   guint32 *counts;
+  gboolean choropleth;
+  guint8 *district_class;     /* 0 for none, else 1 to ATLAS_AREA_N_CLASSES */
+  gboolean fills_apart;       /* the choropleth's fills come from the layer's fill image */
+  gboolean drawing_dark;
+  gboolean image_dense;       /* whether the image's places are drawn the dense way */
+  gboolean patching;          /* drawing part of the image again */
+} AtlasAreaState;
+
+struct _AtlasAreaLayer
+{
+  ShumateLayer parent_instance;
+
+  AtlasAreaState state;
   guint selected_location;
   guint selected_district;
 
-  gboolean choropleth;
   guint32 *district_counts;   /* choropleth: visible events at each district's places */
-  guint8 *district_class;     /* 0 for none, else 1 to ATLAS_AREA_N_CLASSES */
   guint class_bounds[ATLAS_AREA_N_CLASSES];   /* the least count of each class */
 
   AtlasMapCache cache;
   guint version;              /* of what the cache shows */
-  guint8 *drawn;              /* by shape: its look in the cache, as shape_look() */
+  guint8 *drawn;              /* by shape: its look in the cache, as atlas_area_shape_look() */
   gboolean changed;           /* the counts or the filter changed since the last frame */
-  gboolean patching;          /* drawing part of the cache again */
-  gboolean image_dense;       /* whether the cache's places are drawn the dense way */
-  gboolean fills_apart;       /* the choropleth's fills come from self->fill */
   AtlasAreaFill fill;
-  gboolean drawing_dark;
+  guint serial;               /* changes with the dataset: a drawing of another is dropped */
 };
 
-gboolean atlas_area_location_faded (AtlasAreaLayer        *self,
+gboolean atlas_area_location_faded (const AtlasAreaState  *self,
                                     guint                  location);
-void     atlas_area_draw_shape     (AtlasAreaLayer        *self,
+void     atlas_area_draw_shape     (const AtlasAreaState  *self,
                                     cairo_t               *cr,
                                     AtlasMapPath          *path,
                                     const AtlasMapPalette *palette,
                                     const Shape           *shape,
                                     gboolean               selected);
-void     atlas_area_draw_dense     (AtlasAreaLayer        *self,
+void     atlas_area_draw_dense     (const AtlasAreaState  *self,
                                     cairo_t               *cr,
                                     AtlasMapPath          *path,
                                     const AtlasMapPalette *palette,
                                     GPtrArray             *shapes);
+
+guint8   atlas_area_shape_look     (const AtlasAreaState     *state,
+                                    const Shape              *shape);
+void     atlas_area_shape_rect     (const AtlasMapProjection *projection,
+                                    const Shape              *shape,
+                                    cairo_rectangle_int_t    *rect);
+gboolean atlas_area_shape_wanted   (const AtlasMapProjection *projection,
+                                    const Shape              *shape,
+                                    const double             *bounds,
+                                    const double             *clip);
+void     atlas_area_draw_areas     (cairo_t                  *cr,
+                                    const AtlasMapProjection *projection,
+                                    gpointer                  state);
+void     atlas_area_draw_whole     (cairo_t                  *cr,
+                                    const AtlasMapProjection *projection,
+                                    AtlasAreaState           *state,
+                                    guint8                   *looks);
+gboolean atlas_area_render_wanted  (AtlasAreaLayer           *self,
+                                    const AtlasMapProjection *projection);
+void     atlas_area_render_start   (AtlasAreaLayer           *self,
+                                    const AtlasMapProjection *projection,
+                                    guint                     stamp);
 
 G_END_DECLS

@@ -39,11 +39,6 @@
 
 #include <glib/gi18n.h>
 
-/* Above this many places with outlines on screen, they are drawn plainly. */
-#define DENSE_SHAPES 400
-/* How far a shape's drawing may reach beyond its box: the widest stroke, the
- * casing of a selected route, and antialiasing. */
-#define SHAPE_MARGIN 8
 /* A change of more shapes than this, or of more than this share of the
  * image's area, draws the whole image afresh rather than patching it. */
 #define PATCH_MAX_SHAPES 256
@@ -66,18 +61,18 @@ update_choropleth (AtlasAreaLayer *self)
 {
   guint n_districts, n_locations, max_count = 0;
 
-  if (!self->choropleth || self->dataset == NULL)
+  if (!self->state.choropleth || self->state.dataset == NULL)
     return;
 
-  n_districts = atlas_dataset_get_n_districts (self->dataset);
-  n_locations = atlas_dataset_get_n_locations (self->dataset);
+  n_districts = atlas_dataset_get_n_districts (self->state.dataset);
+  n_locations = atlas_dataset_get_n_locations (self->state.dataset);
   memset (self->district_counts, 0, sizeof (guint32) * MAX (n_districts, 1));
-  for (guint l = 0; l < n_locations && self->counts != NULL; l++)
+  for (guint l = 0; l < n_locations && self->state.counts != NULL; l++)
     {
-      guint district = atlas_dataset_get_location (self->dataset, l)->district;
+      guint district = atlas_dataset_get_location (self->state.dataset, l)->district;
 
-      if (self->location_visible[l] && district < n_districts)
-        self->district_counts[district] += self->counts[l];
+      if (self->state.location_visible[l] && district < n_districts)
+        self->district_counts[district] += self->state.counts[l];
     }
   for (guint d = 0; d < n_districts; d++)
     max_count = MAX (max_count, self->district_counts[d]);
@@ -89,7 +84,7 @@ update_choropleth (AtlasAreaLayer *self)
 
       while (k < ATLAS_AREA_N_CLASSES && self->district_counts[d] >= self->class_bounds[k])
         k++;
-      self->district_class[d] = self->district_in_filter[d] ? k : 0;
+      self->state.district_class[d] = self->state.district_in_filter[d] ? k : 0;
     }
 }
 
@@ -133,14 +128,14 @@ add_shape (AtlasAreaLayer *self,
            guint           owner,
            gboolean        approximate)
 {
-  const AtlasGeometry *g = atlas_dataset_get_geometry (self->dataset, geometry);
+  const AtlasGeometry *g = atlas_dataset_get_geometry (self->state.dataset, geometry);
   Shape shape = { geometry, is_district, owner, approximate };
 
   shape.is_line = g->type == ATLAS_GEOMETRY_LINE_STRING ||
                   g->type == ATLAS_GEOMETRY_MULTI_LINE_STRING;
   atlas_mercator_from_lon_lat (g->min_lon, g->max_lat, &shape.min_x, &shape.min_y);
   atlas_mercator_from_lon_lat (g->max_lon, g->min_lat, &shape.max_x, &shape.max_y);
-  g_array_append_val (self->shapes, shape);
+  g_array_append_val (self->state.shapes, shape);
 }
 
 static gboolean
@@ -149,103 +144,7 @@ is_selected (AtlasAreaLayer *self,
 {
   if (shape->is_district)
     return shape->owner == self->selected_district;
-  return shape->owner == self->selected_location && self->location_visible[shape->owner];
-}
-
-/* What a shape looks like in the cache: for a place, whether it is shown and
- * whether faded; for a district, whether a filter keeps it (its choropleth
- * fill is not in the cache when the fills are apart). */
-static guint8
-shape_look (AtlasAreaLayer *self,
-            const Shape    *shape)
-{
-  if (shape->is_district)
-    return 1 | self->district_in_filter[shape->owner] << 1 |
-           (self->fills_apart || !self->choropleth ? 0 : self->district_class[shape->owner] << 2);
-  if (!self->location_visible[shape->owner])
-    return 0;
-  if (self->image_dense)
-    return 1;   /* drawn plainly: they do not fade */
-  return 1 | atlas_area_location_faded (self, shape->owner) << 1;
-}
-
-/* The pixels a shape may touch, in the projection's widget. */
-static void
-shape_rect (const AtlasMapProjection *projection,
-            const Shape              *shape,
-            cairo_rectangle_int_t    *rect)
-{
-  double x0, y0, x1, y1;
-
-  atlas_map_projection_to_widget (projection, shape->min_x, shape->min_y, &x0, &y0);
-  atlas_map_projection_to_widget (projection, shape->max_x, shape->max_y, &x1, &y1);
-  rect->x = (int) floor (MIN (x0, x1)) - SHAPE_MARGIN;
-  rect->y = (int) floor (MIN (y0, y1)) - SHAPE_MARGIN;
-  rect->width = (int) ceil (MAX (x0, x1)) + SHAPE_MARGIN - rect->x;
-  rect->height = (int) ceil (MAX (y0, y1)) + SHAPE_MARGIN - rect->y;
-}
-
-/* Whether a shape is in view: within @bounds (normalized), and when @clip
- * is given, in that rectangle of the widget. */
-static gboolean
-shape_wanted (const AtlasMapProjection *projection,
-              const Shape              *shape,
-              const double             *bounds,
-              const double             *clip)
-{
-  cairo_rectangle_int_t rect;
-
-  if (shape->max_x < bounds[0] || shape->min_x > bounds[2] ||
-      shape->max_y < bounds[1] || shape->min_y > bounds[3])
-    return FALSE;
-  if (clip == NULL)
-    return TRUE;
-  shape_rect (projection, shape, &rect);
-  return rect.x < clip[2] && rect.x + rect.width > clip[0] &&
-         rect.y < clip[3] && rect.y + rect.height > clip[1];
-}
-
-/* Everything but the emphasis of the selection, for the cache. */
-static void
-draw_areas_cb (cairo_t                  *cr,
-               const AtlasMapProjection *projection,
-               gpointer                  user_data)
-{
-  AtlasAreaLayer *self = user_data;
-  const AtlasMapPalette *palette = atlas_map_palette_get (self->drawing_dark);
-  g_autoptr(GPtrArray) places = g_ptr_array_new ();
-  AtlasMapPath path;
-  double bounds[4], clip[4];
-
-  atlas_map_projection_get_bounds (projection, SHAPE_MARGIN, &bounds[0], &bounds[1],
-                                   &bounds[2], &bounds[3]);
-  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
-  atlas_map_path_init (&path, cr, projection, 16);
-
-  for (guint i = 0; i < self->shapes->len; i++)
-    {
-      const Shape *shape = &g_array_index (self->shapes, Shape, i);
-
-      if (!shape_wanted (projection, shape, bounds, self->patching ? clip : NULL))
-        continue;
-      if (shape->is_district)
-        atlas_area_draw_shape (self, cr, &path, palette, shape, FALSE);
-      else if (self->location_visible[shape->owner])
-        g_ptr_array_add (places, (gpointer) shape);
-    }
-
-  /* A patch draws its few places the way the rest of the image has them. */
-  if (!self->patching)
-    self->image_dense = places->len > DENSE_SHAPES;
-  if (self->image_dense)
-    {
-      atlas_area_draw_dense (self, cr, &path, palette, places);
-    }
-  else
-    {
-      for (guint i = 0; i < places->len; i++)
-        atlas_area_draw_shape (self, cr, &path, palette, g_ptr_array_index (places, i), FALSE);
-    }
+  return shape->owner == self->selected_location && self->state.location_visible[shape->owner];
 }
 
 /* A drawing of the whole cache: every shape's look is what it draws. */
@@ -256,10 +155,7 @@ render_areas_cb (cairo_t                  *cr,
 {
   AtlasAreaLayer *self = user_data;
 
-  draw_areas_cb (cr, projection, self);
-  /* After drawing, which tells whether the image is dense. */
-  for (guint i = 0; i < self->shapes->len; i++)
-    self->drawn[i] = shape_look (self, &g_array_index (self->shapes, Shape, i));
+  atlas_area_draw_whole (cr, projection, &self->state, self->drawn);
 }
 
 /* How many shapes a patch of @rects would draw: the shapes shown in each.
@@ -273,16 +169,16 @@ count_patch_draws (AtlasAreaLayer           *self,
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->shapes->len && rects->len <= PATCH_MAX_RECTS; i++)
+  for (guint i = 0; i < self->state.shapes->len && rects->len <= PATCH_MAX_RECTS; i++)
     {
-      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+      const Shape *shape = &g_array_index (self->state.shapes, Shape, i);
       cairo_rectangle_int_t rect;
 
-      if (!shape->is_district && !self->location_visible[shape->owner])
+      if (!shape->is_district && !self->state.location_visible[shape->owner])
         continue;
-      if (!shape_wanted (projection, shape, bounds, NULL))
+      if (!atlas_area_shape_wanted (projection, shape, bounds, NULL))
         continue;
-      shape_rect (projection, shape, &rect);
+      atlas_area_shape_rect (projection, shape, &rect);
       for (guint r = 0; r < rects->len; r++)
         n += atlas_map_rects_meet (&rect, &g_array_index (rects, cairo_rectangle_int_t, r));
     }
@@ -305,33 +201,33 @@ patch_changes (AtlasAreaLayer *self)
 
   atlas_map_projection_get_bounds (&projection, SHAPE_MARGIN, &bounds[0], &bounds[1],
                                    &bounds[2], &bounds[3]);
-  for (guint i = 0; i < self->shapes->len; i++)
+  for (guint i = 0; i < self->state.shapes->len; i++)
     {
-      const Shape *shape = &g_array_index (self->shapes, Shape, i);
-      guint8 look = shape_look (self, shape);
+      const Shape *shape = &g_array_index (self->state.shapes, Shape, i);
+      guint8 look = atlas_area_shape_look (&self->state, shape);
       cairo_rectangle_int_t rect;
 
-      if (!shape_wanted (&projection, shape, bounds, NULL))
+      if (!atlas_area_shape_wanted (&projection, shape, bounds, NULL))
         continue;
-      n_places += !shape->is_district && self->location_visible[shape->owner];
-      n_shown += shape->is_district || self->location_visible[shape->owner];
+      n_places += !shape->is_district && self->state.location_visible[shape->owner];
+      n_shown += shape->is_district || self->state.location_visible[shape->owner];
       if (look == self->drawn[i])
         continue;
       self->drawn[i] = look;
       if (++n_changed > PATCH_MAX_SHAPES)
         continue;   /* drawn afresh: where no longer matters */
-      shape_rect (&projection, shape, &rect);
+      atlas_area_shape_rect (&projection, shape, &rect);
       g_array_append_val (rects, rect);
     }
 
   /* Merging is quadratic in the rectangles: many changes are drawn afresh
    * before it. */
-  if (n_changed <= PATCH_MAX_SHAPES && (n_places > DENSE_SHAPES) == self->image_dense)
+  if (n_changed <= PATCH_MAX_SHAPES && (n_places > DENSE_SHAPES) == self->state.image_dense)
     {
       area = atlas_map_cache_merge_rects (rects) / (projection.width * projection.height);
       n_draws = count_patch_draws (self, &projection, bounds, rects);
     }
-  if (n_changed > PATCH_MAX_SHAPES || (n_places > DENSE_SHAPES) != self->image_dense ||
+  if (n_changed > PATCH_MAX_SHAPES || (n_places > DENSE_SHAPES) != self->state.image_dense ||
       area > PATCH_MAX_AREA || n_draws > n_shown / 2)
     {
       g_debug ("Drawing every outline again: %u changed, over %.0f %% of the image, "
@@ -341,10 +237,10 @@ patch_changes (AtlasAreaLayer *self)
   else if (n_changed > 0)
     {
       g_debug ("Patching %u changed outlines in %u rectangles", n_changed, rects->len);
-      self->patching = TRUE;
+      self->state.patching = TRUE;
       atlas_map_cache_patch (&self->cache, (const cairo_rectangle_int_t *) rects->data, rects->len,
-                             draw_areas_cb, self);
-      self->patching = FALSE;
+                             atlas_area_draw_areas, &self->state);
+      self->state.patching = FALSE;
     }
 }
 
@@ -352,23 +248,23 @@ patch_changes (AtlasAreaLayer *self)
 static cairo_surface_t *
 update_fill (AtlasAreaLayer *self)
 {
-  guint n_districts = atlas_dataset_get_n_districts (self->dataset);
+  guint n_districts = atlas_dataset_get_n_districts (self->state.dataset);
   g_autofree guint32 *colors = g_new (guint32, MAX (n_districts, 1));
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint d = 0; d < n_districts; d++)
-    colors[d] = atlas_area_district_fill (self->district_class[d], !self->district_in_filter[d],
-                                          self->drawing_dark);
-  for (guint i = 0; i < self->shapes->len; i++)
+    colors[d] = atlas_area_district_fill (self->state.district_class[d], !self->state.district_in_filter[d],
+                                          self->state.drawing_dark);
+  for (guint i = 0; i < self->state.shapes->len; i++)
     {
-      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+      const Shape *shape = &g_array_index (self->state.shapes, Shape, i);
 
       if (!shape->is_district)
         break;   /* districts come first */
       if (!shape->is_line)
         g_array_append_val (order, shape->owner);
     }
-  return atlas_area_fill_update (&self->fill, &self->cache, self->dataset, order, colors);
+  return atlas_area_fill_update (&self->fill, &self->cache, self->state.dataset, order, colors);
 }
 
 /* The areas, from the cache when the map is not rotated. */
@@ -380,7 +276,7 @@ snapshot_areas (AtlasAreaLayer           *self,
   guint stamp;
   cairo_t *cr;
 
-  self->fills_apart = self->choropleth && projection->rotation == 0;
+  self->state.fills_apart = self->state.choropleth && projection->rotation == 0;
   if (projection->rotation != 0)
     {
       /* Drawn directly, which records the looks (and the density) of this
@@ -394,8 +290,21 @@ snapshot_areas (AtlasAreaLayer           *self,
     }
   self->changed = FALSE;
 
-  stamp = self->version * 2 + self->drawing_dark;
-  if (!self->fills_apart)
+  stamp = self->version * 2 + self->state.drawing_dark;
+  if (!self->state.fills_apart && projection->rotation == 0 &&
+      !atlas_map_cache_fits (&self->cache, projection, stamp) &&
+      atlas_area_render_wanted (self, projection))
+    {
+      /* Many outlines: the previous image stays on screen while a worker
+       * draws the new one. */
+      atlas_area_render_start (self, projection, stamp);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, projection->width,
+                                                                     projection->height));
+      atlas_map_cache_paint (&self->cache, cr, projection, self->cache.surface);
+      cairo_destroy (cr);
+      return;
+    }
+  if (!self->state.fills_apart)
     {
       atlas_map_cache_snapshot (&self->cache, snapshot, projection, stamp, render_areas_cb, self);
       return;
@@ -421,19 +330,19 @@ atlas_area_layer_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   AtlasMapProjection projection;
 
-  if (self->dataset == NULL || self->shapes->len == 0 || width <= 0 || height <= 0)
+  if (self->state.dataset == NULL || self->state.shapes->len == 0 || width <= 0 || height <= 0)
     return;
 
-  self->drawing_dark = atlas_map_widget_is_dark (widget);
+  self->state.drawing_dark = atlas_map_widget_is_dark (widget);
   atlas_map_projection_init_from_viewport (&projection,
                                            shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                                            width, height);
   snapshot_areas (self, snapshot, &projection);
 
-  for (guint i = 0; i < self->shapes->len; i++)
+  for (guint i = 0; i < self->state.shapes->len; i++)
     {
-      const Shape *shape = &g_array_index (self->shapes, Shape, i);
-      const AtlasMapPalette *palette = atlas_map_palette_get (self->drawing_dark);
+      const Shape *shape = &g_array_index (self->state.shapes, Shape, i);
+      const AtlasMapPalette *palette = atlas_map_palette_get (self->state.drawing_dark);
       AtlasMapPath path;
       cairo_t *cr;
 
@@ -442,23 +351,23 @@ atlas_area_layer_snapshot (GtkWidget   *widget,
 
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       atlas_map_path_init (&path, cr, &projection, 16);
-      atlas_area_draw_shape (self, cr, &path, palette, shape, TRUE);
+      atlas_area_draw_shape (&self->state, cr, &path, palette, shape, TRUE);
       cairo_destroy (cr);
     }
 
-  if (self->choropleth)
-    atlas_area_draw_legend (widget, snapshot, height, self->drawing_dark, self->class_bounds);
+  if (self->state.choropleth)
+    atlas_area_draw_legend (widget, snapshot, height, self->state.drawing_dark, self->class_bounds);
 }
 
 /* Forgets what the layer knows of its dataset's places and districts. */
 static void
 clear_state (AtlasAreaLayer *self)
 {
-  g_clear_pointer (&self->location_visible, g_free);
-  g_clear_pointer (&self->district_in_filter, g_free);
-  g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->state.location_visible, g_free);
+  g_clear_pointer (&self->state.district_in_filter, g_free);
+  g_clear_pointer (&self->state.counts, g_free);
   g_clear_pointer (&self->district_counts, g_free);
-  g_clear_pointer (&self->district_class, g_free);
+  g_clear_pointer (&self->state.district_class, g_free);
   g_clear_pointer (&self->drawn, g_free);
   atlas_area_fill_clear (&self->fill);
 }
@@ -474,11 +383,12 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
 {
   g_return_if_fail (ATLAS_IS_AREA_LAYER (self));
 
-  if (!g_set_object (&self->dataset, dataset))
+  if (!g_set_object (&self->state.dataset, dataset))
     return;
 
-  g_array_set_size (self->shapes, 0);
+  g_array_set_size (self->state.shapes, 0);
   clear_state (self);
+  self->serial++;
   self->selected_location = self->selected_district = ATLAS_NONE;
 
   if (dataset != NULL)
@@ -486,12 +396,12 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
       guint n_districts = atlas_dataset_get_n_districts (dataset);
       guint n_locations = atlas_dataset_get_n_locations (dataset);
 
-      self->location_visible = g_malloc (MAX (n_locations, 1));
-      self->district_in_filter = g_malloc (MAX (n_districts, 1));
-      memset (self->location_visible, 1, MAX (n_locations, 1));
-      memset (self->district_in_filter, 1, MAX (n_districts, 1));
+      self->state.location_visible = g_malloc (MAX (n_locations, 1));
+      self->state.district_in_filter = g_malloc (MAX (n_districts, 1));
+      memset (self->state.location_visible, 1, MAX (n_locations, 1));
+      memset (self->state.district_in_filter, 1, MAX (n_districts, 1));
       self->district_counts = g_new0 (guint32, MAX (n_districts, 1));
-      self->district_class = g_new0 (guint8, MAX (n_districts, 1));
+      self->state.district_class = g_new0 (guint8, MAX (n_districts, 1));
 
       for (guint d = 0; d < n_districts; d++)
         {
@@ -507,8 +417,8 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
           if (loc->geometry != ATLAS_NONE)
             add_shape (self, loc->geometry, FALSE, l, loc->approximate);
         }
-      g_array_sort (self->shapes, compare_shapes);
-      self->drawn = g_new0 (guint8, MAX (self->shapes->len, 1));
+      g_array_sort (self->state.shapes, compare_shapes);
+      self->drawn = g_new0 (guint8, MAX (self->state.shapes->len, 1));
       update_choropleth (self);
     }
 
@@ -537,24 +447,24 @@ atlas_area_layer_set_visible (AtlasAreaLayer *self,
 
   g_return_if_fail (ATLAS_IS_AREA_LAYER (self));
 
-  if (self->dataset == NULL)
+  if (self->state.dataset == NULL)
     return;
 
-  n_locations = atlas_dataset_get_n_locations (self->dataset);
-  n_districts = atlas_dataset_get_n_districts (self->dataset);
-  memset (self->district_in_filter, !filtered, MAX (n_districts, 1));
+  n_locations = atlas_dataset_get_n_locations (self->state.dataset);
+  n_districts = atlas_dataset_get_n_districts (self->state.dataset);
+  memset (self->state.district_in_filter, !filtered, MAX (n_districts, 1));
   for (guint l = 0; l < n_locations; l++)
     {
-      guint district = atlas_dataset_get_location (self->dataset, l)->district;
+      guint district = atlas_dataset_get_location (self->state.dataset, l)->district;
 
-      self->location_visible[l] = locations == NULL || gtk_bitset_contains (locations, l);
-      if (self->location_visible[l] && district < n_districts)
-        self->district_in_filter[district] = TRUE;
+      self->state.location_visible[l] = locations == NULL || gtk_bitset_contains (locations, l);
+      if (self->state.location_visible[l] && district < n_districts)
+        self->state.district_in_filter[district] = TRUE;
     }
   for (guint d = 0; districts != NULL && d < n_districts; d++)
     {
       if (!gtk_bitset_contains (districts, d))
-        self->district_in_filter[d] = FALSE;
+        self->state.district_in_filter[d] = FALSE;
     }
   update_choropleth (self);
 
@@ -576,10 +486,10 @@ atlas_area_layer_set_counts (AtlasAreaLayer *self,
 {
   g_return_if_fail (ATLAS_IS_AREA_LAYER (self));
 
-  g_clear_pointer (&self->counts, g_free);
-  if (self->dataset != NULL && counts != NULL &&
-      n_counts == atlas_dataset_get_n_locations (self->dataset))
-    self->counts = g_memdup2 (counts, sizeof (guint32) * MAX (n_counts, 1));
+  g_clear_pointer (&self->state.counts, g_free);
+  if (self->state.dataset != NULL && counts != NULL &&
+      n_counts == atlas_dataset_get_n_locations (self->state.dataset))
+    self->state.counts = g_memdup2 (counts, sizeof (guint32) * MAX (n_counts, 1));
   update_choropleth (self);
 
   self->changed = TRUE;
@@ -605,7 +515,7 @@ gboolean
 atlas_area_layer_get_choropleth (AtlasAreaLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), FALSE);
-  return self->choropleth;
+  return self->state.choropleth;
 }
 
 /**
@@ -620,9 +530,9 @@ atlas_area_layer_set_choropleth (AtlasAreaLayer *self,
   g_return_if_fail (ATLAS_IS_AREA_LAYER (self));
 
   choropleth = !!choropleth;
-  if (self->choropleth == choropleth)
+  if (self->state.choropleth == choropleth)
     return;
-  self->choropleth = choropleth;
+  self->state.choropleth = choropleth;
   update_choropleth (self);
   self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -645,10 +555,10 @@ atlas_area_layer_get_district_class (AtlasAreaLayer *self,
                                      guint          *count)
 {
   g_return_val_if_fail (ATLAS_IS_AREA_LAYER (self), 0);
-  g_return_val_if_fail (self->dataset != NULL && district < atlas_dataset_get_n_districts (self->dataset), 0);
+  g_return_val_if_fail (self->state.dataset != NULL && district < atlas_dataset_get_n_districts (self->state.dataset), 0);
   if (count != NULL)
-    *count = self->choropleth ? self->district_counts[district] : 0;
-  return self->choropleth ? self->district_class[district] : 0;
+    *count = self->state.choropleth ? self->district_counts[district] : 0;
+  return self->state.choropleth ? self->state.district_class[district] : 0;
 }
 
 /**
@@ -674,7 +584,7 @@ atlas_area_layer_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CHOROPLETH:
-      g_value_set_boolean (value, self->choropleth);
+      g_value_set_boolean (value, self->state.choropleth);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -723,8 +633,8 @@ atlas_area_layer_dispose (GObject *object)
   AtlasAreaLayer *self = ATLAS_AREA_LAYER (object);
 
   atlas_map_cache_clear (&self->cache);
-  g_clear_object (&self->dataset);
-  g_clear_pointer (&self->shapes, g_array_unref);
+  g_clear_object (&self->state.dataset);
+  g_clear_pointer (&self->state.shapes, g_array_unref);
   clear_state (self);
 
   G_OBJECT_CLASS (atlas_area_layer_parent_class)->dispose (object);
@@ -757,7 +667,7 @@ atlas_area_layer_class_init (AtlasAreaLayerClass *klass)
 static void
 atlas_area_layer_init (AtlasAreaLayer *self)
 {
-  self->shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  self->state.shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   atlas_map_cache_init (&self->cache, GTK_WIDGET (self));
   self->selected_location = ATLAS_NONE;
   self->selected_district = ATLAS_NONE;

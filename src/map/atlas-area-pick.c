@@ -94,7 +94,7 @@ geometry_contains (AtlasAreaLayer *self,
 {
   Crossing c = { x, y, FALSE };
 
-  foreach_segment (self->dataset, geometry, cross_cb, &c);
+  foreach_segment (self->state.dataset, geometry, cross_cb, &c);
   return c.inside;
 }
 
@@ -134,7 +134,7 @@ line_distance (AtlasAreaLayer           *self,
 {
   Nearest n = { projection, x, y, G_MAXDOUBLE };
 
-  foreach_segment (self->dataset, geometry, nearest_cb, &n);
+  foreach_segment (self->state.dataset, geometry, nearest_cb, &n);
   return n.best;
 }
 
@@ -164,7 +164,7 @@ atlas_area_layer_pick (AtlasAreaLayer *self,
 
   pick->kind = ATLAS_AREA_PICK_NONE;
   pick->index = ATLAS_NONE;
-  if (self->dataset == NULL)
+  if (self->state.dataset == NULL)
     return FALSE;
 
   atlas_map_projection_init_from_viewport (&projection,
@@ -175,14 +175,14 @@ atlas_area_layer_pick (AtlasAreaLayer *self,
 
   /* Shapes are sorted districts, places largest first, then lines: walking
    * backwards meets lines, then the smallest places, then districts. */
-  for (guint i = self->shapes->len; i-- > 0;)
+  for (guint i = self->state.shapes->len; i-- > 0;)
     {
-      const Shape *shape = &g_array_index (self->shapes, Shape, i);
+      const Shape *shape = &g_array_index (self->state.shapes, Shape, i);
       gboolean hit;
       double slack = atlas_map_projection_pixels_to_world (&projection,
                                                            shape->is_line ? LINE_HIT_DISTANCE : 0);
 
-      if (!shape->is_district && !self->location_visible[shape->owner])
+      if (!shape->is_district && !self->state.location_visible[shape->owner])
         continue;
       if (nx < shape->min_x - slack || nx > shape->max_x + slack ||
           ny < shape->min_y - slack || ny > shape->max_y + slack)

@@ -86,7 +86,7 @@ typedef struct
 /* Adds the parts of every feature of @kind (and, for rivers, @width_class) that
  * are to be drawn at this zoom to the current path. */
 static guint
-add_features (AtlasBasemapLayer *self,
+add_features (AtlasBasemap      *basemap,
               Frame             *frame,
               AtlasBasemapKind   kind,
               int                width_class,
@@ -94,9 +94,9 @@ add_features (AtlasBasemapLayer *self,
 {
   guint n_added = 0;
 
-  for (guint f = 0; f < atlas_basemap_get_n_features (self->basemap); f++)
+  for (guint f = 0; f < atlas_basemap_get_n_features (basemap); f++)
     {
-      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (self->basemap, f);
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (basemap, f);
 
       if (feature->kind != kind || !atlas_basemap_feature_at_zoom (feature, frame->zoom))
         continue;
@@ -108,12 +108,12 @@ add_features (AtlasBasemapLayer *self,
 
       for (guint p = 0; p < feature->n_parts; p++)
         {
-          const AtlasBasemapPart *part = atlas_basemap_get_part (self->basemap,
+          const AtlasBasemapPart *part = atlas_basemap_get_part (basemap,
                                                                  feature->first_part + p);
 
           if (!part_visible (part, frame->x0, frame->y0, frame->x1, frame->y1))
             continue;
-          atlas_map_path_add_floats (&frame->path, atlas_basemap_get_points (self->basemap, part),
+          atlas_map_path_add_floats (&frame->path, atlas_basemap_get_points (basemap, part),
                                      part->n_points, close);
           n_added++;
         }
@@ -123,7 +123,7 @@ add_features (AtlasBasemapLayer *self,
 }
 
 static void
-stroke_features (AtlasBasemapLayer *self,
+stroke_features (AtlasBasemap      *basemap,
                  Frame             *frame,
                  AtlasBasemapKind   kind,
                  int                width_class,
@@ -134,7 +134,7 @@ stroke_features (AtlasBasemapLayer *self,
                  int                n_dashes)
 {
   cairo_new_path (frame->cr);
-  if (add_features (self, frame, kind, width_class, FALSE) == 0)
+  if (add_features (basemap, frame, kind, width_class, FALSE) == 0)
     return;
 
   atlas_map_set_source_rgb (frame->cr, color, alpha);
@@ -145,16 +145,16 @@ stroke_features (AtlasBasemapLayer *self,
 }
 
 static void
-draw_areas (AtlasBasemapLayer *self,
+draw_areas (AtlasBasemap      *basemap,
             Frame             *frame)
 {
   guint province = 0;
 
   /* Each province its own tint, so the two at the heart of the map stand out
    * from their neighbours (which have no area and keep the background). */
-  for (guint f = 0; f < atlas_basemap_get_n_features (self->basemap); f++)
+  for (guint f = 0; f < atlas_basemap_get_n_features (basemap); f++)
     {
-      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (self->basemap, f);
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (basemap, f);
 
       if (feature->kind != ATLAS_BASEMAP_PROVINCE_AREA ||
           !atlas_basemap_feature_at_zoom (feature, frame->zoom))
@@ -163,11 +163,11 @@ draw_areas (AtlasBasemapLayer *self,
       cairo_new_path (frame->cr);
       for (guint p = 0; p < feature->n_parts; p++)
         {
-          const AtlasBasemapPart *part = atlas_basemap_get_part (self->basemap,
+          const AtlasBasemapPart *part = atlas_basemap_get_part (basemap,
                                                                  feature->first_part + p);
 
           if (part_visible (part, frame->x0, frame->y0, frame->x1, frame->y1))
-            atlas_map_path_add_floats (&frame->path, atlas_basemap_get_points (self->basemap, part),
+            atlas_map_path_add_floats (&frame->path, atlas_basemap_get_points (basemap, part),
                                        part->n_points, TRUE);
         }
       atlas_map_set_source_rgb (frame->cr, frame->palette->province[province++ % 2], 1.0);
@@ -175,7 +175,7 @@ draw_areas (AtlasBasemapLayer *self,
     }
 
   cairo_new_path (frame->cr);
-  if (add_features (self, frame, ATLAS_BASEMAP_LAKE, -1, TRUE) > 0)
+  if (add_features (basemap, frame, ATLAS_BASEMAP_LAKE, -1, TRUE) > 0)
     {
       atlas_map_set_source_rgb (frame->cr, frame->palette->water, 0.75);
       cairo_fill_preserve (frame->cr);
@@ -186,7 +186,7 @@ draw_areas (AtlasBasemapLayer *self,
 }
 
 static void
-draw_rivers (AtlasBasemapLayer *self,
+draw_rivers (AtlasBasemap      *basemap,
              Frame             *frame)
 {
   double zoom = frame->projection.zoom;
@@ -199,7 +199,7 @@ draw_rivers (AtlasBasemapLayer *self,
   cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (frame->cr, CAIRO_LINE_JOIN_ROUND);
   for (int w = 0; w <= 3; w++)
-    stroke_features (self, frame, ATLAS_BASEMAP_RIVER, w, frame->palette->water, w == 0 ? 0.7 : 1.0,
+    stroke_features (basemap, frame, ATLAS_BASEMAP_RIVER, w, frame->palette->water, w == 0 ? 0.7 : 1.0,
                      MAX (main_width * factor[w], minimum[w]), NULL, 0);
   cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_BUTT);
 }
@@ -219,24 +219,24 @@ typedef struct
 /* Zoomed out, dashes on detailed boundaries turn to noise: draw them plain.
  * Closer, a wide faint band under the dashes, as on printed maps. */
 static void
-stroke_boundary (AtlasBasemapLayer *self,
+stroke_boundary (AtlasBasemap      *basemap,
                  Frame             *frame,
                  const Boundary    *boundary)
 {
   if (frame->projection.zoom < 7)
     {
-      stroke_features (self, frame, boundary->kind, -1, boundary->color, boundary->plain_alpha,
+      stroke_features (basemap, frame, boundary->kind, -1, boundary->color, boundary->plain_alpha,
                        boundary->width * 0.8, NULL, 0);
       return;
     }
-  stroke_features (self, frame, boundary->kind, -1, boundary->color, boundary->band_alpha,
+  stroke_features (basemap, frame, boundary->kind, -1, boundary->color, boundary->band_alpha,
                    boundary->width * 3.5, NULL, 0);
-  stroke_features (self, frame, boundary->kind, -1, boundary->color, 1.0, boundary->width,
+  stroke_features (basemap, frame, boundary->kind, -1, boundary->color, 1.0, boundary->width,
                    boundary->dashes, boundary->n_dashes);
 }
 
 static void
-draw_borders (AtlasBasemapLayer *self,
+draw_borders (AtlasBasemap      *basemap,
               Frame             *frame)
 {
   const AtlasMapPalette *palette = frame->palette;
@@ -259,20 +259,20 @@ draw_borders (AtlasBasemapLayer *self,
    * everything else together, and look no different on thin lines. */
   cairo_set_line_join (frame->cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_ROUND);
-  stroke_features (self, frame, ATLAS_BASEMAP_DISTRICT_BORDER, -1, palette->district_border, 1.0,
+  stroke_features (basemap, frame, ATLAS_BASEMAP_DISTRICT_BORDER, -1, palette->district_border, 1.0,
                    district, district_dash, G_N_ELEMENTS (district_dash));
   cairo_set_line_cap (frame->cr, CAIRO_LINE_CAP_BUTT);
-  stroke_features (self, frame, ATLAS_BASEMAP_PREFECTURE_BORDER, -1, palette->prefecture_border,
+  stroke_features (basemap, frame, ATLAS_BASEMAP_PREFECTURE_BORDER, -1, palette->prefecture_border,
                    1.0, prefecture, prefecture_dash, G_N_ELEMENTS (prefecture_dash));
   for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
-    stroke_boundary (self, frame, &boundaries[i]);
-  stroke_features (self, frame, ATLAS_BASEMAP_COAST, -1, palette->water_outline, 1.0, province,
+    stroke_boundary (basemap, frame, &boundaries[i]);
+  stroke_features (basemap, frame, ATLAS_BASEMAP_COAST, -1, palette->water_outline, 1.0, province,
                    NULL, 0);
 }
 
 /* Draws the whole base map for @projection, background included. */
 static void
-draw_map (AtlasBasemapLayer        *self,
+draw_map (AtlasBasemap             *basemap,
           cairo_t                  *cr,
           const AtlasMapProjection *projection,
           const AtlasMapPalette    *palette)
@@ -285,7 +285,7 @@ draw_map (AtlasBasemapLayer        *self,
   atlas_map_set_source_rgb (cr, palette->background, 1.0);
   cairo_paint (cr);
 
-  if (self->basemap == NULL)
+  if (basemap == NULL)
     return;
 
   /* Versions are made for whole zoom levels; between two, the coarser one. */
@@ -294,9 +294,9 @@ draw_map (AtlasBasemapLayer        *self,
                                    &frame.y1);
   atlas_map_path_init (&frame.path, cr, &frame.projection, 16);
 
-  draw_areas (self, &frame);
-  draw_rivers (self, &frame);
-  draw_borders (self, &frame);
+  draw_areas (basemap, &frame);
+  draw_rivers (basemap, &frame);
+  draw_borders (basemap, &frame);
 }
 
 static void
@@ -306,7 +306,41 @@ draw_map_cb (cairo_t                  *cr,
 {
   AtlasBasemapLayer *self = user_data;
 
-  draw_map (self, cr, projection, atlas_map_palette_get (self->drawing_dark));
+  draw_map (self->basemap, cr, projection, atlas_map_palette_get (self->drawing_dark));
+}
+
+/* What a worker thread draws the base map from: the base map is immutable. */
+typedef struct
+{
+  AtlasBasemap *basemap;
+  gboolean dark;
+} Apart;
+
+static Apart *
+apart_new (AtlasBasemapLayer *self)
+{
+  Apart *apart = g_new (Apart, 1);
+
+  apart->basemap = atlas_basemap_ref (self->basemap);
+  apart->dark = self->drawing_dark;
+  return apart;
+}
+
+static void
+apart_free (Apart *apart)
+{
+  atlas_basemap_unref (apart->basemap);
+  g_free (apart);
+}
+
+static void
+draw_apart_cb (cairo_t                  *cr,
+               const AtlasMapProjection *projection,
+               gpointer                  user_data)
+{
+  Apart *apart = user_data;
+
+  draw_map (apart->basemap, cr, projection, atlas_map_palette_get (apart->dark));
 }
 
 /* Tells assistive technologies which names the map shows. */
@@ -358,7 +392,20 @@ atlas_basemap_layer_snapshot (GtkWidget   *widget,
   /* The names go in the same cairo node as the map: renderers draw a second
    * node the size of the map into an image of its own, every frame. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  atlas_map_cache_draw (&self->cache, cr, &projection, self->drawing_dark, draw_map_cb, self);
+  if (self->basemap != NULL && projection.rotation == 0 &&
+      !atlas_map_cache_fits (&self->cache, &projection, self->drawing_dark) &&
+      atlas_map_cache_can_wait (&self->cache, &projection))
+    {
+      /* Drawn afresh on a worker; the previous image, scaled if need be,
+       * shows until then. */
+      atlas_map_cache_render_apart (&self->cache, &projection, self->drawing_dark, draw_apart_cb,
+                                    NULL, apart_new (self), (GDestroyNotify) apart_free);
+      atlas_map_cache_paint (&self->cache, cr, &projection, self->cache.surface);
+    }
+  else
+    {
+      atlas_map_cache_draw (&self->cache, cr, &projection, self->drawing_dark, draw_map_cb, self);
+    }
   if (self->labels != NULL)
     draw_labels (self, cr, &projection);
   cairo_destroy (cr);

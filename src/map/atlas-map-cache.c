@@ -51,6 +51,8 @@ void
 atlas_map_cache_invalidate (AtlasMapCache *self)
 {
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  /* An image a worker is drawing for the content dropped is dropped too. */
+  self->generation++;
 }
 
 void
@@ -60,51 +62,115 @@ atlas_map_cache_clear (AtlasMapCache *self)
   g_clear_handle_id (&self->refine_id, g_source_remove);
 }
 
+/* The zoom has been still for a moment: the scaled image is drawn afresh. It
+ * is kept until then, for a layer that draws on a worker thread to show. */
 static gboolean
 refine_cb (gpointer user_data)
 {
   AtlasMapCache *self = user_data;
 
   self->refine_id = 0;
-  atlas_map_cache_invalidate (self);
+  self->blurry = TRUE;
   gtk_widget_queue_draw (self->widget);
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * atlas_map_cache_plan:
+ * @self: a cache
+ * @view: the layer's projection for this frame, not rotated
+ * @stamp: what the owner's content looks like, as for atlas_map_cache_update()
+ * @image: (out caller-allocates): the image to draw for @view
+ *
+ * Where an image drawn afresh for @view stands and how large it is; draw it
+ * with atlas_map_image_draw(), on any thread, and hand it to
+ * atlas_map_cache_install().
+ */
+void
+atlas_map_cache_plan (AtlasMapCache            *self,
+                      const AtlasMapProjection *view,
+                      guint                     stamp,
+                      AtlasMapImage            *image)
+{
+  int width = (int) ceil (view->width) + 2 * CACHE_MARGIN;
+  int height = (int) ceil (view->height) + 2 * CACHE_MARGIN;
+
+  memset (image, 0, sizeof *image);
+  image->x = floor (view->origin_x - view->width / 2 - CACHE_MARGIN);
+  image->y = floor (view->origin_y - view->height / 2 - CACHE_MARGIN);
+  image->width = width;
+  image->height = height;
+  image->zoom = view->zoom;
+  image->scale = gtk_widget_get_scale_factor (self->widget);
+  image->stamp = stamp;
+  image->projection = *view;
+  image->projection.width = width;
+  image->projection.height = height;
+  image->projection.origin_x = image->x + width / 2.0;
+  image->projection.origin_y = image->y + height / 2.0;
+}
+
+/**
+ * atlas_map_image_draw:
+ * @image: a planned image
+ * @draw: draws the content; on the calling thread
+ * @user_data: data for @draw
+ *
+ * Draws @image's surface. Touches no widget: a worker thread may call it.
+ */
+void
+atlas_map_image_draw (AtlasMapImage         *image,
+                      AtlasMapCacheDrawFunc  draw,
+                      gpointer               user_data)
+{
+  cairo_t *cr;
+
+  g_clear_pointer (&image->surface, cairo_surface_destroy);
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image->width * image->scale,
+                                               image->height * image->scale);
+  cairo_surface_set_device_scale (image->surface, image->scale, image->scale);
+  cr = cairo_create (image->surface);
+  draw (cr, &image->projection, user_data);
+  cairo_destroy (cr);
+}
+
+/**
+ * atlas_map_cache_install:
+ * @self: a cache
+ * @image: a drawn image; its surface now belongs to the cache
+ *
+ * Makes @image what the layer paints.
+ */
+void
+atlas_map_cache_install (AtlasMapCache *self,
+                         AtlasMapImage *image)
+{
+  atlas_map_cache_invalidate (self);
+  self->surface = g_steal_pointer (&image->surface);
+  self->x = image->x;
+  self->y = image->y;
+  self->width = image->width;
+  self->height = image->height;
+  self->zoom = image->zoom;
+  self->scale = image->scale;
+  self->stamp = image->stamp;
+  self->projection = image->projection;
+  self->blurry = FALSE;
+  self->generation++;
 }
 
 static void
 render (AtlasMapCache            *self,
         const AtlasMapProjection *view,
-        int                       scale,
         guint                     stamp,
         AtlasMapCacheDrawFunc     draw,
         gpointer                  user_data)
 {
-  AtlasMapProjection projection = *view;
-  int width = (int) ceil (view->width) + 2 * CACHE_MARGIN;
-  int height = (int) ceil (view->height) + 2 * CACHE_MARGIN;
-  cairo_t *cr;
+  AtlasMapImage image;
 
-  self->x = floor (view->origin_x - view->width / 2 - CACHE_MARGIN);
-  self->y = floor (view->origin_y - view->height / 2 - CACHE_MARGIN);
-  self->width = width;
-  self->height = height;
-  self->zoom = view->zoom;
-  self->scale = scale;
-  self->stamp = stamp;
-
-  projection.width = width;
-  projection.height = height;
-  projection.origin_x = self->x + width / 2.0;
-  projection.origin_y = self->y + height / 2.0;
-  self->projection = projection;
-  self->generation++;
-
-  atlas_map_cache_invalidate (self);
-  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (self->surface, scale, scale);
-  cr = cairo_create (self->surface);
-  draw (cr, &projection, user_data);
-  cairo_destroy (cr);
+  atlas_map_cache_plan (self, view, stamp, &image);
+  atlas_map_image_draw (&image, draw, user_data);
+  atlas_map_cache_install (self, &image);
 }
 
 /* Where the image's top left corner falls in the widget, and how much it is
@@ -119,6 +185,30 @@ placement (AtlasMapCache            *self,
   *factor = self->surface != NULL ? exp2 (projection->zoom - self->zoom) : 1.0;
   *x = self->x * *factor - (projection->origin_x - projection->width / 2);
   *y = self->y * *factor - (projection->origin_y - projection->height / 2);
+}
+
+/**
+ * atlas_map_cache_fits:
+ * @self: a cache
+ * @projection: the layer's projection for this frame, not rotated
+ * @stamp: as for atlas_map_cache_update()
+ *
+ * Returns: whether the image can be painted for this frame as it is: it has
+ *   this stamp, and covers the view at about this zoom
+ */
+gboolean
+atlas_map_cache_fits (AtlasMapCache            *self,
+                      const AtlasMapProjection *projection,
+                      guint                     stamp)
+{
+  double x, y, factor;
+
+  placement (self, projection, &x, &y, &factor);
+  return self->surface != NULL && !self->blurry &&
+         self->scale == gtk_widget_get_scale_factor (self->widget) && self->stamp == stamp &&
+         fabs (projection->zoom - self->zoom) < 1.0 && x <= 0 && y <= 0 &&
+         x + self->width * factor >= projection->width &&
+         y + self->height * factor >= projection->height;
 }
 
 /**
@@ -140,24 +230,12 @@ atlas_map_cache_update (AtlasMapCache            *self,
                         AtlasMapCacheDrawFunc     draw,
                         gpointer                  user_data)
 {
-  int scale = gtk_widget_get_scale_factor (self->widget);
-  double x, y, factor;
-  gboolean usable;
-
-  placement (self, projection, &x, &y, &factor);
-  usable = self->surface != NULL && self->scale == scale && self->stamp == stamp &&
-           fabs (projection->zoom - self->zoom) < 1.0 && x <= 0 && y <= 0 &&
-           x + self->width * factor >= projection->width &&
-           y + self->height * factor >= projection->height;
-
-  if (usable && projection->zoom != self->zoom)
+  if (!atlas_map_cache_fits (self, projection, stamp))
+    render (self, projection, stamp, draw, user_data);
+  else if (projection->zoom != self->zoom)
     {
       g_clear_handle_id (&self->refine_id, g_source_remove);
       self->refine_id = g_timeout_add (REFINE_DELAY_MS, refine_cb, self);
-    }
-  else if (!usable)
-    {
-      render (self, projection, scale, stamp, draw, user_data);
     }
 }
 
@@ -197,6 +275,128 @@ atlas_map_cache_paint (AtlasMapCache            *self,
     cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
   cairo_restore (cr);
+}
+
+typedef struct
+{
+  AtlasMapCache *cache;       /* the widget's, which the task keeps alive */
+  AtlasMapImage image;
+  guint generation;           /* of the cache when the drawing began */
+  AtlasMapCacheDrawFunc draw;
+  AtlasMapCacheDoneFunc done;
+  gpointer data;
+  GDestroyNotify data_free;
+} Apart;
+
+static void
+apart_free (Apart *apart)
+{
+  if (apart->data_free != NULL)
+    apart->data_free (apart->data);
+  g_clear_pointer (&apart->image.surface, cairo_surface_destroy);
+  g_free (apart);
+}
+
+static void
+apart_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Apart *apart = task_data;
+
+  atlas_map_image_draw (&apart->image, apart->draw, apart->data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apart_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Apart *apart = g_task_get_task_data (G_TASK (result));
+  AtlasMapCache *self = apart->cache;
+
+  self->rendering = FALSE;
+  if (gtk_widget_in_destruction (GTK_WIDGET (object)) || apart->generation != self->generation)
+    return;   /* gone, or drawn afresh (or dropped) on the main thread since */
+  if (apart->done != NULL && !apart->done (apart->data))
+    return;
+  g_debug ("%s: image drawn on a worker thread", G_OBJECT_TYPE_NAME (object));
+  atlas_map_cache_install (self, &apart->image);
+  gtk_widget_queue_draw (self->widget);
+}
+
+/**
+ * atlas_map_cache_render_apart:
+ * @self: a cache
+ * @projection: the layer's projection for this frame, not rotated
+ * @stamp: as for atlas_map_cache_update()
+ * @draw: draws the content, on a worker thread: it may read only @data
+ * @done: (nullable): called on the main thread when the image is drawn, unless
+ *   the image was drawn afresh or dropped meanwhile; the image is installed
+ *   when it returns %TRUE
+ * @data: (transfer full): for @draw and @done, a copy of what they read
+ * @data_free: frees @data, once the drawing is over
+ *
+ * Has a worker thread draw the image afresh for @projection, unless one is
+ * drawing already (then @data is freed at once). Meanwhile, the layer paints
+ * its previous image; the next frame after the new one is installed tells
+ * whether that one still fits.
+ */
+void
+atlas_map_cache_render_apart (AtlasMapCache            *self,
+                              const AtlasMapProjection *projection,
+                              guint                     stamp,
+                              AtlasMapCacheDrawFunc     draw,
+                              AtlasMapCacheDoneFunc     done,
+                              gpointer                  data,
+                              GDestroyNotify            data_free)
+{
+  g_autoptr(GTask) task = NULL;
+  Apart *apart;
+
+  if (self->rendering)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+
+  apart = g_new0 (Apart, 1);
+  apart->cache = self;
+  atlas_map_cache_plan (self, projection, stamp, &apart->image);
+  apart->generation = self->generation;
+  apart->draw = draw;
+  apart->done = done;
+  apart->data = data;
+  apart->data_free = data_free;
+
+  self->rendering = TRUE;
+  task = g_task_new (self->widget, NULL, apart_done_cb, NULL);
+  g_task_set_source_tag (task, atlas_map_cache_render_apart);
+  g_task_set_task_data (task, apart, (GDestroyNotify) apart_free);
+  g_task_run_in_thread (task, apart_thread);
+}
+
+/* How far the zoom may have moved for the previous image, scaled, to stand in
+ * while a new one is drawn: at most four times larger or smaller. */
+#define WAIT_MAX_ZOOM_STEP 2.0
+
+/**
+ * atlas_map_cache_can_wait:
+ * @self: a cache
+ * @projection: the layer's projection for this frame
+ *
+ * Returns: whether there is an image that can stand in for this frame while
+ *   a new one is drawn apart
+ */
+gboolean
+atlas_map_cache_can_wait (AtlasMapCache            *self,
+                          const AtlasMapProjection *projection)
+{
+  return self->surface != NULL && self->scale == gtk_widget_get_scale_factor (self->widget) &&
+         fabs (projection->zoom - self->zoom) <= WAIT_MAX_ZOOM_STEP;
 }
 
 /**

@@ -34,7 +34,27 @@ typedef struct
   guint stamp;                /* what the owner's content looked like */
   guint generation;           /* changes whenever the image is drawn afresh */
   guint refine_id;
+  gboolean blurry;            /* scaled, and the zoom has been still since: draw afresh */
+  gboolean rendering;         /* a worker thread draws the next image */
 } AtlasMapCache;
+
+/* Whether the image a worker drew for @data is to be shown; main thread. */
+typedef gboolean (*AtlasMapCacheDoneFunc) (gpointer data);
+
+/* An image planned for a view, to be drawn, perhaps on a worker thread, and
+ * installed in its cache. */
+typedef struct
+{
+  double x;                   /* world pixel of its top left corner */
+  double y;
+  int width;                  /* in widget pixels */
+  int height;
+  double zoom;
+  int scale;
+  guint stamp;
+  AtlasMapProjection projection;   /* the image's own */
+  cairo_surface_t *surface;   /* once drawn */
+} AtlasMapImage;
 
 /* Whether two rectangles overlap or touch. */
 static inline gboolean
@@ -49,6 +69,27 @@ void atlas_map_cache_init       (AtlasMapCache            *self,
                                  GtkWidget                *widget);
 void atlas_map_cache_clear      (AtlasMapCache            *self);
 void atlas_map_cache_invalidate (AtlasMapCache            *self);
+gboolean atlas_map_cache_fits   (AtlasMapCache            *self,
+                                 const AtlasMapProjection *projection,
+                                 guint                     stamp);
+void atlas_map_cache_plan       (AtlasMapCache            *self,
+                                 const AtlasMapProjection *view,
+                                 guint                     stamp,
+                                 AtlasMapImage            *image);
+void atlas_map_image_draw       (AtlasMapImage            *image,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 gpointer                  user_data);
+void atlas_map_cache_install    (AtlasMapCache            *self,
+                                 AtlasMapImage            *image);
+void atlas_map_cache_render_apart (AtlasMapCache          *self,
+                                 const AtlasMapProjection *projection,
+                                 guint                     stamp,
+                                 AtlasMapCacheDrawFunc     draw,
+                                 AtlasMapCacheDoneFunc     done,
+                                 gpointer                  data,
+                                 GDestroyNotify            data_free);
+gboolean atlas_map_cache_can_wait (AtlasMapCache          *self,
+                                 const AtlasMapProjection *projection);
 void atlas_map_cache_update     (AtlasMapCache            *self,
                                  const AtlasMapProjection *projection,
                                  guint                     stamp,

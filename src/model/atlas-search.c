@@ -265,14 +265,25 @@ atlas_search_index_free (AtlasSearchIndex *index)
   g_free (index);
 }
 
+/* The entity holding byte @offset of the blob: the last with offsets[i] <= @offset,
+ * searched from @from on (which must hold an offset at or before it). Hits come
+ * in order and close together, so the search gallops forward from the last one
+ * before it halves. */
 static guint
 entity_at (const Blob *blob,
+           guint       from,
            gsize       offset)
 {
   const gsize *offsets = (const gsize *) blob->offsets->data;
-  guint lo = 0, hi = blob->offsets->len - 1;
+  guint n = blob->offsets->len - 1;
+  guint lo = from, hi, step = 1;
 
-  /* The last offset with offsets[i] <= offset. */
+  while (lo + step < n && offsets[lo + step] <= offset)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, n);
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -285,7 +296,8 @@ entity_at (const Blob *blob,
   return lo;
 }
 
-/* Finds the entities of blob[first, last) holding the query. */
+/* Finds the entities of blob[first, last) holding the query. A short query
+ * matches long runs of neighbours, which go into the set a run at a time. */
 static void
 blob_match_range (const Blob *blob,
                   guint       first,
@@ -297,19 +309,25 @@ blob_match_range (const Blob *blob,
   const char *start = blob->text->str;
   const char *p = start + g_array_index (blob->offsets, gsize, first);
   const char *end = start + g_array_index (blob->offsets, gsize, last);
+  guint entity = first, run_start = first, run_end = first;
 
   while (p < end)
     {
       const char *hit = memmem (p, end - p, query, query_length);
-      guint entity;
 
       if (hit == NULL)
         break;
 
-      entity = entity_at (blob, hit - start);
-      gtk_bitset_add (out, entity);
-      p = start + g_array_index (blob->offsets, gsize, entity + 1);
+      entity = entity_at (blob, entity, hit - start);
+      if (entity != run_end)
+        {
+          gtk_bitset_add_range (out, run_start, run_end - run_start);
+          run_start = entity;
+        }
+      run_end = ++entity;
+      p = start + g_array_index (blob->offsets, gsize, entity);
     }
+  gtk_bitset_add_range (out, run_start, run_end - run_start);
 }
 
 typedef struct
@@ -359,6 +377,68 @@ blob_match (const Blob *blob,
   gtk_bitset_union (out, second);
 }
 
+/* Adds to @events those at the places in @named. A few places add their
+ * events one by one; when they hold many (a short query names most places),
+ * every event is read in order and they go into the set a run at a time. */
+static void
+add_named_events (AtlasDataset *dataset,
+                  GtkBitset    *named,
+                  GtkBitset    *events)
+{
+  guint n_events = atlas_dataset_get_n_events (dataset);
+  g_autofree guint8 *is_named = NULL;
+  guint64 n_listed = 0;
+  guint location, run_start = 0, run_end = 0;
+  GtkBitsetIter iter;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, named, &location); ok;
+       ok = gtk_bitset_iter_next (&iter, &location))
+    {
+      guint n;
+
+      atlas_dataset_location_events (dataset, location, &n);
+      n_listed += n;
+    }
+
+  if (n_listed < n_events / 16)
+    {
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, named, &location); ok;
+           ok = gtk_bitset_iter_next (&iter, &location))
+        {
+          guint n;
+          const guint32 *list = atlas_dataset_location_events (dataset, location, &n);
+
+          for (guint i = 0; i < n; i++)
+            gtk_bitset_add (events, list[i]);
+        }
+      return;
+    }
+
+  is_named = g_malloc0 (MAX (atlas_dataset_get_n_locations (dataset), 1));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, named, &location); ok;
+       ok = gtk_bitset_iter_next (&iter, &location))
+    is_named[location] = TRUE;
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      guint n;
+      const guint32 *places = atlas_dataset_event_locations (dataset, e, &n);
+      gboolean hit = FALSE;
+
+      for (guint i = 0; i < n && !hit; i++)
+        hit = is_named[places[i]];
+      if (!hit)
+        continue;
+      if (e != run_end)
+        {
+          gtk_bitset_add_range (events, run_start, run_end - run_start);
+          run_start = e;
+        }
+      run_end = e + 1;
+    }
+  gtk_bitset_add_range (events, run_start, run_end - run_start);
+}
+
 /**
  * atlas_search_index_match:
  * @normalized_query: a query from atlas_search_normalize(), not empty
@@ -375,8 +455,6 @@ atlas_search_index_match (AtlasSearchIndex *index,
 {
   gsize length = strlen (normalized_query);
   g_autoptr(GtkBitset) named = gtk_bitset_new_empty ();
-  GtkBitsetIter iter;
-  guint location;
 
   g_return_if_fail (length > 0);
 
@@ -388,13 +466,5 @@ atlas_search_index_match (AtlasSearchIndex *index,
   blob_match (&index->descriptions, normalized_query, length, locations);
   gtk_bitset_union (locations, named);
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, named, &location); ok;
-       ok = gtk_bitset_iter_next (&iter, &location))
-    {
-      guint n;
-      const guint32 *list = atlas_dataset_location_events (index->dataset, location, &n);
-
-      for (guint i = 0; i < n; i++)
-        gtk_bitset_add (events, list[i]);
-    }
+  add_named_events (index->dataset, named, events);
 }

@@ -14,6 +14,7 @@
 #include "model/atlas-error.h"
 #include "io/atlas-import.h"
 #include "io/atlas-import-dates.h"
+#include "test-wait.h"
 
 /* Dates as people type them ------------------------------------------------ */
 
@@ -128,9 +129,17 @@ test_quote (void)
 {
   g_autofree char *a = atlas_import_quote ("a\x1b[31mb\nc");
   g_autofree char *b = atlas_import_quote ("bad \xff byte");
+  const char *names[] = { "one\ttab", "two", NULL };
+  g_auto(GStrv) all = atlas_import_quote_all (names, -1);
+  g_auto(GStrv) first = atlas_import_quote_all (names, 1);
 
   g_assert_cmpstr (a, ==, "a\\u001b[31mb\\u000ac");
   g_assert_cmpstr (b, ==, "bad \\xff byte");
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+  g_assert_cmpstr (all[0], ==, "one\\u0009tab");
+  g_assert_cmpstr (all[1], ==, "two");
+  g_assert_cmpuint (g_strv_length (first), ==, 1);
+  g_assert_cmpstr (first[0], ==, "one\\u0009tab");
 }
 
 /* Files -------------------------------------------------------------------- */
@@ -227,6 +236,52 @@ test_spreadsheet (void)
                               "write it as 2020-05-06 or 2020-06-05");
   g_assert_cmpstr (second, ==, "row 9, column “Date”: “soon” is not a date; "
                                "write it as 2020-06-05, 5 June 2020, June 2020 or 2020");
+}
+
+typedef struct
+{
+  AtlasDataset *dataset;
+  AtlasTestProgress progress;
+} AsyncImport;
+
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncImport *import = user_data;
+  g_autoptr(AtlasReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import->dataset = atlas_import_load_finish (result, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_report_get_n_errors (report), ==, 2);
+}
+
+static gboolean
+is_imported (gpointer user_data)
+{
+  return ((AsyncImport *) user_data)->dataset != NULL;
+}
+
+/* On a worker thread, with its progress carried to the main context as the
+ * loader's is: up to the whole, however quickly the file is read. */
+static void
+test_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "import", "spreadsheet-bom-crlf.csv",
+                                                 NULL);
+  AsyncImport import = { NULL, { 0 } };
+
+  atlas_import_load_async (path, NULL, NULL, atlas_test_count_progress, &import.progress, NULL, on_imported_cb,
+                           &import);
+  atlas_test_wait_until (is_imported, &import, 60, "the file imported on a worker thread");
+
+  g_assert_cmpuint (atlas_dataset_get_n_events (import.dataset), ==, 6);
+  g_test_message ("%u progress reports, the last %.3f", import.progress.calls, import.progress.last);
+  g_assert_cmpuint (import.progress.calls, >=, 1);
+  g_assert_cmpfloat (import.progress.last, ==, 1.0);
+  g_object_unref (import.dataset);
 }
 
 static void
@@ -373,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/import/quote", test_quote);
   g_test_add_func ("/import/spreadsheet", test_spreadsheet);
   g_test_add_func ("/import/timelinejs", test_timelinejs);
+  g_test_add_func ("/import/async", test_async);
   g_test_add_func ("/import/chinese-tsv", test_chinese_tsv);
   g_test_add_func ("/import/kml", test_kml);
   g_test_add_func ("/import/gpx", test_gpx);

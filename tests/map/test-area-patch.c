@@ -19,6 +19,10 @@
  * draws no outline, hiding places patches. With the choropleth on, the fills
  * (an image of their own) follow the step. Zoomed in (fewer outlines, drawn in
  * detail), a step of the playhead patches the outlines that fade.
+ *
+ * On a larger one (some 3,000 zoned places), hiding a quarter of them draws the
+ * whole image afresh on a worker thread: the next frame still shows the
+ * previous image, and once the worker is done the frame is the fresh layer's.
  */
 
 #include "config.h"
@@ -30,13 +34,16 @@
 #include "map/atlas-map-projection.h"
 #include "model/atlas-filter.h"
 #include "model/atlas-playhead.h"
+#include "test-wait.h"
 
 #define WIDTH 1000
 #define HEIGHT 700
 
 static const char *dataset_path;
+static const char *large_dataset_path;
 static guint n_patches;
 static guint n_full;   /* drawings of every outline that replaced a patch */
+static guint n_worker; /* drawings of every outline done on a worker thread */
 
 static GLogWriterOutput
 count_patches (GLogLevelFlags   level,
@@ -50,6 +57,7 @@ count_patches (GLogLevelFlags   level,
         continue;
       n_patches += g_str_has_prefix (fields[i].value, "Patching ");
       n_full += g_str_has_prefix (fields[i].value, "Drawing every outline again");
+      n_worker += g_str_has_prefix (fields[i].value, "AtlasAreaLayer: image drawn on a worker thread");
     }
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
@@ -62,16 +70,19 @@ typedef struct
   AtlasPlayhead *playhead;
 } Fixture;
 
+/* The fixture on the dataset at @path; zoomed in on its first zoned place when
+ * @zoom is not 0. */
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+set_up (Fixture    *fixture,
+        const char *path,
+        guint       zoom)
 {
   double x0, y0, x1, y1, nx0, ny0, nx1, ny1, lon, lat;
   gint32 first, end;
 
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GMappedFile) file = g_mapped_file_new (dataset_path, FALSE, &error);
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(AtlasReport) report = atlas_report_new ();
 
@@ -90,7 +101,7 @@ fixture_set_up (Fixture       *fixture,
   shumate_viewport_set_zoom_level (fixture->viewport,
                                    atlas_map_zoom_for_bounds (x0, y0, x1, y1, WIDTH, HEIGHT, 256, 20));
   shumate_location_set_location (SHUMATE_LOCATION (fixture->viewport), lat, lon);
-  if (data != NULL)
+  if (zoom != 0)
     {
       /* Zoomed in on the first zoned place: a few dozen outlines, drawn in
        * detail. */
@@ -101,7 +112,7 @@ fixture_set_up (Fixture       *fixture,
           if (loc->geometry == ATLAS_NONE)
             continue;
           shumate_location_set_location (SHUMATE_LOCATION (fixture->viewport), loc->lat, loc->lon);
-          shumate_viewport_set_zoom_level (fixture->viewport, GPOINTER_TO_UINT (data));
+          shumate_viewport_set_zoom_level (fixture->viewport, zoom);
           break;
         }
     }
@@ -112,6 +123,20 @@ fixture_set_up (Fixture       *fixture,
   atlas_playhead_set_mode (fixture->playhead, ATLAS_PLAYHEAD_CUMULATIVE);
   g_assert_true (atlas_dataset_get_date_range (fixture->dataset, &first, &end));
   atlas_playhead_set_day (fixture->playhead, first + (end - first) / 2);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  set_up (fixture, dataset_path, GPOINTER_TO_UINT (data));
+}
+
+static void
+fixture_set_up_large (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  set_up (fixture, large_dataset_path, 0);
 }
 
 static void
@@ -330,6 +355,58 @@ test_fading (Fixture       *fixture,
   check_patch (fixture, FALSE, step_years, PATCH, 20);
 }
 
+static gboolean
+worker_done (gpointer data)
+{
+  return n_worker > GPOINTER_TO_UINT (data);
+}
+
+/* One zoned place in four hidden, as a search would: too many changes to
+ * patch, and too many outlines left to draw in a frame. */
+static void
+test_worker (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GtkBitset) hidden = gtk_bitset_new_empty ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) waiting = NULL;
+  g_autoptr(GBytes) swapped = NULL;
+  g_autoptr(GBytes) fresh = NULL;
+  GtkWindow *window, *fresh_window;
+  AtlasAreaLayer *layer = new_layer (fixture, FALSE, hidden, &window);
+  AtlasAreaLayer *fresh_layer;
+  guint workers = n_worker, fulls = n_full, n = 0;
+
+  before = render (layer);
+  g_assert_cmpuint (n_worker, ==, workers);   /* the first image is drawn in its frame */
+
+  for (guint l = 0; l < atlas_dataset_get_n_locations (fixture->dataset); l++)
+    {
+      if (atlas_dataset_get_location (fixture->dataset, l)->geometry != ATLAS_NONE && n++ % 4 == 0)
+        gtk_bitset_add (hidden, l);
+    }
+  g_assert_cmpuint (n, >=, 2000);
+  apply_state (fixture, layer, hidden);
+
+  /* The frame right after the change shows the previous image. */
+  waiting = render (layer);
+  g_assert_cmpuint (n_full, ==, fulls + 1);
+  g_assert_cmpuint (count_differences (waiting, before), ==, 0);
+
+  atlas_test_wait_until (worker_done, GUINT_TO_POINTER (workers), 30,
+                         "the worker thread to draw the outlines");
+  swapped = render (layer);
+  g_assert_cmpuint (n_worker, ==, workers + 1);
+  destroy_window (window);
+
+  fresh_layer = new_layer (fixture, FALSE, hidden, &fresh_window);
+  fresh = render (fresh_layer);
+  destroy_window (fresh_window);
+
+  g_assert_cmpuint (count_differences (before, fresh), >, 1000);
+  g_assert_cmpuint (count_differences (swapped, fresh), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +416,8 @@ main (int   argc,
 
   dataset_path = g_getenv ("AREA_TEST_DATASET");
   g_assert_nonnull (dataset_path);
+  large_dataset_path = g_getenv ("AREA_TEST_LARGE_DATASET");
+  g_assert_nonnull (large_dataset_path);
 
   g_test_add ("/map/area-patch/playhead", Fixture, NULL, fixture_set_up, test_playhead,
               fixture_tear_down);
@@ -348,6 +427,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map/area-patch/fading", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
               test_fading, fixture_tear_down);
+  g_test_add ("/map/area-patch/worker", Fixture, NULL, fixture_set_up_large, test_worker,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -9,14 +9,17 @@
  * The offline base map rendered offscreen with GTK's cairo renderer at zoom 5
  * and 12 around Chongqing, in light and dark style: the Yangtze is drawn in
  * river blue where the data puts it at Chongqing (about 106.58° E, 29.56° N),
- * and land and background have their colours elsewhere. The renderings are
- * saved as PNG in the test's build directory.
+ * and land and background have their colours elsewhere. A step of the zoom
+ * shows the previous image, scaled, until a worker thread has drawn the new
+ * one, which is then what a fresh layer draws. The renderings are saved as PNG
+ * in the test's build directory.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "map/atlas-basemap-layer.h"
 #include "map/atlas-map-projection.h"
@@ -27,6 +30,22 @@
 #define HEIGHT 480
 #define CHONGQING_LON 106.58
 #define CHONGQING_LAT 29.56
+
+static guint n_worker;   /* images of the base map drawn on a worker thread */
+
+static GLogWriterOutput
+count_workers (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (strcmp (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+        n_worker += g_str_has_prefix (fields[i].value, "AtlasBasemapLayer: image drawn on a worker thread");
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
 
 typedef struct
 {
@@ -290,6 +309,81 @@ test_render (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+worker_done (gpointer data)
+{
+  return n_worker > GPOINTER_TO_UINT (data);
+}
+
+static guint
+count_differences (const Image *a,
+                   const Image *b)
+{
+  guint n = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    n += memcmp (a->pixels + y * a->stride, b->pixels + y * b->stride, 4 * WIDTH) != 0;
+  return n;
+}
+
+/* A layer in a window of its own, at Chongqing and @zoom, laid out and drawn
+ * once. */
+static GtkWidget *
+new_layer (ShumateViewport *viewport,
+           int              zoom,
+           GtkWindow      **window)
+{
+  GtkWidget *layer = GTK_WIDGET (atlas_basemap_layer_new (viewport, atlas_basemap_get_default ()));
+  Image first = { 0 };
+
+  shumate_viewport_set_max_zoom_level (viewport, 20);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), CHONGQING_LAT, CHONGQING_LON);
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, WIDTH, HEIGHT);
+  gtk_window_set_child (*window, layer);
+  gtk_window_present (*window);
+  atlas_test_wait_until (has_size, layer, 20, "the base map layer to be laid out");
+  render (layer, "basemap-step-first.png", &first);
+  image_clear (&first);
+  return layer;
+}
+
+/* A step of the zoom: the next frame shows the previous image, scaled, while
+ * a worker thread draws the new one; then the frame is a fresh layer's. */
+static void
+test_zoom_step (void)
+{
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  g_autoptr(ShumateViewport) fresh_viewport = shumate_viewport_new ();
+  GtkWindow *window, *fresh_window;
+  GtkWidget *layer = new_layer (viewport, 9, &window);
+  GtkWidget *fresh_layer;
+  Image waiting = { 0 }, swapped = { 0 }, fresh = { 0 };
+  guint workers = n_worker;
+
+  shumate_viewport_set_zoom_level (viewport, 10);
+  render (layer, "basemap-step-waiting.png", &waiting);
+  g_assert_cmpuint (n_worker, ==, workers);
+  atlas_test_wait_until (worker_done, GUINT_TO_POINTER (workers), 20,
+                         "the worker thread to draw the base map");
+  render (layer, "basemap-step-swapped.png", &swapped);
+
+  fresh_layer = new_layer (fresh_viewport, 10, &fresh_window);
+  render (fresh_layer, "basemap-step-fresh.png", &fresh);
+  g_assert_cmpuint (n_worker, ==, workers + 1);
+
+  /* The scaled image is blurred: rows differ from a drawing at zoom 10. */
+  g_assert_cmpuint (count_differences (&waiting, &fresh), >, HEIGHT / 2);
+  g_assert_cmpuint (count_differences (&swapped, &fresh), ==, 0);
+
+  image_clear (&waiting);
+  image_clear (&swapped);
+  image_clear (&fresh);
+  gtk_window_destroy (fresh_window);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,7 +391,10 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_log_set_writer_func (count_workers, NULL, NULL);
+
   g_test_add_func ("/map/basemap/render", test_render);
+  g_test_add_func ("/map/basemap/zoom-step", test_zoom_step);
 
   return g_test_run ();
 }
