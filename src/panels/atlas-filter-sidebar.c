@@ -71,21 +71,21 @@ struct _AtlasFilterSidebar
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
 
 /* Making a row (its check button, label, count, tooltip and accessible object,
- * putting it on screen) costs a fraction of a millisecond, and a dataset can
- * have hundreds of districts: made all at once, they stalled the window as the
- * dataset landed.
+ * putting it on screen, styling and measuring it in the next frame) costs a
+ * fraction of a millisecond, and a dataset can have hundreds of districts: made
+ * all at once, they stalled the window as the dataset landed.
  *
  * So the rows of each facet made at once are more than a tall window shows, and
- * its last row. Once the first frame after the landing has begun, an idle makes
- * the others, in order, inserted before the last row, and yields to input every
- * ADD_ROWS_BUDGET_US; it runs before the next frame, so that the rows are all
- * there in it and cost no frame of their own (under Xvfb a frame redraws the
- * whole window). The last row is there from the start so that no row on screen
- * changes place in the list (:first-child, :last-child): its style would change,
- * and a boxed list's rows animate such a change, which keeps frames coming. */
+ * its last row. Once the first frame after the landing has begun, a low-priority
+ * idle makes the others, in order, inserted before the last row, for at most
+ * ADD_ROWS_BUDGET_US at a time: between frames, each of which lays out only the
+ * rows made since the one before. (Made before the next frame instead, they all
+ * cost that frame, which took longer than the landing had saved.) The last row
+ * is there from the start so that no row on screen changes place in the list
+ * (:first-child, :last-child): its style would change, and a boxed list's rows
+ * animate such a change, which kept frames coming for 150 ms after each batch. */
 #define FIRST_ROWS 24
 #define ADD_ROWS_BUDGET_US 6000
-#define ADD_ROWS_PRIORITY (GDK_PRIORITY_REDRAW - 10)
 
 static void
 clear_toggle (gpointer data)
@@ -481,7 +481,7 @@ start_adding_rows_cb (GtkWidget     *widget,
   AtlasFilterSidebar *self = ATLAS_FILTER_SIDEBAR (widget);
 
   self->add_rows_tick = 0;
-  self->add_rows_id = g_idle_add_full (ADD_ROWS_PRIORITY, add_rows_idle_cb, self, NULL);
+  self->add_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_rows_idle_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
