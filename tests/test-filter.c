@@ -591,6 +591,63 @@ test_changed_signal (void)
   g_assert_false (atlas_filter_is_active (filter));
 }
 
+/* The playhead's per-place counts and active events against a direct count. */
+static void
+check_playhead (AtlasDataset  *dataset,
+                AtlasFilter   *filter,
+                AtlasPlayhead *playhead)
+{
+  guint n_locations = atlas_dataset_get_n_locations (dataset);
+  g_autofree guint32 *expected = g_new0 (guint32, n_locations);
+  gboolean cumulative = atlas_playhead_get_mode (playhead) == ATLAS_PLAYHEAD_CUMULATIVE;
+  gint32 day = atlas_playhead_get_day (playhead), start, end;
+  guint n, n_active = 0;
+  const guint32 *counts;
+
+  atlas_playhead_get_window (playhead, &start, &end);
+  for (guint e = 0; e < atlas_dataset_get_n_events (dataset); e++)
+    {
+      gboolean active = atlas_filter_event_visible (filter, e) &&
+                        (cumulative ? atlas_dataset_get_event_start (dataset, e) <= day
+                                    : atlas_dataset_get_event_start (dataset, e) < end &&
+                                      atlas_dataset_get_event_end (dataset, e) > start);
+      const guint32 *list = atlas_dataset_event_locations (dataset, e, &n);
+
+      g_assert_cmpint (active, ==, atlas_playhead_event_active (playhead, e));
+      if (!active)
+        continue;
+      n_active++;
+      for (guint i = 0; i < n; i++)
+        expected[list[i]]++;
+    }
+
+  counts = atlas_playhead_get_location_counts (playhead, &n);
+  g_assert_cmpuint (n, ==, n_locations);
+  for (guint l = 0; l < n_locations; l++)
+    g_assert_cmpuint (counts[l], ==, expected[l]);
+  g_assert_cmpuint (atlas_playhead_get_n_active_events (playhead), ==, n_active);
+}
+
+/* The counts kept for a filter that lets everything through: a box ticked and
+ * unticked, again and again, while the playhead stays or moves. */
+static void
+test_playhead_unfiltered (void)
+{
+  g_autoptr(AtlasDataset) dataset = random_dataset (7, 40, 300);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasPlayhead) playhead = atlas_playhead_new (filter);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  atlas_filter_set_dataset (filter, dataset);
+  for (guint round = 0; round < 60; round++)
+    {
+      if (round % 3 == 0)
+        atlas_playhead_set_day (playhead, atlas_date_from_civil (g_rand_int_range (rand, 1994, 2030), 1, 1));
+      atlas_filter_set_value (filter, ATLAS_FACET_SECTOR, 2, !atlas_filter_get_value (filter, ATLAS_FACET_SECTOR, 2));
+      check_playhead (dataset, filter, playhead);
+    }
+}
+
 /* The playhead's per-place counts against a direct count, in both modes, as it
  * moves forwards and backwards. */
 static void
@@ -600,7 +657,6 @@ test_playhead_counts (void)
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
   g_autoptr(AtlasPlayhead) playhead = atlas_playhead_new (filter);
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
-  guint n_locations = atlas_dataset_get_n_locations (dataset);
 
   atlas_filter_set_dataset (filter, dataset);
   atlas_filter_set_value (filter, ATLAS_FACET_SECTOR, 2, TRUE);
@@ -608,37 +664,11 @@ test_playhead_counts (void)
   for (guint round = 0; round < 60; round++)
     {
       gint32 day = atlas_date_from_civil (g_rand_int_range (rand, 1994, 2030), 1, 1) + g_rand_int_range (rand, 0, 365);
-      g_autofree guint32 *expected = g_new0 (guint32, n_locations);
-      gint32 start, end;
-      guint n, n_active = 0;
-      const guint32 *counts;
 
       if (round == 30)
         atlas_playhead_set_mode (playhead, ATLAS_PLAYHEAD_WINDOW);
       atlas_playhead_set_day (playhead, day);
-      atlas_playhead_get_window (playhead, &start, &end);
-
-      for (guint e = 0; e < atlas_dataset_get_n_events (dataset); e++)
-        {
-          gboolean active = atlas_filter_event_visible (filter, e) &&
-                            (round < 30 ? atlas_dataset_get_event_start (dataset, e) <= day
-                                        : atlas_dataset_get_event_start (dataset, e) < end &&
-                                          atlas_dataset_get_event_end (dataset, e) > start);
-          const guint32 *list = atlas_dataset_event_locations (dataset, e, &n);
-
-          g_assert_cmpint (active, ==, atlas_playhead_event_active (playhead, e));
-          if (!active)
-            continue;
-          n_active++;
-          for (guint i = 0; i < n; i++)
-            expected[list[i]]++;
-        }
-
-      counts = atlas_playhead_get_location_counts (playhead, &n);
-      g_assert_cmpuint (n, ==, n_locations);
-      for (guint l = 0; l < n_locations; l++)
-        g_assert_cmpuint (counts[l], ==, expected[l]);
-      g_assert_cmpuint (atlas_playhead_get_n_active_events (playhead), ==, n_active);
+      check_playhead (dataset, filter, playhead);
     }
 }
 
@@ -792,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/filter/date-index", test_date_index);
   g_test_add_func ("/filter/changed-signal", test_changed_signal);
   g_test_add_func ("/filter/playhead-counts", test_playhead_counts);
+  g_test_add_func ("/filter/playhead-unfiltered", test_playhead_unfiltered);
   g_test_add_func ("/filter/selection", test_selection);
   g_test_add_func ("/filter/event-model-rows", test_event_model_rows);
   g_test_add_func ("/filter/event-model-find", test_event_model_find);

@@ -16,7 +16,8 @@
 G_BEGIN_DECLS
 
 /* What the layer's files share: atlas-area-layer.c follows the models and
- * keeps the cached image, atlas-area-draw.c draws shapes, atlas-area-pick.c
+ * keeps the cached image, atlas-area-draw.c draws shapes, atlas-area-render.c
+ * draws the whole image (on a worker thread when it is large), atlas-area-pick.c
  * finds what a click hits. */
 
 /* Above this many places with outlines on screen, they are drawn plainly. */

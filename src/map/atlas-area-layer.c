@@ -23,7 +23,9 @@
  * The outlines are drawn into a cached image (AtlasMapCache). When the counts
  * or the filter change, only the shapes whose look changed (shown or not,
  * faded or not) are drawn again, in the part of the image they cover; the
- * choropleth's fills are an image of their own (atlas-area-choropleth.c).
+ * choropleth's fills are an image of their own (atlas-area-choropleth.c). An
+ * image of thousands of outlines drawn afresh is drawn on a worker thread while
+ * the previous one stays on screen (atlas-area-render.c).
  */
 
 #include "config.h"

@@ -11,7 +11,9 @@
  * reaches CACHE_MARGIN pixels beyond each edge of the view, and copy the part
  * in view each frame. While the zoom changes (an animation, a pinch), the image
  * is scaled if it still covers the view, and drawn afresh once the zoom has
- * been still for a moment.
+ * been still for a moment. A layer whose drawing reads only what it can copy
+ * may have the image drawn afresh on a worker thread
+ * (atlas_map_cache_render_apart()), and paint its previous one meanwhile.
  *
  * The image is painted by a cairo node: renderers copy it without converting
  * pixels, which a texture node would do every frame. The node keeps its own

@@ -46,6 +46,13 @@ struct _AtlasPlayhead
   guint cumulative_end;     /* cumulative mode: events [0, cumulative_end) have started */
   GtkBitset *window_events; /* window mode: the events overlapping the window */
   GArray *more_places;      /* guint32: scratch, events with more than one place */
+
+  /* Cumulative mode with nothing filtered out: the counts up to all_end, kept
+   * for when the filter lets everything through again (a search cleared, a
+   * box unticked), so that a million events are not counted again. */
+  guint32 *all_counts;
+  guint all_end;
+  guint all_active;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPlayhead, atlas_playhead, G_TYPE_OBJECT)
@@ -132,8 +139,26 @@ recount (AtlasPlayhead *self)
 
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE)
     {
+      gboolean everything = gtk_bitset_get_size (visible) == atlas_dataset_get_n_events (self->dataset);
+
       self->cumulative_end = atlas_dataset_find_start (self->dataset, (gint64) self->day + 1);
-      add_events (self, visible, 0, self->cumulative_end, 1);
+      if (everything && self->all_counts != NULL && self->all_end == self->cumulative_end)
+        {
+          memcpy (self->counts, self->all_counts, sizeof (guint32) * self->n_counts);
+          self->n_active = self->all_active;
+        }
+      else
+        {
+          add_events (self, visible, 0, self->cumulative_end, 1);
+        }
+      if (everything)
+        {
+          if (self->all_counts == NULL)
+            self->all_counts = g_new (guint32, MAX (self->n_counts, 1));
+          memcpy (self->all_counts, self->counts, sizeof (guint32) * self->n_counts);
+          self->all_end = self->cumulative_end;
+          self->all_active = self->n_active;
+        }
     }
   else
     {
@@ -164,6 +189,7 @@ on_filter_changed_cb (AtlasPlayhead *self,
     {
       g_set_object (&self->dataset, dataset);
       g_clear_pointer (&self->counts, g_free);
+      g_clear_pointer (&self->all_counts, g_free);
       self->n_counts = dataset != NULL ? atlas_dataset_get_n_locations (dataset) : 0;
       self->counts = g_new0 (guint32, MAX (self->n_counts, 1));
       atlas_playhead_reset (self);
@@ -191,6 +217,7 @@ atlas_playhead_finalize (GObject *object)
   AtlasPlayhead *self = (AtlasPlayhead *) object;
 
   g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->all_counts, g_free);
   g_clear_pointer (&self->window_events, gtk_bitset_unref);
   g_clear_pointer (&self->more_places, g_array_unref);
 

@@ -70,7 +70,8 @@ struct _AtlasTimelineCanvas
   guint16 *event_groups;     /* per event: its group */
   gint32 *start_ends;        /* per event: the end of the days its start may be on */
   AtlasTimeBins *all_bins;   /* every event, one group: the ghosts */
-  AtlasTimeBins *visible_bins;
+  AtlasTimeBins *visible_bins;   /* may be unfiltered_bins */
+  AtlasTimeBins *unfiltered_bins;   /* every event by group, once nothing was filtered out */
 
   AtlasTimeScale scale;
   gboolean fitted;           /* showing all dates until the user zooms or pans */

@@ -114,6 +114,14 @@ update_accessible (AtlasTimelineCanvas *self)
 }
 
 static void
+drop_visible_bins (AtlasTimelineCanvas *self)
+{
+  if (self->visible_bins != self->unfiltered_bins)
+    atlas_time_bins_free (self->visible_bins);
+  self->visible_bins = NULL;
+}
+
+static void
 clear_caches (AtlasTimelineCanvas *self)
 {
   g_clear_object (&self->dataset);
@@ -121,7 +129,8 @@ clear_caches (AtlasTimelineCanvas *self)
   g_clear_pointer (&self->event_groups, g_free);
   g_clear_pointer (&self->start_ends, g_free);
   g_clear_pointer (&self->all_bins, atlas_time_bins_free);
-  g_clear_pointer (&self->visible_bins, atlas_time_bins_free);
+  drop_visible_bins (self);
+  g_clear_pointer (&self->unfiltered_bins, atlas_time_bins_free);
   self->has_dates = FALSE;
   self->first_day = 0;
   self->end_day = 1;
@@ -255,8 +264,19 @@ atlas_timeline_canvas_ensure_caches (AtlasTimelineCanvas *self)
   if (self->all_bins == NULL)
     self->all_bins = build_bins (self, NULL, 1, MAX_ALL_CELLS);
   if (self->visible_bins == NULL)
-    self->visible_bins = build_bins (self, atlas_filter_get_events (self->filter), self->n_groups,
-                                     MAX_VISIBLE_CELLS);
+    {
+      GtkBitset *events = atlas_filter_get_events (self->filter);
+
+      /* With nothing filtered out (a search cleared, a box unticked) the bins
+       * are the same every time: kept, not counted again. */
+      if (gtk_bitset_get_size (events) < atlas_dataset_get_n_events (self->dataset))
+        self->visible_bins = build_bins (self, events, self->n_groups, MAX_VISIBLE_CELLS);
+      else if (self->unfiltered_bins != NULL)
+        self->visible_bins = self->unfiltered_bins;
+      else
+        self->visible_bins = self->unfiltered_bins = build_bins (self, events, self->n_groups,
+                                                                 MAX_VISIBLE_CELLS);
+    }
 }
 
 static void
@@ -306,7 +326,7 @@ static void
 on_filter_changed_cb (AtlasTimelineCanvas *self)
 {
   ensure_dataset (self);
-  g_clear_pointer (&self->visible_bins, atlas_time_bins_free);
+  drop_visible_bins (self);
   sync_brush_from_filter (self);
   update_accessible (self);
   atlas_timeline_canvas_invalidate_layout (self);
