@@ -37,6 +37,26 @@ is_software (const char *renderer)
   return FALSE;
 }
 
+/* Whether the kernel offers a GPU to draw with: a DRM render node, or NVIDIA's
+ * own device. Without one, Mesa can only rasterize on the CPU; asking it (a GL
+ * context made only to read its name) would cost a start-up some 200 ms of
+ * loading LLVM for nothing. */
+static gboolean
+has_gpu_device (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
+  const char *name;
+
+  if (g_file_test ("/dev/nvidia0", G_FILE_TEST_EXISTS))
+    return TRUE;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "renderD"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The GL driver's name, or NULL when @display can make no GL context. */
 static char *
 gl_renderer_name (GdkDisplay *display)
@@ -64,8 +84,8 @@ gl_renderer_name (GdkDisplay *display)
  * @display: the display the windows will open on
  *
  * Picks GTK's cairo renderer for the windows when OpenGL on @display is a
- * software rasterizer and the person has not chosen a renderer with
- * `GSK_RENDERER`. Call it once, before the first window is realized: GTK reads
+ * software rasterizer (there is no GPU device, or the GL driver says it is one)
+ * and the person has not chosen a renderer with `GSK_RENDERER`. Call it once, before the first window is realized: GTK reads
  * `GSK_RENDERER` when it makes its first renderer.
  *
  * Returns: the renderer chosen ("cairo"), or NULL when GTK chooses as usual
@@ -78,14 +98,21 @@ atlas_renderer_choose (GdkDisplay *display)
   if (display == NULL || g_getenv ("GSK_RENDERER") != NULL)
     return NULL;
 
-  gl = gl_renderer_name (display);
-  if (gl == NULL || !is_software (gl))
+  if (!has_gpu_device ())
     {
-      g_debug ("GL driver %s: GTK chooses the renderer", gl != NULL ? gl : "(none)");
-      return NULL;
+      g_debug ("No GPU device: drawing with cairo");
     }
-
-  g_debug ("GL driver %s draws on the CPU: drawing with cairo instead", gl);
+  else
+    {
+      gl = gl_renderer_name (display);
+      if (gl == NULL || !is_software (gl))
+        {
+          g_debug ("GL driver %s: GTK chooses the renderer", gl != NULL ? gl : "(none)");
+          return NULL;
+        }
+      /* Xvfb, for one, gives software GL on a machine with a GPU. */
+      g_debug ("GL driver %s draws on the CPU: drawing with cairo instead", gl);
+    }
   /* GTK has not made a renderer yet, and reads this when it makes the first. */
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   return "cairo";
