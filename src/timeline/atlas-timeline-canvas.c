@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "atlas-timeline-canvas-private.h"
 
@@ -140,6 +141,41 @@ clear_caches (AtlasTimelineCanvas *self)
     g_array_set_size (self->glyphs, 0);
 }
 
+typedef struct
+{
+  guint32 color;
+  guint16 group;
+} GroupKey;
+
+static int
+compare_group_keys (const void *a,
+                    const void *b)
+{
+  guint32 ca = ((const GroupKey *) a)->color, cb = ((const GroupKey *) b)->color;
+
+  return ca < cb ? -1 : ca > cb;
+}
+
+/* The group of @color; the last group (grey) for a colour of none. */
+static guint16
+find_group (const GroupKey *by_color,
+            guint           n,
+            guint32         color)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (by_color[mid].color < color)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < n && by_color[lo].color == color ? by_color[lo].group : (guint16) (n - 1);
+}
+
 /* One pass over the dataset, so that rebuilding the histogram after a filter
  * change reads two plain arrays in order instead of each event's record: the
  * colour group of each event (sectors that share a colour stack as one) and the
@@ -153,6 +189,7 @@ index_events (AtlasTimelineCanvas *self)
   const gint32 *starts = atlas_dataset_get_starts (dataset);
   const gint32 *ends = atlas_dataset_get_ends (dataset);
   g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
+  g_autofree GroupKey *by_color = NULL;
   guint32 last_color = G_MAXUINT32;
   guint16 last_group = 0;
 
@@ -169,6 +206,14 @@ index_events (AtlasTimelineCanvas *self)
       self->group_colors[self->n_groups++] = color;
     }
 
+  /* The groups by colour, for a binary search per event: events come in date
+   * order, so their colours change at nearly every one, and hashing a million
+   * colours took longer than the rest of this. */
+  by_color = g_new (GroupKey, MAX (self->n_groups, 1));
+  for (guint g = 0; g < self->n_groups; g++)
+    by_color[g] = (GroupKey) { self->group_colors[g], g };
+  qsort (by_color, self->n_groups, sizeof (GroupKey), compare_group_keys);
+
   self->event_groups = g_new (guint16, MAX (n, 1));
   self->start_ends = g_new (gint32, MAX (n, 1));
   for (guint e = 0; e < n; e++)
@@ -178,12 +223,8 @@ index_events (AtlasTimelineCanvas *self)
 
       if (color != last_color)
         {
-          gpointer found = g_hash_table_lookup (groups, GUINT_TO_POINTER (color));
-
           last_color = color;
-          last_group = (guint16) (GPOINTER_TO_UINT (found) - 1);
-          if (last_group >= self->n_groups)
-            last_group = self->n_groups - 1;
+          last_group = find_group (by_color, self->n_groups, color);
         }
       self->event_groups[e] = last_group;
       self->start_ends[e] = ev->has_end ? atlas_date_interval_end (starts[e], ev->precision)
