@@ -19,11 +19,11 @@
  * without a GPU that context is Mesa's software rasterizer (llvmpipe). There, the GL
  * renderer is the slowest way to draw: every frame's pixels are shaded on the CPU
  * in JIT-compiled shaders, and each layer of the map is uploaded as a texture first.
- * In the benchmark's window part on this project's 2-core machine under Xvfb, at
- * 1k events, GTK's cairo renderer answered a sector tick in 18 ms against the GL
- * renderer's 89, a pan in 32 ms against 98 and a list selection in 45 ms against
- * 121 (see benchmarks/README.md). So when the GL driver is a software one, the
- * windows draw with cairo. A person's own GSK_RENDERER always wins.
+ * In the benchmark's window part on this project's 2-core machine under Xvfb,
+ * with cairo a pan took 31 ms against GL's 85 at 1k events, and a sector tick
+ * 106 ms against 228 at 1M (see benchmarks/README.md). So when there is no GPU
+ * to draw with, or the GL driver is a software one, the windows draw with cairo.
+ * A person's own GSK_RENDERER always wins.
  */
 
 static const char *const software_drivers[] = { "llvmpipe", "softpipe", "Software Rasterizer", "SWR" };
