@@ -260,9 +260,9 @@ draw_ids (AtlasAreaFill *self,
 
   atlas_map_cache_get_projection (cache, &projection);
   g_clear_pointer (&self->ids, cairo_surface_destroy);
-  self->ids = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cache->width * cache->scale,
-                                          cache->height * cache->scale);
-  cairo_surface_set_device_scale (self->ids, cache->scale, cache->scale);
+  self->ids = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cache->image.width * cache->image.scale,
+                                          cache->image.height * cache->image.scale);
+  cairo_surface_set_device_scale (self->ids, cache->image.scale, cache->image.scale);
   self->generation = cache->generation;
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_free (self->boxes);

@@ -302,7 +302,7 @@ snapshot_areas (AtlasAreaLayer           *self,
       atlas_area_render_start (self, projection, stamp);
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, projection->width,
                                                                      projection->height));
-      atlas_map_cache_paint (&self->cache, cr, projection, self->cache.surface);
+      atlas_map_cache_paint (&self->cache, cr, projection, self->cache.image.surface);
       cairo_destroy (cr);
       return;
     }
@@ -316,7 +316,7 @@ snapshot_areas (AtlasAreaLayer           *self,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, projection->width,
                                                                  projection->height));
   atlas_map_cache_paint (&self->cache, cr, projection, update_fill (self));
-  atlas_map_cache_paint (&self->cache, cr, projection, self->cache.surface);
+  atlas_map_cache_paint (&self->cache, cr, projection, self->cache.image.surface);
   cairo_destroy (cr);
 }
 

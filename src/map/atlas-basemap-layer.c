@@ -400,7 +400,7 @@ atlas_basemap_layer_snapshot (GtkWidget   *widget,
        * shows until then. */
       atlas_map_cache_render_apart (&self->cache, &projection, self->drawing_dark, draw_apart_cb,
                                     NULL, apart_new (self), (GDestroyNotify) apart_free);
-      atlas_map_cache_paint (&self->cache, cr, &projection, self->cache.surface);
+      atlas_map_cache_paint (&self->cache, cr, &projection, self->cache.image.surface);
     }
   else
     {

@@ -52,7 +52,7 @@ atlas_map_cache_init (AtlasMapCache *self,
 void
 atlas_map_cache_invalidate (AtlasMapCache *self)
 {
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->image.surface, cairo_surface_destroy);
   /* An image a worker is drawing for the content dropped is dropped too. */
   self->generation++;
 }
@@ -148,15 +148,8 @@ atlas_map_cache_install (AtlasMapCache *self,
                          AtlasMapImage *image)
 {
   atlas_map_cache_invalidate (self);
-  self->surface = g_steal_pointer (&image->surface);
-  self->x = image->x;
-  self->y = image->y;
-  self->width = image->width;
-  self->height = image->height;
-  self->zoom = image->zoom;
-  self->scale = image->scale;
-  self->stamp = image->stamp;
-  self->projection = image->projection;
+  self->image = *image;
+  image->surface = NULL;
   self->blurry = FALSE;
   self->generation++;
 }
@@ -184,9 +177,9 @@ placement (AtlasMapCache            *self,
            double                   *y,
            double                   *factor)
 {
-  *factor = self->surface != NULL ? exp2 (projection->zoom - self->zoom) : 1.0;
-  *x = self->x * *factor - (projection->origin_x - projection->width / 2);
-  *y = self->y * *factor - (projection->origin_y - projection->height / 2);
+  *factor = self->image.surface != NULL ? exp2 (projection->zoom - self->image.zoom) : 1.0;
+  *x = self->image.x * *factor - (projection->origin_x - projection->width / 2);
+  *y = self->image.y * *factor - (projection->origin_y - projection->height / 2);
 }
 
 /**
@@ -206,11 +199,11 @@ atlas_map_cache_fits (AtlasMapCache            *self,
   double x, y, factor;
 
   placement (self, projection, &x, &y, &factor);
-  return self->surface != NULL && !self->blurry &&
-         self->scale == gtk_widget_get_scale_factor (self->widget) && self->stamp == stamp &&
-         fabs (projection->zoom - self->zoom) < 1.0 && x <= 0 && y <= 0 &&
-         x + self->width * factor >= projection->width &&
-         y + self->height * factor >= projection->height;
+  return self->image.surface != NULL && !self->blurry &&
+         self->image.scale == gtk_widget_get_scale_factor (self->widget) && self->image.stamp == stamp &&
+         fabs (projection->zoom - self->image.zoom) < 1.0 && x <= 0 && y <= 0 &&
+         x + self->image.width * factor >= projection->width &&
+         y + self->image.height * factor >= projection->height;
 }
 
 /**
@@ -234,7 +227,7 @@ atlas_map_cache_update (AtlasMapCache            *self,
 {
   if (!atlas_map_cache_fits (self, projection, stamp))
     render (self, projection, stamp, draw, user_data);
-  else if (projection->zoom != self->zoom)
+  else if (projection->zoom != self->image.zoom)
     {
       g_clear_handle_id (&self->refine_id, g_source_remove);
       self->refine_id = g_timeout_add (REFINE_DELAY_MS, refine_cb, self);
@@ -256,10 +249,10 @@ atlas_map_cache_paint (AtlasMapCache            *self,
                        const AtlasMapProjection *projection,
                        cairo_surface_t          *surface)
 {
-  int scale = self->scale;
+  int scale = self->image.scale;
   double x, y, factor;
 
-  g_return_if_fail (self->surface != NULL);
+  g_return_if_fail (self->image.surface != NULL);
 
   placement (self, projection, &x, &y, &factor);
   if (factor == 1.0)
@@ -397,8 +390,8 @@ gboolean
 atlas_map_cache_can_wait (AtlasMapCache            *self,
                           const AtlasMapProjection *projection)
 {
-  return self->surface != NULL && self->scale == gtk_widget_get_scale_factor (self->widget) &&
-         fabs (projection->zoom - self->zoom) <= WAIT_MAX_ZOOM_STEP;
+  return self->image.surface != NULL && self->image.scale == gtk_widget_get_scale_factor (self->widget) &&
+         fabs (projection->zoom - self->image.zoom) <= WAIT_MAX_ZOOM_STEP;
 }
 
 /**
@@ -430,7 +423,7 @@ atlas_map_cache_draw (AtlasMapCache            *self,
     }
 
   atlas_map_cache_update (self, projection, stamp, draw, user_data);
-  atlas_map_cache_paint (self, cr, projection, self->surface);
+  atlas_map_cache_paint (self, cr, projection, self->image.surface);
 }
 
 /**
@@ -445,9 +438,9 @@ gboolean
 atlas_map_cache_get_projection (AtlasMapCache      *self,
                                 AtlasMapProjection *projection)
 {
-  if (self->surface == NULL)
+  if (self->image.surface == NULL)
     return FALSE;
-  *projection = self->projection;
+  *projection = self->image.projection;
   return TRUE;
 }
 
@@ -527,15 +520,15 @@ atlas_map_cache_patch (AtlasMapCache               *self,
   cairo_surface_t *copy;
   cairo_t *cr;
 
-  if (self->surface == NULL)
+  if (self->image.surface == NULL)
     return FALSE;
 
-  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width * self->scale,
-                                     self->height * self->scale);
-  cairo_surface_set_device_scale (copy, self->scale, self->scale);
+  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->image.width * self->image.scale,
+                                     self->image.height * self->image.scale);
+  cairo_surface_set_device_scale (copy, self->image.scale, self->image.scale);
   cr = cairo_create (copy);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, self->surface, 0, 0);
+  cairo_set_source_surface (cr, self->image.surface, 0, 0);
   cairo_paint (cr);
 
   /* One rectangle at a time, each drawn whole on an image of its own a margin
@@ -549,13 +542,13 @@ atlas_map_cache_patch (AtlasMapCache               *self,
       cairo_t *part_cr;
 
       part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                         (rect.width + 2 * PATCH_MARGIN) * self->scale,
-                                         (rect.height + 2 * PATCH_MARGIN) * self->scale);
-      cairo_surface_set_device_scale (part, self->scale, self->scale);
-      cairo_surface_set_device_offset (part, (PATCH_MARGIN - rect.x) * self->scale,
-                                       (PATCH_MARGIN - rect.y) * self->scale);
+                                         (rect.width + 2 * PATCH_MARGIN) * self->image.scale,
+                                         (rect.height + 2 * PATCH_MARGIN) * self->image.scale);
+      cairo_surface_set_device_scale (part, self->image.scale, self->image.scale);
+      cairo_surface_set_device_offset (part, (PATCH_MARGIN - rect.x) * self->image.scale,
+                                       (PATCH_MARGIN - rect.y) * self->image.scale);
       part_cr = cairo_create (part);
-      draw (part_cr, &self->projection, user_data);
+      draw (part_cr, &self->image.projection, user_data);
       cairo_destroy (part_cr);
 
       cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
@@ -565,8 +558,8 @@ atlas_map_cache_patch (AtlasMapCache               *self,
     }
   cairo_destroy (cr);
 
-  cairo_surface_destroy (self->surface);
-  self->surface = copy;
+  cairo_surface_destroy (self->image.surface);
+  self->image.surface = copy;
   return TRUE;
 }
 

@@ -18,21 +18,28 @@ typedef void (*AtlasMapCacheDrawFunc) (cairo_t                  *cr,
                                        const AtlasMapProjection *projection,
                                        gpointer                  user_data);
 
-/* A layer's drawing kept as an image a margin larger than the view: a frame
- * copies part of it, so panning draws nothing until the view leaves it. */
+/* An image of a layer for a view: where it stands and what it shows, planned,
+ * then drawn, perhaps on a worker thread, and installed in its cache. */
 typedef struct
 {
-  GtkWidget *widget;          /* the layer, not referenced */
-  cairo_surface_t *surface;
   double x;                   /* world pixel of its top left corner */
   double y;
   int width;                  /* in widget pixels */
   int height;
   double zoom;
   int scale;
-  AtlasMapProjection projection;   /* the image's own */
   guint stamp;                /* what the owner's content looked like */
-  guint generation;           /* changes whenever the image is drawn afresh */
+  AtlasMapProjection projection;   /* the image's own */
+  cairo_surface_t *surface;   /* once drawn */
+} AtlasMapImage;
+
+/* A layer's drawing kept as an image a margin larger than the view: a frame
+ * copies part of it, so panning draws nothing until the view leaves it. */
+typedef struct
+{
+  GtkWidget *widget;          /* the layer, not referenced */
+  AtlasMapImage image;        /* no surface: none yet, or dropped */
+  guint generation;           /* changes whenever the image is drawn afresh or dropped */
   guint refine_id;
   gboolean blurry;            /* scaled, and the zoom has been still since: draw afresh */
   gboolean rendering;         /* a worker thread draws the next image */
@@ -40,21 +47,6 @@ typedef struct
 
 /* Whether the image a worker drew for @data is to be shown; main thread. */
 typedef gboolean (*AtlasMapCacheDoneFunc) (gpointer data);
-
-/* An image planned for a view, to be drawn, perhaps on a worker thread, and
- * installed in its cache. */
-typedef struct
-{
-  double x;                   /* world pixel of its top left corner */
-  double y;
-  int width;                  /* in widget pixels */
-  int height;
-  double zoom;
-  int scale;
-  guint stamp;
-  AtlasMapProjection projection;   /* the image's own */
-  cairo_surface_t *surface;   /* once drawn */
-} AtlasMapImage;
 
 /* Whether two rectangles overlap or touch. */
 static inline gboolean
