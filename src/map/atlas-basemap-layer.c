@@ -299,48 +299,39 @@ draw_map (AtlasBasemap             *basemap,
   draw_borders (basemap, &frame);
 }
 
+/* What the base map's image is drawn from, in a frame or on a worker thread:
+ * the base map itself is immutable. */
+typedef struct
+{
+  AtlasBasemap *basemap;
+  gboolean dark;
+} Drawing;
+
+static Drawing *
+drawing_new (AtlasBasemapLayer *self)
+{
+  Drawing *drawing = g_new (Drawing, 1);
+
+  drawing->basemap = atlas_basemap_ref (self->basemap);
+  drawing->dark = self->drawing_dark;
+  return drawing;
+}
+
+static void
+drawing_free (Drawing *drawing)
+{
+  atlas_basemap_unref (drawing->basemap);
+  g_free (drawing);
+}
+
 static void
 draw_map_cb (cairo_t                  *cr,
              const AtlasMapProjection *projection,
              gpointer                  user_data)
 {
-  AtlasBasemapLayer *self = user_data;
+  Drawing *drawing = user_data;
 
-  draw_map (self->basemap, cr, projection, atlas_map_palette_get (self->drawing_dark));
-}
-
-/* What a worker thread draws the base map from: the base map is immutable. */
-typedef struct
-{
-  AtlasBasemap *basemap;
-  gboolean dark;
-} Apart;
-
-static Apart *
-apart_new (AtlasBasemapLayer *self)
-{
-  Apart *apart = g_new (Apart, 1);
-
-  apart->basemap = atlas_basemap_ref (self->basemap);
-  apart->dark = self->drawing_dark;
-  return apart;
-}
-
-static void
-apart_free (Apart *apart)
-{
-  atlas_basemap_unref (apart->basemap);
-  g_free (apart);
-}
-
-static void
-draw_apart_cb (cairo_t                  *cr,
-               const AtlasMapProjection *projection,
-               gpointer                  user_data)
-{
-  Apart *apart = user_data;
-
-  draw_map (apart->basemap, cr, projection, atlas_map_palette_get (apart->dark));
+  draw_map (drawing->basemap, cr, projection, atlas_map_palette_get (drawing->dark));
 }
 
 /* Tells assistive technologies which names the map shows. */
@@ -398,13 +389,15 @@ atlas_basemap_layer_snapshot (GtkWidget   *widget,
     {
       /* Drawn afresh on a worker; the previous image, scaled if need be,
        * shows until then. */
-      atlas_map_cache_render_apart (&self->cache, &projection, self->drawing_dark, draw_apart_cb,
-                                    NULL, apart_new (self), (GDestroyNotify) apart_free);
+      atlas_map_cache_render_apart (&self->cache, &projection, self->drawing_dark, draw_map_cb,
+                                    NULL, drawing_new (self), (GDestroyNotify) drawing_free);
       atlas_map_cache_paint (&self->cache, cr, &projection, self->cache.image.surface);
     }
   else
     {
-      atlas_map_cache_draw (&self->cache, cr, &projection, self->drawing_dark, draw_map_cb, self);
+      Drawing drawing = { self->basemap, self->drawing_dark };
+
+      atlas_map_cache_draw (&self->cache, cr, &projection, self->drawing_dark, draw_map_cb, &drawing);
     }
   if (self->labels != NULL)
     draw_labels (self, cr, &projection);
