@@ -78,16 +78,24 @@ rewrite_by_rename (const char *path,
   g_assert_no_error (error);
 }
 
+static gboolean
+span_over_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs the main loop for @ms: a random instant inside a reload, on purpose
- * (what is awaited is any moment of the load, not a condition). */
+ * (what is awaited is any moment of the load, not a condition). The loop
+ * blocks until something is due, the end of the span included. */
 static void
 spin (guint ms)
 {
-  for (gint64 end = g_get_monotonic_time () + ms * 1000; g_get_monotonic_time () < end;)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (200);
-    }
+  gboolean over = FALSE;
+
+  g_timeout_add (ms, span_over_cb, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
