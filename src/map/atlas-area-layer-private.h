@@ -68,6 +68,7 @@ struct _AtlasAreaLayer
   guint version;              /* of what the cache shows */
   guint8 *drawn;              /* by shape: its look in the cache, as atlas_area_shape_look() */
   gboolean changed;           /* the counts or the filter changed since the last frame */
+  guint early_id;             /* brings the image up to the change before the frame */
   AtlasAreaFill fill;
   guint serial;               /* changes with the dataset: a drawing of another is dropped */
 };

@@ -269,14 +269,15 @@ update_fill (AtlasAreaLayer *self)
   return atlas_area_fill_update (&self->fill, &self->cache, self->state.dataset, order, colors);
 }
 
-/* The areas, from the cache when the map is not rotated. */
-static void
-snapshot_areas (AtlasAreaLayer           *self,
-                GtkSnapshot              *snapshot,
-                const AtlasMapProjection *projection)
+/* Brings the cached image up to what the layer shows now, as far as it can
+ * ahead of painting: patches the shapes that changed, or has a worker draw the
+ * whole image afresh when it is large. Returns TRUE when a worker draws it
+ * (then the previous image stays on screen meanwhile). */
+static gboolean
+update_image (AtlasAreaLayer           *self,
+              const AtlasMapProjection *projection)
 {
   guint stamp;
-  cairo_t *cr;
 
   self->state.fills_apart = self->state.choropleth && projection->rotation == 0;
   if (projection->rotation != 0)
@@ -293,19 +294,72 @@ snapshot_areas (AtlasAreaLayer           *self,
   self->changed = FALSE;
 
   stamp = self->version * 2 + self->state.drawing_dark;
-  if (!self->state.fills_apart && projection->rotation == 0 &&
-      !atlas_map_cache_fits (&self->cache, projection, stamp) &&
-      atlas_area_render_wanted (self, projection))
+  if (self->state.fills_apart || projection->rotation != 0 ||
+      atlas_map_cache_fits (&self->cache, projection, stamp) ||
+      !atlas_area_render_wanted (self, projection))
+    return FALSE;
+
+  atlas_area_render_start (self, projection, stamp);
+  return TRUE;
+}
+
+/* The filter or the counts changed: a change that has the whole image drawn
+ * again on a worker starts it now, before the frame, so that it draws while
+ * the other views take the change in and paint theirs. */
+static gboolean
+update_early_cb (gpointer data)
+{
+  AtlasAreaLayer *self = data;
+  GtkWidget *widget = GTK_WIDGET (self);
+  AtlasMapProjection projection;
+
+  self->early_id = 0;
+  if (self->state.dataset == NULL || self->state.shapes->len == 0 || !gtk_widget_get_mapped (widget) ||
+      gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
+    return G_SOURCE_REMOVE;
+
+  atlas_map_projection_init_from_viewport (&projection,
+                                           shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                                           gtk_widget_get_width (widget),
+                                           gtk_widget_get_height (widget));
+  if (projection.rotation == 0 && update_image (self, &projection))
+    g_debug ("The outlines are drawn again on a worker, ahead of the frame");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed (AtlasAreaLayer *self)
+{
+  self->changed = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Before the frame clock's layout and paint (GDK_PRIORITY_REDRAW). */
+  if (self->early_id == 0)
+    self->early_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_early_cb, self, NULL);
+}
+
+/* The areas, from the cache when the map is not rotated. */
+static void
+snapshot_areas (AtlasAreaLayer           *self,
+                GtkSnapshot              *snapshot,
+                const AtlasMapProjection *projection)
+{
+  guint stamp;
+  cairo_t *cr;
+
+  if (update_image (self, projection))
     {
-      /* Many outlines: the previous image stays on screen while a worker
-       * draws the new one. */
-      atlas_area_render_start (self, projection, stamp);
+      /* Many outlines: the previous image, if any, stays on screen while a
+       * worker draws the new one. */
+      if (self->cache.image.surface == NULL)
+        return;
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, projection->width,
                                                                      projection->height));
       atlas_map_cache_paint (&self->cache, cr, projection, self->cache.image.surface);
       cairo_destroy (cr);
       return;
     }
+
+  stamp = self->version * 2 + self->state.drawing_dark;
   if (!self->state.fills_apart)
     {
       atlas_map_cache_snapshot (&self->cache, snapshot, projection, stamp, render_areas_cb, self);
@@ -424,6 +478,8 @@ atlas_area_layer_set_dataset (AtlasAreaLayer *self,
       update_choropleth (self);
     }
 
+  /* Another dataset's outlines never stand in for this one's. */
+  atlas_map_cache_invalidate (&self->cache);
   self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -469,9 +525,7 @@ atlas_area_layer_set_visible (AtlasAreaLayer *self,
         self->state.district_in_filter[d] = FALSE;
     }
   update_choropleth (self);
-
-  self->changed = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  changed (self);
 }
 
 /**
@@ -493,9 +547,7 @@ atlas_area_layer_set_counts (AtlasAreaLayer *self,
       n_counts == atlas_dataset_get_n_locations (self->state.dataset))
     self->state.counts = g_memdup2 (counts, sizeof (guint32) * MAX (n_counts, 1));
   update_choropleth (self);
-
-  self->changed = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  changed (self);
 }
 
 void
@@ -634,6 +686,7 @@ atlas_area_layer_dispose (GObject *object)
 {
   AtlasAreaLayer *self = ATLAS_AREA_LAYER (object);
 
+  g_clear_handle_id (&self->early_id, g_source_remove);
   atlas_map_cache_clear (&self->cache);
   g_clear_object (&self->state.dataset);
   g_clear_pointer (&self->state.shapes, g_array_unref);

@@ -166,7 +166,7 @@ atlas_area_draw_whole (cairo_t                  *cr,
  *
  * Returns: whether the whole image, drawn afresh for @projection, is better
  *   drawn on a worker: it has many shapes to draw, and there is an image to
- *   show meanwhile
+ *   show meanwhile, or none at all
  */
 gboolean
 atlas_area_render_wanted (AtlasAreaLayer           *self,
@@ -175,7 +175,9 @@ atlas_area_render_wanted (AtlasAreaLayer           *self,
   double bounds[4];
   guint n = 0;
 
-  if (!atlas_map_cache_can_wait (&self->cache, projection))
+  /* With no image yet (a dataset just opened), the outlines show when the
+   * worker is done, over a map already on screen. */
+  if (self->cache.image.surface != NULL && !atlas_map_cache_can_wait (&self->cache, projection))
     return FALSE;
 
   atlas_map_projection_get_bounds (projection, SHAPE_MARGIN, &bounds[0], &bounds[1],

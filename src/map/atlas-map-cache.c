@@ -281,6 +281,7 @@ typedef struct
   AtlasMapCacheDoneFunc done;
   gpointer data;
   GDestroyNotify data_free;
+  gint64 draw_us;             /* how long the worker drew */
 } Apart;
 
 static void
@@ -299,8 +300,10 @@ apart_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Apart *apart = task_data;
+  gint64 start = g_get_monotonic_time ();
 
   atlas_map_image_draw (&apart->image, apart->draw, apart->data);
+  apart->draw_us = g_get_monotonic_time () - start;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -313,11 +316,19 @@ apart_done_cb (GObject      *object,
   AtlasMapCache *self = apart->cache;
 
   self->rendering = FALSE;
-  if (gtk_widget_in_destruction (GTK_WIDGET (object)) || apart->generation != self->generation)
-    return;   /* gone, or drawn afresh (or dropped) on the main thread since */
+  if (gtk_widget_in_destruction (GTK_WIDGET (object)))
+    return;
+  if (apart->generation != self->generation)
+    {
+      /* Drawn afresh on the main thread since, or dropped: a frame that
+       * wanted another drawing meanwhile could not start it. */
+      gtk_widget_queue_draw (self->widget);
+      return;
+    }
   if (apart->done != NULL && !apart->done (apart->data))
     return;
-  g_debug ("%s: image drawn on a worker thread", G_OBJECT_TYPE_NAME (object));
+  g_debug ("%s: image drawn on a worker thread in %.1f ms", G_OBJECT_TYPE_NAME (object),
+           apart->draw_us / 1000.0);
   atlas_map_cache_install (self, &apart->image);
   gtk_widget_queue_draw (self->widget);
 }

@@ -23,6 +23,9 @@
  * On a larger one (some 3,000 zoned places), hiding a quarter of them draws the
  * whole image afresh on a worker thread: the next frame still shows the
  * previous image, and once the worker is done the frame is the fresh layer's.
+ * The worker starts as soon as the change is made, before the window's next
+ * frame; and a layer's first image, with no previous one to show, is drawn on a
+ * worker too.
  */
 
 #include "config.h"
@@ -30,7 +33,7 @@
 #include <string.h>
 
 #include "io/atlas-loader.h"
-#include "map/atlas-area-layer.h"
+#include "map/atlas-area-layer-private.h"
 #include "map/atlas-map-projection.h"
 #include "model/atlas-filter.h"
 #include "model/atlas-playhead.h"
@@ -44,6 +47,7 @@ static const char *large_dataset_path;
 static guint n_patches;
 static guint n_full;   /* drawings of every outline that replaced a patch */
 static guint n_worker; /* drawings of every outline done on a worker thread */
+static guint n_early;  /* of those, started before the frame */
 
 static GLogWriterOutput
 count_patches (GLogLevelFlags   level,
@@ -58,6 +62,7 @@ count_patches (GLogLevelFlags   level,
       n_patches += g_str_has_prefix (fields[i].value, "Patching ");
       n_full += g_str_has_prefix (fields[i].value, "Drawing every outline again");
       n_worker += g_str_has_prefix (fields[i].value, "AtlasAreaLayer: image drawn on a worker thread");
+      n_early += g_str_has_prefix (fields[i].value, "The outlines are drawn again on a worker, ahead of the frame");
     }
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
@@ -190,7 +195,8 @@ new_layer (Fixture    *fixture,
   return layer;
 }
 
-/* One frame of the layer, as pixels (cairo's ARGB32 order). */
+/* One frame of the layer, as pixels (cairo's ARGB32 order); transparent
+ * where it draws nothing. */
 static GBytes *
 render (AtlasAreaLayer *layer)
 {
@@ -204,13 +210,38 @@ render (AtlasAreaLayer *layer)
   g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
   GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  if (node == NULL)
+    {
+      /* Nothing drawn yet: a first image on its way from a worker. */
+      gsk_renderer_unrealize (renderer);
+      return g_bytes_new_take (g_malloc0 ((gsize) WIDTH * HEIGHT * 4), (gsize) WIDTH * HEIGHT * 4);
+    }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
   gsk_render_node_unref (node);
   gsk_renderer_unrealize (renderer);
   pixels = g_malloc ((gsize) WIDTH * HEIGHT * 4);
   gdk_texture_download (texture, pixels, WIDTH * 4);
   return g_bytes_new_take (pixels, (gsize) WIDTH * HEIGHT * 4);
+}
+
+static gboolean
+not_rendering (gpointer data)
+{
+  return !ATLAS_AREA_LAYER (data)->cache.rendering;
+}
+
+/* The layer's frame once a worker it has drawing is done. */
+static GBytes *
+render_settled (AtlasAreaLayer *layer)
+{
+  for (;;)
+    {
+      g_autoptr(GBytes) pixels = render (layer);
+
+      if (!layer->cache.rendering)
+        return g_steal_pointer (&pixels);
+      atlas_test_wait_until (not_rendering, layer, 30, "the worker thread to draw the outlines");
+    }
 }
 
 static guint
@@ -377,8 +408,10 @@ test_worker (Fixture       *fixture,
   AtlasAreaLayer *fresh_layer;
   guint workers = n_worker, fulls = n_full, n = 0;
 
-  before = render (layer);
-  g_assert_cmpuint (n_worker, ==, workers);   /* the first image is drawn in its frame */
+  /* Thousands of outlines: the first image is drawn on a worker as well. */
+  before = render_settled (layer);
+  g_assert_cmpuint (n_worker, ==, workers + 1);
+  workers = n_worker;
 
   for (guint l = 0; l < atlas_dataset_get_n_locations (fixture->dataset); l++)
     {
@@ -400,11 +433,69 @@ test_worker (Fixture       *fixture,
   destroy_window (window);
 
   fresh_layer = new_layer (fixture, FALSE, hidden, &fresh_window);
-  fresh = render (fresh_layer);
+  fresh = render_settled (fresh_layer);
   destroy_window (fresh_window);
 
   g_assert_cmpuint (count_differences (before, fresh), >, 1000);
   g_assert_cmpuint (count_differences (swapped, fresh), ==, 0);
+}
+
+typedef struct
+{
+  guint paints;
+  guint early;
+} Watch;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Watch         *watch)
+{
+  watch->paints++;
+}
+
+static gboolean
+painted_or_started (gpointer data)
+{
+  Watch *watch = data;
+
+  return watch->paints > 0 || n_early > watch->early;
+}
+
+/* The same change in a window: the worker starts before the window's next
+ * frame, so that it draws while the rest of the window takes the change in
+ * (a filter change reaches every view, then the frame paints them all). */
+static void
+test_worker_early (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkBitset) hidden = gtk_bitset_new_empty ();
+  g_autoptr(GBytes) before = NULL;
+  GtkWindow *window;
+  AtlasAreaLayer *layer = new_layer (fixture, FALSE, hidden, &window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  Watch watch = { 0, 0 };
+  guint n = 0;
+  gulong handler;
+
+  before = render_settled (layer);
+  for (guint l = 0; l < atlas_dataset_get_n_locations (fixture->dataset); l++)
+    {
+      if (atlas_dataset_get_location (fixture->dataset, l)->geometry != ATLAS_NONE && n++ % 4 == 0)
+        gtk_bitset_add (hidden, l);
+    }
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &watch);
+  watch.early = n_early;
+  apply_state (fixture, layer, hidden);
+  atlas_test_wait_until (painted_or_started, &watch, 30, "the worker to start, or a frame");
+  g_assert_cmpuint (n_early, ==, watch.early + 1);
+  g_assert_cmpuint (watch.paints, ==, 0);
+  g_assert_true (layer->cache.rendering);
+  g_signal_handler_disconnect (clock, handler);
+
+  atlas_test_wait_until (not_rendering, layer, 30, "the worker thread to draw the outlines");
+  destroy_window (window);
 }
 
 int
@@ -428,6 +519,8 @@ main (int   argc,
   g_test_add ("/map/area-patch/fading", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
               test_fading, fixture_tear_down);
   g_test_add ("/map/area-patch/worker", Fixture, NULL, fixture_set_up_large, test_worker,
+              fixture_tear_down);
+  g_test_add ("/map/area-patch/worker-early", Fixture, NULL, fixture_set_up_large, test_worker_early,
               fixture_tear_down);
 
   return g_test_run ();
