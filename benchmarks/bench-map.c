@@ -11,7 +11,7 @@
 #include <shumate/shumate.h>
 
 #include "bench-private.h"
-#include "map/atlas-area-layer.h"
+#include "map/atlas-area-layer-private.h"
 #include "map/atlas-basemap-layer.h"
 #include "map/atlas-map-projection.h"
 #include "map/atlas-place-layer.h"
@@ -31,7 +31,9 @@
  *    10,000 places.
  *  - "click" is a thousand hit tests, as clicks and tooltips do them.
  *  - "area layer" draws the outlines of zoned places and routes; a frame while
- *    panning copies its cached image, "redraw" pans beyond it every frame.
+ *    panning copies its cached image, "redraw" pans beyond it every frame (and
+ *    draws the strip it uncovers). "whole image" draws every outline in view
+ *    afresh, as a filter change that touches thousands has a worker do.
  *  - "offline base map frame" is the bundled vector base map (the same at
  *    every size; measured once) at the overview and at a city's zoom, while
  *    panning: mostly a copy of its cached image. "redraw" pans beyond the
@@ -82,6 +84,24 @@ render_frame (gpointer data)
                                          &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
   g_object_unref (texture);
   gsk_render_node_unref (node);
+}
+
+/* What the area layer's worker draws after a filter change: every outline in
+ * view, into an image of the layer's size. */
+static void
+draw_area_image (gpointer data)
+{
+  MapRun *run = data;
+  AtlasAreaLayer *layer = ATLAS_AREA_LAYER (run->layer);
+  AtlasMapProjection projection;
+  g_autofree guint8 *looks = g_new (guint8, layer->state.shapes->len + 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  atlas_map_projection_init_from_viewport (&projection, run->viewport, WIDTH, HEIGHT);
+  atlas_area_draw_whole (cr, &projection, &layer->state, looks);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -224,6 +244,8 @@ bench_area_layer (Bench              *bench,
       run.pan = 600;
       bench_measure (bench, "map: area layer redraw", data->label, bench_repeats (bench, 9),
                      render_frame, &run);
+      bench_measure (bench, "map: area layer, whole image", data->label, bench_repeats (bench, 9),
+                     draw_area_image, &run);
     }
   run_stop (&run);
 }
