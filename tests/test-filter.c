@@ -479,6 +479,36 @@ test_event_model_rows (void)
     }
 }
 
+/* A large index is searched on two threads (the events' texts on one, the
+ * places and their events on the other); small ones on one. Both ways find
+ * the same, for short queries that match most events and long ones that
+ * match a few. */
+static void
+test_search_threads (void)
+{
+  static const char *queries[] = { "a", "o", "port", "zone park", "e", "xyz" };
+  g_autoptr(AtlasDataset) dataset = random_dataset (11, 300, 3000);
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new (dataset, NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *query = atlas_search_normalize (queries[q]);
+      g_autoptr(GtkBitset) events_one = gtk_bitset_new_empty ();
+      g_autoptr(GtkBitset) places_one = gtk_bitset_new_empty ();
+      g_autoptr(GtkBitset) events_two = gtk_bitset_new_range (0, 10);
+      g_autoptr(GtkBitset) places_two = gtk_bitset_new_range (0, 10);
+
+      atlas_search_index_match_with (index, query, ATLAS_SEARCH_THREADS_ONE, events_one, places_one);
+      atlas_search_index_match_with (index, query, ATLAS_SEARCH_THREADS_TWO, events_two, places_two);
+      g_test_message ("“%s”: %u events, %u places", queries[q], (guint) gtk_bitset_get_size (events_one),
+                      (guint) gtk_bitset_get_size (places_one));
+      g_assert_true (gtk_bitset_equals (events_one, events_two));
+      g_assert_true (gtk_bitset_equals (places_one, places_two));
+      if (q < 2)
+        g_assert_cmpuint (gtk_bitset_get_size (events_one), >, 1500);
+    }
+}
+
 /* Finding an event's row, by binary search in date order (either way) and by
  * a scan in the others: the row shows the event, and a hidden event has none. */
 static void
@@ -819,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/filter/against-brute-force", test_against_brute_force);
   g_test_add_func ("/filter/count-methods", test_count_methods);
   g_test_add_func ("/filter/normalize", test_normalize);
+  g_test_add_func ("/filter/search-threads", test_search_threads);
   g_test_add_func ("/filter/date-index", test_date_index);
   g_test_add_func ("/filter/changed-signal", test_changed_signal);
   g_test_add_func ("/filter/playhead-counts", test_playhead_counts);

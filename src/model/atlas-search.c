@@ -330,52 +330,9 @@ blob_match_range (const Blob *blob,
   gtk_bitset_add_range (out, run_start, run_end - run_start);
 }
 
-typedef struct
-{
-  const Blob *blob;
-  guint first, last;
-  const char *query;
-  gsize query_length;
-  GtkBitset *out;
-} Half;
-
-static gpointer
-match_half (gpointer data)
-{
-  Half *half = data;
-
-  blob_match_range (half->blob, half->first, half->last, half->query, half->query_length, half->out);
-  return NULL;
-}
-
-/* A large blob is searched in two halves at once: the machine has at least two
- * cores, and a search is one linear read of memory. */
+/* From this size of the events' texts on, a search uses two threads (when
+ * there are two cores): each is one linear read of memory. */
 #define PARALLEL_BYTES (16 * 1024 * 1024)
-
-static void
-blob_match (const Blob *blob,
-            const char *query,
-            gsize       query_length,
-            GtkBitset  *out)
-{
-  guint n = blob->offsets->len - 1;
-  g_autoptr(GtkBitset) second = NULL;
-  Half half;
-  GThread *thread;
-
-  if (blob->text->len < PARALLEL_BYTES || g_get_num_processors () < 2)
-    {
-      blob_match_range (blob, 0, n, query, query_length, out);
-      return;
-    }
-
-  second = gtk_bitset_new_empty ();
-  half = (Half) { blob, n / 2, n, query, query_length, second };
-  thread = g_thread_new ("atlas-search", match_half, &half);
-  blob_match_range (blob, 0, n / 2, query, query_length, out);
-  g_thread_join (thread);
-  gtk_bitset_union (out, second);
-}
 
 /* Adds to @events those at the places in @named. A few places add their
  * events one by one; when they hold many (a short query names most places),
@@ -386,6 +343,7 @@ add_named_events (AtlasDataset *dataset,
                   GtkBitset    *events)
 {
   guint n_events = atlas_dataset_get_n_events (dataset);
+  const guint32 *first = atlas_dataset_get_first_locations (dataset);
   g_autofree guint8 *is_named = NULL;
   guint64 n_listed = 0;
   guint location, run_start = 0, run_end = 0;
@@ -421,12 +379,23 @@ add_named_events (AtlasDataset *dataset,
 
   for (guint e = 0; e < n_events; e++)
     {
-      guint n;
-      const guint32 *places = atlas_dataset_event_locations (dataset, e, &n);
-      gboolean hit = FALSE;
+      gboolean hit;
 
-      for (guint i = 0; i < n && !hit; i++)
-        hit = is_named[places[i]];
+      /* Most events are at one place, which the first-place array says in
+       * order, without reading the event's list. */
+      if (G_LIKELY (!(first[e] & ATLAS_MORE_PLACES)))
+        {
+          hit = is_named[first[e]];
+        }
+      else
+        {
+          guint n;
+          const guint32 *places = atlas_dataset_event_locations (dataset, e, &n);
+
+          hit = FALSE;
+          for (guint i = 0; i < n && !hit; i++)
+            hit = is_named[places[i]];
+        }
       if (!hit)
         continue;
       if (e != run_end)
@@ -439,6 +408,39 @@ add_named_events (AtlasDataset *dataset,
   gtk_bitset_add_range (events, run_start, run_end - run_start);
 }
 
+typedef struct
+{
+  AtlasSearchIndex *index;
+  const char *query;
+  gsize query_length;
+  GtkBitset *locations;       /* out */
+  GtkBitset *named_events;    /* out: the events at the places named */
+} PlaceMatch;
+
+static guint
+blob_n_entities (const Blob *blob)
+{
+  return blob->offsets->len - 1;
+}
+
+/* What a query finds through places: the places whose name or description
+ * holds it, and the events at the places it names. */
+static gpointer
+match_places (gpointer data)
+{
+  PlaceMatch *match = data;
+  AtlasSearchIndex *index = match->index;
+  g_autoptr(GtkBitset) named = gtk_bitset_new_empty ();
+
+  blob_match_range (&index->names, 0, blob_n_entities (&index->names), match->query,
+                    match->query_length, named);
+  blob_match_range (&index->descriptions, 0, blob_n_entities (&index->descriptions), match->query,
+                    match->query_length, match->locations);
+  gtk_bitset_union (match->locations, named);
+  add_named_events (index->dataset, named, match->named_events);
+  return NULL;
+}
+
 /**
  * atlas_search_index_match:
  * @normalized_query: a query from atlas_search_normalize(), not empty
@@ -446,6 +448,9 @@ add_named_events (AtlasDataset *dataset,
  *   or description matches, and those at a place whose name matches
  * @locations: (out caller-allocates): receives the places whose name or
  *   description matches
+ *
+ * A large index is searched on two threads: this one reads the events' texts
+ * while another finds the places and their events.
  */
 void
 atlas_search_index_match (AtlasSearchIndex *index,
@@ -453,18 +458,51 @@ atlas_search_index_match (AtlasSearchIndex *index,
                           GtkBitset        *events,
                           GtkBitset        *locations)
 {
+  atlas_search_index_match_with (index, normalized_query, ATLAS_SEARCH_THREADS_AUTO, events,
+                                 locations);
+}
+
+/**
+ * atlas_search_index_match_with:
+ * @threads: how many threads to use
+ *
+ * As atlas_search_index_match(), on as many threads as @threads says; the
+ * result is the same either way.
+ */
+void
+atlas_search_index_match_with (AtlasSearchIndex   *index,
+                               const char         *normalized_query,
+                               AtlasSearchThreads  threads,
+                               GtkBitset          *events,
+                               GtkBitset          *locations)
+{
   gsize length = strlen (normalized_query);
-  g_autoptr(GtkBitset) named = gtk_bitset_new_empty ();
+  PlaceMatch match = { index, normalized_query, length, locations, NULL };
+  GThread *thread;
 
   g_return_if_fail (length > 0);
 
   gtk_bitset_remove_all (events);
   gtk_bitset_remove_all (locations);
 
-  blob_match (&index->events, normalized_query, length, events);
-  blob_match (&index->names, normalized_query, length, named);
-  blob_match (&index->descriptions, normalized_query, length, locations);
-  gtk_bitset_union (locations, named);
+  if (threads == ATLAS_SEARCH_THREADS_AUTO)
+    threads = index->events.text->len >= PARALLEL_BYTES && g_get_num_processors () > 1
+              ? ATLAS_SEARCH_THREADS_TWO : ATLAS_SEARCH_THREADS_ONE;
 
-  add_named_events (index->dataset, named, events);
+  if (threads == ATLAS_SEARCH_THREADS_ONE)
+    {
+      blob_match_range (&index->events, 0, blob_n_entities (&index->events), normalized_query,
+                        length, events);
+      match.named_events = events;
+      match_places (&match);
+      return;
+    }
+
+  match.named_events = gtk_bitset_new_empty ();
+  thread = g_thread_new ("atlas-search", match_places, &match);
+  blob_match_range (&index->events, 0, blob_n_entities (&index->events), normalized_query, length,
+                    events);
+  g_thread_join (thread);
+  gtk_bitset_union (events, match.named_events);
+  gtk_bitset_unref (match.named_events);
 }
