@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "atlas-application.h"
-#include "atlas-window.h"
+#include "atlas-window-private.h"
 #include "window-test-helpers.h"
 
 static void
@@ -134,6 +134,60 @@ test_close_during_load (void)
   atlas_test_wait_for_finalize (&dataset, "the dataset loaded for the closed window to be finalized");
 }
 
+typedef struct
+{
+  AtlasEventModel *model;
+  gboolean landed;
+  guint rows_at_landing;
+} Landing;
+
+/* After every view's own handler: the filter's first change with the dataset
+ * is where the dataset lands. */
+static void
+on_filter_changed_cb (AtlasFilter *filter,
+                      Landing     *landing)
+{
+  if (landing->landed || atlas_filter_get_dataset (filter) == NULL)
+    return;
+  landing->landed = TRUE;
+  landing->rows_at_landing = atlas_event_model_get_n_created (landing->model);
+}
+
+static gboolean
+rows_made (gpointer model)
+{
+  return atlas_event_model_get_n_created (model) > 0;
+}
+
+/* A dataset lands in steps, so that none holds the window long: the views
+ * take it in, and the event list makes the rows on screen in a main loop
+ * iteration of its own. */
+static void
+test_landing_in_steps (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_dataset ();
+  AtlasFilter *filter = atlas_window_get_filter (window);
+  Landing landing = { atlas_event_list_get_model (window->event_list), FALSE, 0 };
+  GtkSelectionModel *rows = gtk_column_view_get_model (atlas_event_list_get_column_view (window->event_list));
+  gulong handler;
+
+  handler = g_signal_connect_after (filter, "changed", G_CALLBACK (on_filter_changed_cb), &landing);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open (window, bundled);
+  atlas_test_wait_for_load (window);
+  g_signal_handler_disconnect (filter, handler);
+
+  g_assert_true (landing.landed);
+  g_assert_cmpuint (landing.rows_at_landing, ==, 0);
+  atlas_test_wait_until (rows_made, landing.model, 20, "the event list to make its rows");
+  g_assert_true (gtk_column_view_get_model (atlas_event_list_get_column_view (window->event_list)) == rows);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==,
+                    atlas_dataset_get_n_events (atlas_window_get_dataset (window)));
+
+  atlas_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-file-keeps-dataset", test_broken_file_keeps_dataset);
   g_test_add_func ("/window/open-during-load", test_open_during_load);
   g_test_add_func ("/window/close-during-load", test_close_during_load);
+  g_test_add_func ("/window/landing-in-steps", test_landing_in_steps);
 
   return g_test_run ();
 }
