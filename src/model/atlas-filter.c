@@ -54,6 +54,9 @@ struct _AtlasFilter
   GtkBitset *date_events;
 
   GtkBitset *events;
+  guint32 *event_array;       /* the same events in order, made when first asked for */
+  guint n_event_array;
+  gboolean event_array_valid;
   GtkBitset *locations;
   GtkBitset *eventless_locations;
   AtlasTally tally;
@@ -141,6 +144,8 @@ clear_state (AtlasFilter *self)
   g_clear_pointer (&self->text_locations, gtk_bitset_unref);
   g_clear_pointer (&self->date_events, gtk_bitset_unref);
   g_clear_pointer (&self->events, gtk_bitset_unref);
+  g_clear_pointer (&self->event_array, g_free);
+  self->event_array_valid = FALSE;
   g_clear_pointer (&self->locations, gtk_bitset_unref);
   g_clear_pointer (&self->eventless_locations, gtk_bitset_unref);
   atlas_tally_clear (&self->tally);
@@ -699,6 +704,7 @@ recompute (AtlasFilter *self)
 
   self->dirty = FALSE;
   gtk_bitset_remove_all (self->events);
+  self->event_array_valid = FALSE;
   gtk_bitset_remove_all (self->locations);
 
   if (self->dataset == NULL)
@@ -719,7 +725,12 @@ recompute (AtlasFilter *self)
 
   active = atlas_filter_is_active (self);
   if (active)
-    atlas_tally_events (&self->tally, self->events);
+    {
+      guint n;
+      const guint32 *events = atlas_filter_get_event_array (self, &n);
+
+      atlas_tally_events (&self->tally, events, n);
+    }
 
   /* The live count of a value: the events matching every other filter and that
    * value. For a facet nothing is ticked in, the other filters let through the
@@ -766,6 +777,43 @@ atlas_filter_get_events (AtlasFilter *self)
   g_return_val_if_fail (ATLAS_IS_FILTER (self), NULL);
 
   return self->events;
+}
+
+/**
+ * atlas_filter_get_event_array:
+ * @self: a filter
+ * @n_events: (out): the number of visible events
+ *
+ * The visible events as an array, in order. The views that read every visible
+ * event after a change (the tallies, the playhead's counts, the list in date
+ * order, the timeline's bins) read this one array, made at the first call after
+ * the change, rather than each walking the set: a step of GtkBitset's iterator
+ * costs several times as much as reading an array.
+ *
+ * Returns: (transfer none) (array length=n_events): the visible events; valid
+ *   until the filter changes
+ */
+const guint32 *
+atlas_filter_get_event_array (AtlasFilter *self,
+                              guint       *n_events)
+{
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), NULL);
+  g_return_val_if_fail (n_events != NULL, NULL);
+
+  if (!self->event_array_valid)
+    {
+      guint n = (guint) gtk_bitset_get_size (self->events), i = 0, event;
+      GtkBitsetIter iter;
+
+      self->event_array = g_renew (guint32, self->event_array, MAX (n, 1));
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->events, &event); ok;
+           ok = gtk_bitset_iter_next (&iter, &event))
+        self->event_array[i++] = event;
+      self->n_event_array = n;
+      self->event_array_valid = TRUE;
+    }
+  *n_events = self->n_event_array;
+  return self->event_array;
 }
 
 /**

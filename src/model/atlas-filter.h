@@ -64,6 +64,8 @@ void          atlas_filter_freeze             (AtlasFilter  *self);
 void          atlas_filter_thaw               (AtlasFilter  *self);
 
 GtkBitset    *atlas_filter_get_events         (AtlasFilter  *self);
+const guint32 *atlas_filter_get_event_array   (AtlasFilter  *self,
+                                               guint        *n_events);
 GtkBitset    *atlas_filter_get_locations      (AtlasFilter  *self);
 gboolean      atlas_filter_event_visible      (AtlasFilter  *self,
                                                guint         event);

@@ -84,6 +84,7 @@ window_bounds (AtlasPlayhead *self,
 
 /* Counts or uncounts the events of `events` from `from` up to `to` at their
  * places. The maximum is kept by the caller (update_max), not per event. */
+/* Adds @delta for each event of @events from @from to @to (event indices). */
 static void
 add_events (AtlasPlayhead *self,
             GtkBitset     *events,
@@ -105,6 +106,54 @@ add_events (AtlasPlayhead *self,
       else
         g_array_append_val (self->more_places, e);
     }
+  atlas_count_event_places (self->dataset, (const guint32 *) self->more_places->data,
+                            self->more_places->len, delta, self->counts, NULL, NULL);
+}
+
+/* The first of the @n sorted @events at or after @event. */
+static guint
+lower_bound (const guint32 *events,
+             guint          n,
+             guint          event)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (events[mid] < event)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* As add_events(), for the filter's visible events, read from its array. */
+static void
+add_visible_events (AtlasPlayhead *self,
+                    guint          from,
+                    guint          to,
+                    int            delta)
+{
+  const guint32 *first = atlas_dataset_get_first_locations (self->dataset);
+  guint n;
+  const guint32 *events = atlas_filter_get_event_array (self->filter, &n);
+  guint start = lower_bound (events, n, from);
+  guint end = MAX (start, lower_bound (events, n, to));
+
+  g_array_set_size (self->more_places, 0);
+  for (guint i = start; i < end; i++)
+    {
+      guint32 e = events[i];
+
+      if (G_LIKELY (!(first[e] & ATLAS_MORE_PLACES)))
+        self->counts[first[e]] += delta;
+      else
+        g_array_append_val (self->more_places, e);
+    }
+  self->n_active += delta * (int) (end - start);
   atlas_count_event_places (self->dataset, (const guint32 *) self->more_places->data,
                             self->more_places->len, delta, self->counts, NULL, NULL);
 }
@@ -149,7 +198,7 @@ recount (AtlasPlayhead *self)
         }
       else
         {
-          add_events (self, visible, 0, self->cumulative_end, 1);
+          add_visible_events (self, 0, self->cumulative_end, 1);
         }
       if (everything)
         {
@@ -335,18 +384,17 @@ atlas_playhead_set_day (AtlasPlayhead *self,
 
   if (self->mode == ATLAS_PLAYHEAD_CUMULATIVE && self->dataset != NULL)
     {
-      GtkBitset *visible = atlas_filter_get_events (self->filter);
       guint end = atlas_dataset_find_start (self->dataset, (gint64) day + 1);
 
       /* Only the visible events between the old and the new day. */
       if (end > self->cumulative_end)
         {
-          add_events (self, visible, self->cumulative_end, end, 1);
+          add_visible_events (self, self->cumulative_end, end, 1);
           update_max (self);
         }
       else if (end < self->cumulative_end)
         {
-          add_events (self, visible, end, self->cumulative_end, -1);
+          add_visible_events (self, end, self->cumulative_end, -1);
           update_max (self);
         }
       self->cumulative_end = end;

@@ -167,28 +167,29 @@ atlas_count_event_places (AtlasDataset  *dataset,
 /**
  * atlas_tally_events:
  * @tally: a tally
- * @events: the visible events
+ * @events: (array length=n_events): the visible events
+ * @n_events: their number
  *
  * Counts @events at their places, for atlas_tally_place_facet() and
  * atlas_tally_locations().
  */
 void
-atlas_tally_events (AtlasTally *tally,
-                    GtkBitset  *events)
+atlas_tally_events (AtlasTally    *tally,
+                    const guint32 *events,
+                    guint          n_events)
 {
   AtlasDataset *ds = tally->dataset;
   const guint32 *first = ds->first_locations;
-  GtkBitsetIter iter;
-  guint event;
 
   memset (tally->place_counts, 0, sizeof (guint32) * atlas_dataset_get_n_locations (ds));
   memset (tally->district_surplus, 0, sizeof (guint) * atlas_dataset_get_n_districts (ds));
   memset (tally->kind_surplus, 0, sizeof tally->kind_surplus);
   g_array_set_size (tally->more_places, 0);
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, events, &event); ok;
-       ok = gtk_bitset_iter_next (&iter, &event))
+  for (guint i = 0; i < n_events; i++)
     {
+      guint32 event = events[i];
+
       if (G_LIKELY (!(first[event] & ATLAS_MORE_PLACES)))
         tally->place_counts[first[event]]++;
       else

@@ -28,8 +28,9 @@ typedef struct
 void atlas_tally_init          (AtlasTally   *tally,
                                 AtlasDataset *dataset);
 void atlas_tally_clear         (AtlasTally   *tally);
-void atlas_tally_events        (AtlasTally   *tally,
-                                GtkBitset    *events);
+void atlas_tally_events        (AtlasTally    *tally,
+                                const guint32 *events,
+                                guint          n_events);
 void atlas_tally_place_facet   (AtlasTally   *tally,
                                 AtlasFacet    facet,
                                 guint        *counts);

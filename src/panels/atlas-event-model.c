@@ -302,25 +302,20 @@ rebuild (AtlasEventModel *self,
          gboolean         dataset_changed)
 {
   guint old_n = self->n_items;
-  GtkBitset *visible;
 
   g_clear_pointer (&self->order, g_free);
   self->n_items = 0;
 
   if (self->dataset != NULL)
     {
-      GtkBitsetIter iter;
-      guint event, i = 0;
+      guint i = 0;
+      const guint32 *visible = atlas_filter_get_event_array (self->filter, &self->n_items);
 
-      visible = atlas_filter_get_events (self->filter);
-      self->n_items = (guint) gtk_bitset_get_size (visible);
       self->order = g_new (guint32, MAX (self->n_items, 1));
 
       if (self->key == ATLAS_EVENT_SORT_DATE)
         {
-          for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event); ok;
-               ok = gtk_bitset_iter_next (&iter, &event))
-            self->order[i++] = event;
+          memcpy (self->order, visible, sizeof (guint32) * self->n_items);
         }
       else
         {
@@ -332,9 +327,8 @@ rebuild (AtlasEventModel *self,
           if (self->visible == NULL)
             self->visible = g_new (guint8, MAX (n_events, 1));
           memset (self->visible, 0, n_events);
-          for (gboolean ok = gtk_bitset_iter_init_first (&iter, visible, &event); ok;
-               ok = gtk_bitset_iter_next (&iter, &event))
-            self->visible[event] = 1;
+          for (guint v = 0; v < self->n_items; v++)
+            self->visible[visible[v]] = 1;
           for (guint k = 0; k < n_events; k++)
             {
               if (self->visible[by_key[k]])

@@ -262,7 +262,8 @@ reset_dataset (AtlasTimelineCanvas *self)
  * visible histogram. */
 static AtlasTimeBins *
 build_bins (AtlasTimelineCanvas *self,
-            GtkBitset           *events,
+            const guint32       *events,
+            guint                n_events,
             guint                n_groups,
             gsize                max_cells)
 {
@@ -278,12 +279,12 @@ build_bins (AtlasTimelineCanvas *self,
     }
   else
     {
-      GtkBitsetIter iter;
-      guint e;
+      for (guint i = 0; i < n_events; i++)
+        {
+          guint32 e = events[i];
 
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, events, &e); ok;
-           ok = gtk_bitset_iter_next (&iter, &e))
-        atlas_time_bins_add (bins, self->event_groups[e], starts[e], self->start_ends[e]);
+          atlas_time_bins_add (bins, self->event_groups[e], starts[e], self->start_ends[e]);
+        }
     }
 
   atlas_time_bins_seal (bins);
@@ -307,20 +308,23 @@ atlas_timeline_canvas_ensure_caches (AtlasTimelineCanvas *self)
     return;
 
   if (self->all_bins == NULL)
-    self->all_bins = build_bins (self, NULL, 1, MAX_ALL_CELLS);
+    self->all_bins = build_bins (self, NULL, 0, 1, MAX_ALL_CELLS);
   if (self->visible_bins == NULL)
     {
-      GtkBitset *events = atlas_filter_get_events (self->filter);
+      guint n_all = atlas_dataset_get_n_events (self->dataset), n;
+      const guint32 *events;
 
       /* With nothing filtered out (a search cleared, a box unticked) the bins
        * are the same every time: kept, not counted again. */
-      if (gtk_bitset_get_size (events) < atlas_dataset_get_n_events (self->dataset))
-        self->visible_bins = build_bins (self, events, self->n_groups, MAX_VISIBLE_CELLS);
-      else if (self->unfiltered_bins != NULL)
-        self->visible_bins = self->unfiltered_bins;
-      else
-        self->visible_bins = self->unfiltered_bins = build_bins (self, events, self->n_groups,
-                                                                 MAX_VISIBLE_CELLS);
+      if (self->unfiltered_bins != NULL && gtk_bitset_get_size (atlas_filter_get_events (self->filter)) == n_all)
+        {
+          self->visible_bins = self->unfiltered_bins;
+          return;
+        }
+      events = atlas_filter_get_event_array (self->filter, &n);
+      self->visible_bins = build_bins (self, events, n, self->n_groups, MAX_VISIBLE_CELLS);
+      if (n == n_all)
+        self->unfiltered_bins = self->visible_bins;
     }
 }
 
