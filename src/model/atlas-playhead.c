@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "atlas-bisect.h"
 #include "atlas-playhead.h"
 #include "atlas-model-class.h"
 #include "atlas-tally.h"
@@ -110,24 +111,21 @@ add_events (AtlasPlayhead *self,
                             self->more_places->len, delta, self->counts, NULL, NULL);
 }
 
+static gboolean
+event_before (gconstpointer events,
+              guint         i,
+              gconstpointer event)
+{
+  return ((const guint32 *) events)[i] < *(const guint *) event;
+}
+
 /* The first of the @n sorted @events at or after @event. */
 static guint
 lower_bound (const guint32 *events,
              guint          n,
              guint          event)
 {
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (events[mid] < event)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return atlas_bisect (events, n, &event, event_before);
 }
 
 /* As add_events(), for the filter's visible events, read from its array. */

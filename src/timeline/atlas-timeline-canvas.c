@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "atlas-timeline-canvas-private.h"
+#include "model/atlas-bisect.h"
 
 /*
  * The drawing part of the timeline: events over an axis, the playhead, the date
@@ -156,23 +157,22 @@ compare_group_keys (const void *a,
   return ca < cb ? -1 : ca > cb;
 }
 
+static gboolean
+group_before (gconstpointer by_color,
+              guint         i,
+              gconstpointer color)
+{
+  return ((const GroupKey *) by_color)[i].color < *(const guint32 *) color;
+}
+
 /* The group of @color; the last group (grey) for a colour of none. */
 static guint16
 find_group (const GroupKey *by_color,
             guint           n,
             guint32         color)
 {
-  guint lo = 0, hi = n;
+  guint lo = atlas_bisect (by_color, n, &color, group_before);
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (by_color[mid].color < color)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   return lo < n && by_color[lo].color == color ? by_color[lo].group : (guint16) (n - 1);
 }
 
