@@ -138,6 +138,8 @@ wait_settled (E2e      *e,
            * and before the tick that times the stall it caused. */
           if (!done (e))
             continue;
+          if (g_getenv ("BENCH_E2E_DEBUG") != NULL)
+            g_printerr ("landed %" G_GINT64_FORMAT "\n", now / 1000);
           done = NULL;
           first = e->n_paints;
           continue;
