@@ -312,6 +312,7 @@ update_early_cb (gpointer data)
   AtlasAreaLayer *self = data;
   GtkWidget *widget = GTK_WIDGET (self);
   AtlasMapProjection projection;
+  gboolean was_drawing = self->cache.rendering;
 
   self->early_id = 0;
   if (self->state.dataset == NULL || self->state.shapes->len == 0 || !gtk_widget_get_mapped (widget) ||
@@ -322,7 +323,7 @@ update_early_cb (gpointer data)
                                            shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                                            gtk_widget_get_width (widget),
                                            gtk_widget_get_height (widget));
-  if (projection.rotation == 0 && update_image (self, &projection))
+  if (projection.rotation == 0 && update_image (self, &projection) && !was_drawing)
     g_debug ("The outlines are drawn again on a worker, ahead of the frame");
   return G_SOURCE_REMOVE;
 }
