@@ -85,7 +85,6 @@ window_bounds (AtlasPlayhead *self,
 
 /* Counts or uncounts the events of `events` from `from` up to `to` at their
  * places. The maximum is kept by the caller (update_max), not per event. */
-/* Adds @delta for each event of @events from @from to @to (event indices). */
 static void
 add_events (AtlasPlayhead *self,
             GtkBitset     *events,

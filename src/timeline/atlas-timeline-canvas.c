@@ -316,7 +316,8 @@ atlas_timeline_canvas_ensure_caches (AtlasTimelineCanvas *self)
 
       /* With nothing filtered out (a search cleared, a box unticked) the bins
        * are the same every time: kept, not counted again. */
-      if (self->unfiltered_bins != NULL && gtk_bitset_get_size (atlas_filter_get_events (self->filter)) == n_all)
+      if (self->unfiltered_bins != NULL &&
+          gtk_bitset_get_size (atlas_filter_get_events (self->filter)) == n_all)
         {
           self->visible_bins = self->unfiltered_bins;
           return;
